@@ -1,0 +1,90 @@
+"""Typed configuration: the model's hyper-parameters and the training run's settings.
+
+`ModelConfig` travels inside every checkpoint (and, later, every exported manifest), so a model
+can be rebuilt from its files alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Literal
+
+# Special token ids, shared by the source and target SentencePiece models so that every part of the
+# system (training, export, serving) agrees on them without looking them up.
+PAD_ID = 0
+UNK_ID = 1
+BOS_ID = 2
+EOS_ID = 3
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """Hyper-parameters of the encoder-decoder Transformer ("Attention Is All You Need")."""
+
+    src_vocab_size: int
+    tgt_vocab_size: int
+    d_model: int = 256  # width of every residual stream; the paper's base model uses 512
+    n_heads: int = 4  # d_model must split evenly into heads
+    n_encoder_layers: int = 3
+    n_decoder_layers: int = 3
+    d_ff: int = 1024  # inner width of the position-wise feed-forward network
+    dropout: float = 0.1  # on sub-layer outputs, embeddings+positions and attention weights
+    max_positions: int = 256  # longest sequence the position table covers
+    positional: Literal["sinusoidal", "learned"] = "sinusoidal"
+    norm: Literal["post", "pre"] = "post"  # post-LN as in the paper; pre-LN trains more easily when deep
+    tie_output: bool = True  # output projection shares the target embedding matrix
+    pad_id: int = PAD_ID
+    unk_id: int = UNK_ID
+    bos_id: int = BOS_ID
+    eos_id: int = EOS_ID
+
+    def __post_init__(self) -> None:
+        if self.d_model % self.n_heads:
+            raise ValueError(f"d_model={self.d_model} is not divisible by n_heads={self.n_heads}")
+        if self.positional not in ("sinusoidal", "learned"):
+            raise ValueError(f"positional={self.positional!r}: expected 'sinusoidal' or 'learned'")
+        if self.norm not in ("post", "pre"):
+            raise ValueError(f"norm={self.norm!r}: expected 'post' or 'pre'")
+        for name in ("src_vocab_size", "tgt_vocab_size", "d_model", "n_heads", "d_ff", "max_positions"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name}={getattr(self, name)} must be positive")
+        if not 0.0 <= self.dropout < 1.0:
+            raise ValueError(f"dropout={self.dropout} must be in [0, 1)")
+
+    @property
+    def head_dim(self) -> int:
+        return self.d_model // self.n_heads
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ModelConfig:
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"unknown model config keys: {sorted(unknown)}")
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Settings of one training run; the defaults train the bundled Korean→English model."""
+
+    seed: int = 1
+    max_steps: int = 4000  # optimizer updates; the run stops here (or at --time-limit)
+    max_tokens: int = 6000  # token budget per batch (source + target tokens, padding included)
+    warmup_steps: int = 800
+    lr_factor: float = 2.0  # scales the paper's d_model^-0.5 * min(step^-0.5, step * warmup^-1.5)
+    adam_betas: tuple[float, float] = (0.9, 0.98)
+    adam_eps: float = 1e-9
+    label_smoothing: float = 0.1
+    clip_norm: float = 1.0
+    eval_every: int = 500  # steps between validations (loss + BLEU on the dev split)
+    eval_sentences: int = 500  # dev sentences decoded for BLEU at each validation
+    patience: int = 0  # stop after this many validations without a better BLEU (0: never)
+    time_limit_minutes: float = 0.0  # 0: no limit; a limit makes the run stop by wall time
+    threads: int = 0  # torch intra-op threads (0: torch's default)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

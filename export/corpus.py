@@ -1,0 +1,143 @@
+"""Parallel corpora: the bundled grammar corpus, or a user's own (a TSV file or two aligned files).
+
+A malformed file is refused with a `CorpusError` that names the file and the line, before any
+training starts: a silently dropped or misaligned line would corrupt every later step.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+Pair = tuple[str, str]
+
+
+class CorpusError(ValueError):
+    """A corpus file that cannot be read as a parallel corpus; the message names file and line."""
+
+
+@dataclass(frozen=True)
+class ParallelCorpus:
+    """Named splits of (source, target) pairs and where they came from."""
+
+    splits: dict[str, list[Pair]]
+    source: str  # "bundled:<seed>" or the file paths
+    description: dict[str, object] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, object]:
+        """What a checkpoint or manifest records about its training data."""
+        out: dict[str, object] = {"source": self.source, **self.description}
+        for name, pairs in self.splits.items():
+            digest = hashlib.sha256("\n".join(f"{s}\t{t}" for s, t in pairs).encode()).hexdigest()
+            out[name] = {"pairs": len(pairs), "sha256": digest}
+        return out
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    lines = raw.split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()  # a final newline ends the last line; it does not start a new one
+    out = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CorpusError(f"{path}:{number}: not valid UTF-8 (byte {exc.start})") from exc
+        out.append(text.removesuffix("\r"))
+    return out
+
+
+def read_tsv(path: str | Path) -> list[Pair]:
+    """One pair per line: source TAB target. Empty sides and extra columns are errors."""
+    path = Path(path)
+    pairs = []
+    for number, line in enumerate(_read_lines(path), start=1):
+        columns = line.split("\t")
+        if len(columns) != 2:
+            raise CorpusError(f"{path}:{number}: expected 2 tab-separated columns (source, target), "
+                              f"found {len(columns)}")
+        pairs.append(_checked_pair(columns[0], columns[1], f"{path}:{number}"))
+    if not pairs:
+        raise CorpusError(f"{path}: no sentence pairs")
+    return pairs
+
+
+def read_aligned(source_path: str | Path, target_path: str | Path) -> list[Pair]:
+    """Two files, line i of one translating line i of the other."""
+    source_path, target_path = Path(source_path), Path(target_path)
+    sources, targets = _read_lines(source_path), _read_lines(target_path)
+    if len(sources) != len(targets):
+        shorter, n = (source_path, len(sources)) if len(sources) < len(targets) else (target_path, len(targets))
+        raise CorpusError(f"{shorter}:{n + 1}: files are not aligned: {source_path} has {len(sources)} lines, "
+                          f"{target_path} has {len(targets)}")
+    pairs = []
+    for number, (s, t) in enumerate(zip(sources, targets), start=1):
+        pairs.append(_checked_pair(s, t, f"{source_path}:{number} / {target_path}:{number}"))
+    if not pairs:
+        raise CorpusError(f"{source_path}: no sentence pairs")
+    return pairs
+
+
+def _checked_pair(source: str, target: str, where: str) -> Pair:
+    source, target = source.strip(), target.strip()
+    if not source:
+        raise CorpusError(f"{where}: empty source sentence")
+    if not target:
+        raise CorpusError(f"{where}: empty target sentence")
+    return source, target
+
+
+def read_pairs(paths: list[str]) -> list[Pair]:
+    """A split given on the command line: one TSV path, or a source and a target path."""
+    if len(paths) == 1:
+        return read_tsv(paths[0])
+    if len(paths) == 2:
+        return read_aligned(paths[0], paths[1])
+    raise CorpusError(f"expected one TSV file or two aligned files, got {len(paths)} paths: {paths}")
+
+
+def bundled_corpus(seed: int, train_size: int, dev_size: int, test_size: int) -> ParallelCorpus:
+    """The project's own Korean→English grammar corpus; the same arguments give the same corpus."""
+    from export.grammar import LEXICON_SIZES, GrammarConfig, generate_corpus
+
+    config = GrammarConfig(seed=seed, train_size=train_size, dev_size=dev_size, test_size=test_size)
+    return ParallelCorpus(
+        splits=generate_corpus(config),
+        source=f"bundled-grammar:seed={seed}",
+        description={"grammar": {"seed": seed, "train_size": train_size, "dev_size": dev_size,
+                                 "test_size": test_size, "lexicon": dict(LEXICON_SIZES)}},
+    )
+
+
+def user_corpus(train: list[str], dev: list[str] | None, test: list[str] | None,
+                dev_fraction: float = 0.01, seed: int = 1) -> ParallelCorpus:
+    """A user's files. Without a dev split, a seeded sample of the training pairs is held out."""
+    import random
+
+    splits = {"train": read_pairs(train)}
+    if dev:
+        splits["dev"] = read_pairs(dev)
+    else:
+        pairs = list(splits["train"])
+        random.Random(seed).shuffle(pairs)
+        n_dev = max(1, int(len(pairs) * dev_fraction))
+        if len(pairs) - n_dev < 1:
+            raise CorpusError(f"{train[0]}: {len(pairs)} pair(s) are too few to hold out a dev split; "
+                              "give --dev")
+        splits["dev"], splits["train"] = pairs[:n_dev], pairs[n_dev:]
+    if test:
+        splits["test"] = read_pairs(test)
+    return ParallelCorpus(splits=splits, source="files:" + " ".join(train))
+
+
+def write_tsv(pairs: list[Pair], path: str | Path) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as f:
+        for s, t in pairs:
+            f.write(f"{s}\t{t}\n")

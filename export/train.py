@@ -1,0 +1,332 @@
+"""Train the Transformer offline.
+
+    mt-train                                   # the default Korean→English model, bundled corpus
+    mt-train --train corpus.tsv --out runs/mine  # a user's corpus (TSV, or two aligned files)
+    mt-train --out runs/ko-en --resume         # go on from runs/ko-en/last.pt
+
+Writes to --out: last.pt (resumable), best.pt (best dev BLEU), history.json, curves.png,
+results.json (held-out scores of best.pt) and the two SentencePiece models.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import math
+import random
+import sys
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import torch
+import torch.nn.functional as F
+from tqdm import tqdm
+
+from export.batching import Example, collate, make_example, token_budget_batches
+from export.checkpoint import read_checkpoint, save_checkpoint
+from export.config import ModelConfig, TrainConfig
+from export.corpus import CorpusError, ParallelCorpus, bundled_corpus, user_corpus
+from export.evaluate import score, translate
+from export.model import Transformer, count_parameters, make_model
+from export.plots import plot_training_curves
+from export.tokenizer import load_sentencepiece, train_sentencepiece
+
+log = logging.getLogger("mt-train")
+
+
+def learning_rate(step: int, d_model: int, warmup: int, factor: float) -> float:
+    """The paper's schedule: linear warm-up, then decay with the inverse square root of the step."""
+    step = max(step, 1)
+    return factor * d_model ** -0.5 * min(step ** -0.5, step * warmup ** -1.5)
+
+
+@dataclass
+class Progress:
+    """Where a run stands; saved in last.pt so that --resume continues exactly."""
+
+    step: int = 0
+    epoch: int = 0
+    batch_in_epoch: int = 0  # batches of `epoch` already trained on
+    best_bleu: float = -1.0
+    best_dev_loss: float = math.inf
+    evals_since_best: int = 0
+    elapsed: float = 0.0  # seconds of training, summed over resumed runs
+    history: dict = field(default_factory=lambda: {"train": [], "eval": []})
+
+
+@dataclass
+class Data:
+    corpus: ParallelCorpus
+    source_spm: bytes
+    target_spm: bytes
+    train: list[Example]
+    dev: list[Example]
+
+
+def prepare_data(corpus: ParallelCorpus, source_spm: bytes | None, target_spm: bytes | None,
+                 src_vocab: int, tgt_vocab: int, seed: int) -> Data:
+    train_pairs = corpus.splits["train"]
+    if source_spm is None or target_spm is None:
+        log.info("training SentencePiece models on %d pairs", len(train_pairs))
+        source_spm = train_sentencepiece((s for s, _ in train_pairs), src_vocab, seed)
+        target_spm = train_sentencepiece((t for _, t in train_pairs), tgt_vocab, seed)
+    src_sp, tgt_sp = load_sentencepiece(source_spm), load_sentencepiece(target_spm)
+
+    def encode(pairs):
+        srcs = src_sp.encode([s for s, _ in pairs])
+        tgts = tgt_sp.encode([t for _, t in pairs])
+        return [make_example(s, t) for s, t in zip(srcs, tgts)]
+
+    return Data(corpus, source_spm, target_spm, encode(train_pairs), encode(corpus.splits["dev"]))
+
+
+def batch_loss(model: Transformer, src: torch.Tensor, tgt: torch.Tensor, smoothing: float) -> tuple[torch.Tensor, int]:
+    """Mean cross-entropy per real target token (teacher forcing) and the number of such tokens."""
+    logits = model(src, tgt[:, :-1])  # predict tgt[1:] from tgt[:-1]
+    gold = tgt[:, 1:]
+    loss = F.cross_entropy(logits.reshape(-1, logits.size(-1)), gold.reshape(-1),
+                           ignore_index=model.config.pad_id, label_smoothing=smoothing)
+    return loss, int((gold != model.config.pad_id).sum())
+
+
+@torch.no_grad()
+def dev_loss(model: Transformer, examples: list[Example], max_tokens: int) -> float:
+    model.eval()
+    total, tokens = 0.0, 0
+    for batch in token_budget_batches(examples, max_tokens, rng=None):
+        src, tgt = collate([examples[i] for i in batch])
+        loss, n = batch_loss(model, src, tgt, smoothing=0.0)
+        total, tokens = total + float(loss) * n, tokens + n
+    model.train()
+    return total / max(tokens, 1)
+
+
+def validate(model: Transformer, data: Data, cfg: TrainConfig) -> tuple[float, float]:
+    """Dev loss (plain NLL) and greedy BLEU on the first `eval_sentences` dev pairs."""
+    loss = dev_loss(model, data.dev, cfg.max_tokens)
+    pairs = data.corpus.splits["dev"][: cfg.eval_sentences]
+    hyps = translate(model, load_sentencepiece(data.source_spm), load_sentencepiece(data.target_spm),
+                     [s for s, _ in pairs])
+    model.train()
+    return loss, score(hyps, [t for _, t in pairs])["bleu"]
+
+
+def train(model_cfg: ModelConfig, cfg: TrainConfig, data: Data, out: Path, resume: bool = False) -> Progress:
+    """The training loop. Every `eval_every` steps: validate, save last.pt, keep best.pt, plot."""
+    torch.manual_seed(cfg.seed)
+    model = make_model(model_cfg)
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.0, betas=cfg.adam_betas, eps=cfg.adam_eps)
+    progress = Progress()
+    if resume:
+        state = read_checkpoint(out / "last.pt")
+        model.load_state_dict(state["model"])
+        optimizer.load_state_dict(state["optimizer"])
+        progress = Progress(**state["progress"])
+        torch.set_rng_state(state["torch_rng"])
+        log.info("resumed from %s at step %d", out / "last.pt", progress.step)
+    model.train()
+    log.info("model: %s parameters, %s", f"{count_parameters(model):,}", model_cfg)
+
+    def checkpoint(name: str, with_optimizer: bool) -> None:
+        extra = {"optimizer": optimizer.state_dict(), "torch_rng": torch.get_rng_state()} if with_optimizer else {}
+        save_checkpoint(out / name, model, data.source_spm, data.target_spm, train_config=cfg.to_dict(),
+                        progress=progress.__dict__, data=data.corpus.summary(), **extra)
+
+    # In a log file (no terminal) a bar redrawn many times a second is noise: redraw every 30 s.
+    bar = tqdm(total=cfg.max_steps, initial=progress.step, desc="training", unit="step", dynamic_ncols=True,
+               mininterval=0.5 if sys.stderr.isatty() else 30.0)
+    started = time.monotonic() - progress.elapsed
+    window_loss, window_tokens, window_start = 0.0, 0, time.monotonic()
+    stop = False
+    while not stop and progress.step < cfg.max_steps:
+        batches = token_budget_batches(data.train, cfg.max_tokens, random.Random(f"{cfg.seed}/{progress.epoch}"))
+        for batch in batches[progress.batch_in_epoch:]:
+            progress.step += 1
+            progress.batch_in_epoch += 1
+            lr = learning_rate(progress.step, model_cfg.d_model, cfg.warmup_steps, cfg.lr_factor)
+            for group in optimizer.param_groups:
+                group["lr"] = lr
+            src, tgt = collate([data.train[i] for i in batch])
+            loss, n_tokens = batch_loss(model, src, tgt, cfg.label_smoothing)
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.clip_norm)
+            optimizer.step()
+
+            window_loss, window_tokens = window_loss + loss.item() * n_tokens, window_tokens + n_tokens
+            bar.update(1)
+            if progress.step % 50 == 0:
+                rate = window_tokens / max(time.monotonic() - window_start, 1e-9)
+                progress.history["train"].append({"step": progress.step, "loss": window_loss / window_tokens,
+                                                  "lr": lr, "target_tokens_per_s": rate})
+                bar.set_postfix(loss=f"{window_loss / window_tokens:.3f}", lr=f"{lr:.2e}", tgt_tok_s=f"{rate:.0f}")
+                window_loss, window_tokens, window_start = 0.0, 0, time.monotonic()
+
+            progress.elapsed = time.monotonic() - started
+            out_of_time = cfg.time_limit_minutes > 0 and progress.elapsed > cfg.time_limit_minutes * 60
+            last_step = progress.step >= cfg.max_steps
+            if progress.step % cfg.eval_every == 0 or last_step or out_of_time:
+                stop = _evaluate_and_save(model, data, cfg, progress, checkpoint, out) or last_step or out_of_time
+                if out_of_time:
+                    log.warning("time limit of %.1f minutes reached at step %d", cfg.time_limit_minutes, progress.step)
+            if stop:
+                break
+        else:
+            progress.epoch += 1
+            progress.batch_in_epoch = 0
+    bar.close()
+    return progress
+
+
+def _evaluate_and_save(model, data: Data, cfg: TrainConfig, progress: Progress, checkpoint, out: Path) -> bool:
+    """Validate, keep the best checkpoint, save the resumable one; True when patience ran out."""
+    loss, bleu = validate(model, data, cfg)
+    improved = bleu > progress.best_bleu or (bleu == progress.best_bleu and loss < progress.best_dev_loss)
+    progress.history["eval"].append({"step": progress.step, "dev_loss": loss, "dev_bleu": bleu,
+                                     "elapsed": round(progress.elapsed, 1)})
+    tqdm.write(f"step {progress.step}: dev loss {loss:.4f}, dev BLEU {bleu:.2f}{' (best)' if improved else ''}, "
+               f"{progress.elapsed / 60:.1f} min")
+    if improved:
+        progress.best_bleu, progress.best_dev_loss, progress.evals_since_best = bleu, loss, 0
+        checkpoint("best.pt", with_optimizer=False)
+    else:
+        progress.evals_since_best += 1
+    checkpoint("last.pt", with_optimizer=True)
+    (out / "history.json").write_text(json.dumps(progress.history, indent=1))
+    plot_training_curves(progress.history, out / "curves.png", title=f"training: {out.name}")
+    return cfg.patience > 0 and progress.evals_since_best >= cfg.patience
+
+
+def final_scores(out: Path, data: Data) -> dict:
+    """Greedy BLEU and chrF of best.pt on the held-out test split (when the corpus has one)."""
+    from export.checkpoint import load_model
+
+    test = data.corpus.splits.get("test")
+    if not test:
+        return {}
+    loaded = load_model(out / "best.pt")
+    hyps = translate(loaded.model, loaded.source_spm, loaded.target_spm, [s for s, _ in test], progress=True)
+    return {"test": {**score(hyps, [t for _, t in test]), "sentences": len(test), "beam": 1}}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    d_model = ModelConfig(src_vocab_size=1, tgt_vocab_size=1)  # only for the defaults shown in --help
+    d_train = TrainConfig()
+    p = argparse.ArgumentParser(prog="mt-train", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    g = p.add_argument_group("data")
+    g.add_argument("--out", type=Path, default=Path("runs/ko-en"), help="run directory (default: %(default)s)")
+    g.add_argument("--train", nargs="+", metavar="PATH",
+                   help="training pairs: one TSV file (source<TAB>target) or two aligned files "
+                        "(default: the bundled Korean→English grammar corpus)")
+    g.add_argument("--dev", nargs="+", metavar="PATH", help="dev pairs, same forms (default: 1%% of --train)")
+    g.add_argument("--test", nargs="+", metavar="PATH", help="held-out pairs scored at the end (optional)")
+    g.add_argument("--corpus-seed", type=int, default=13, help="bundled corpus seed (default: %(default)s)")
+    g.add_argument("--corpus-size", type=int, default=200_000,
+                   help="bundled corpus training pairs (default: %(default)s)")
+    g.add_argument("--src-vocab", type=int, default=1000, help="source SentencePiece size (default: %(default)s)")
+    g.add_argument("--tgt-vocab", type=int, default=1000, help="target SentencePiece size (default: %(default)s)")
+    g.add_argument("--resume", action="store_true", help="continue from OUT/last.pt")
+
+    g = p.add_argument_group("model")
+    g.add_argument("--d-model", type=int, default=d_model.d_model, help="model width (default: %(default)s)")
+    g.add_argument("--heads", type=int, default=d_model.n_heads, help="attention heads (default: %(default)s)")
+    g.add_argument("--encoder-layers", type=int, default=d_model.n_encoder_layers, help="(default: %(default)s)")
+    g.add_argument("--decoder-layers", type=int, default=d_model.n_decoder_layers, help="(default: %(default)s)")
+    g.add_argument("--ff", type=int, default=d_model.d_ff, help="feed-forward width (default: %(default)s)")
+    g.add_argument("--dropout", type=float, default=d_model.dropout, help="(default: %(default)s)")
+    g.add_argument("--max-positions", type=int, default=d_model.max_positions,
+                   help="longest sequence the model accepts (default: %(default)s)")
+    g.add_argument("--positional", choices=["sinusoidal", "learned"], default=d_model.positional,
+                   help="position encoding (default: %(default)s)")
+    g.add_argument("--norm", choices=["post", "pre"], default=d_model.norm,
+                   help="LayerNorm after the residual (post, the paper) or before the sub-layer (default: %(default)s)")
+    g.add_argument("--no-tie", action="store_true", help="do not tie the output projection to the target embedding")
+
+    g = p.add_argument_group("optimisation")
+    g.add_argument("--seed", type=int, default=d_train.seed, help="seed for weights, batches and dropout (default: %(default)s)")
+    g.add_argument("--max-steps", type=int, default=d_train.max_steps, help="(default: %(default)s)")
+    g.add_argument("--max-tokens", type=int, default=d_train.max_tokens,
+                   help="tokens per batch, padding included (default: %(default)s)")
+    g.add_argument("--warmup", type=int, default=d_train.warmup_steps, help="warm-up steps (default: %(default)s)")
+    g.add_argument("--lr-factor", type=float, default=d_train.lr_factor,
+                   help="multiplies d_model^-0.5·min(step^-0.5, step·warmup^-1.5) (default: %(default)s)")
+    g.add_argument("--label-smoothing", type=float, default=d_train.label_smoothing, help="(default: %(default)s)")
+    g.add_argument("--clip-norm", type=float, default=d_train.clip_norm, help="gradient norm clip (default: %(default)s)")
+    g.add_argument("--eval-every", type=int, default=d_train.eval_every, help="steps between validations (default: %(default)s)")
+    g.add_argument("--eval-sentences", type=int, default=d_train.eval_sentences,
+                   help="dev sentences decoded for BLEU (default: %(default)s)")
+    g.add_argument("--patience", type=int, default=d_train.patience,
+                   help="stop after N validations without a better BLEU; 0 never (default: %(default)s)")
+    g.add_argument("--time-limit", type=float, default=d_train.time_limit_minutes,
+                   help="stop after this many minutes; 0 for none (default: %(default)s)")
+    g.add_argument("--threads", type=int, default=d_train.threads, help="torch threads; 0 for torch's choice")
+    return p
+
+
+def configs_from_args(args: argparse.Namespace) -> TrainConfig:
+    return TrainConfig(seed=args.seed, max_steps=args.max_steps, max_tokens=args.max_tokens,
+                       warmup_steps=args.warmup, lr_factor=args.lr_factor, label_smoothing=args.label_smoothing,
+                       clip_norm=args.clip_norm, eval_every=args.eval_every, eval_sentences=args.eval_sentences,
+                       patience=args.patience, time_limit_minutes=args.time_limit, threads=args.threads)
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        cfg = configs_from_args(args)
+        if cfg.threads:
+            torch.set_num_threads(cfg.threads)
+        out: Path = args.out
+        out.mkdir(parents=True, exist_ok=True)
+        source_spm = target_spm = None
+        if args.resume:
+            state = read_checkpoint(out / "last.pt")
+            model_cfg = ModelConfig.from_dict(state["model_config"])
+            cfg = replace(cfg, **{k: (tuple(v) if isinstance(v, list) else v)
+                                  for k, v in state["train_config"].items()
+                                  if k not in ("max_steps", "time_limit_minutes", "patience", "threads")})
+            source_spm, target_spm = state["source_spm"], state["target_spm"]
+        elif (out / "last.pt").exists():
+            print(f"error: {out}/last.pt exists: pass --resume to continue it, or choose another --out",
+                  file=sys.stderr)
+            return 2
+        start = time.monotonic()
+        if args.train:
+            corpus = user_corpus(args.train, args.dev, args.test, seed=args.seed)
+        else:
+            grammar = state["data"]["grammar"] if args.resume else {
+                "seed": args.corpus_seed, "train_size": args.corpus_size, "dev_size": 1000, "test_size": 2000}
+            log.info("generating the bundled corpus (seed %d, %d training pairs)", grammar["seed"], grammar["train_size"])
+            corpus = bundled_corpus(grammar["seed"], grammar["train_size"], grammar["dev_size"], grammar["test_size"])
+        data = prepare_data(corpus, source_spm, target_spm, args.src_vocab, args.tgt_vocab, cfg.seed)
+        if not args.resume:
+            model_cfg = ModelConfig(
+                src_vocab_size=load_sentencepiece(data.source_spm).get_piece_size(),
+                tgt_vocab_size=load_sentencepiece(data.target_spm).get_piece_size(),
+                d_model=args.d_model, n_heads=args.heads, n_encoder_layers=args.encoder_layers,
+                n_decoder_layers=args.decoder_layers, d_ff=args.ff, dropout=args.dropout,
+                max_positions=args.max_positions, positional=args.positional, norm=args.norm,
+                tie_output=not args.no_tie)
+        (out / "source.spm").write_bytes(data.source_spm)
+        (out / "target.spm").write_bytes(data.target_spm)
+        log.info("data ready in %.1f s: %d train / %d dev pairs", time.monotonic() - start,
+                 len(data.train), len(data.dev))
+    except (CorpusError, ValueError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+    progress = train(model_cfg, cfg, data, out, resume=args.resume)
+    results = {"best_dev_bleu": progress.best_bleu, "steps": progress.step,
+               "train_minutes": round(progress.elapsed / 60, 2), **final_scores(out, data),
+               "wall_minutes": round((time.monotonic() - start) / 60, 2)}
+    (out / "results.json").write_text(json.dumps(results, indent=1))
+    log.info("done: %s", json.dumps(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""Training end to end on tiny corpora: it learns, it repeats itself, it resumes exactly."""
+
+import json
+
+import pytest
+import torch
+
+from export import train as train_cli
+from export.checkpoint import load_model, read_checkpoint
+from export.config import ModelConfig, TrainConfig
+from export.corpus import ParallelCorpus, write_tsv
+from export.evaluate import translate
+from export.train import learning_rate, prepare_data, train
+
+PAIRS = [
+    ("나는 사과를 먹었어.", "I ate an apple."),
+    ("너는 책을 읽었어?", "Did you read a book?"),
+    ("민수는 학교에 가요.", "Minsu goes to school."),
+    ("지영이 커피를 마셔요.", "Jiyoung drinks coffee."),
+    ("우리는 영화를 볼 거야.", "We will watch a movie."),
+    ("그는 집에 갔습니다.", "He went home."),
+    ("엄마가 빵을 샀어.", "My mom bought bread."),
+    ("친구와 같이 공원에 갔어.", "I went to the park with my friend."),
+    ("사과 세 개를 샀어요.", "I bought three apples."),
+    ("어제 카페에 갔었어.", "I went to the cafe yesterday."),
+    ("선생님이 책을 읽으셨어요.", "The teacher read a book."),
+    ("그들은 음악을 듣고 있어.", "They are listening to music."),
+]
+
+TINY_MODEL = ["--d-model", "32", "--heads", "2", "--encoder-layers", "1", "--decoder-layers", "1", "--ff", "64",
+              "--src-vocab", "80", "--tgt-vocab", "80", "--max-tokens", "300", "--warmup", "20",
+              "--eval-sentences", "4", "--threads", "1"]
+
+
+def test_learning_rate_warms_up_then_decays_as_inverse_square_root():
+    lrs = [learning_rate(s, d_model=256, warmup=100, factor=1.0) for s in (1, 50, 100, 400)]
+    assert lrs[0] < lrs[1] < lrs[2]
+    assert lrs[2] == pytest.approx(256 ** -0.5 * 100 ** -0.5)
+    assert lrs[3] == pytest.approx(lrs[2] / 2)  # four times the steps, half the rate
+
+
+def test_tiny_model_overfits_a_tiny_corpus(tmp_path):
+    corpus = ParallelCorpus(splits={"train": PAIRS, "dev": PAIRS[:4]}, source="test")
+    data = prepare_data(corpus, None, None, src_vocab=120, tgt_vocab=120, seed=1)
+    model_cfg = ModelConfig(src_vocab_size=120, tgt_vocab_size=120, d_model=64, n_heads=4, n_encoder_layers=2,
+                            n_decoder_layers=2, d_ff=128, dropout=0.0)
+    cfg = TrainConfig(seed=1, max_steps=300, max_tokens=400, warmup_steps=30, lr_factor=0.5, eval_every=300,
+                      eval_sentences=4, label_smoothing=0.0)
+    progress = train(model_cfg, cfg, data, tmp_path)
+    assert progress.history["train"][-1]["loss"] < 0.05
+    loaded = load_model(tmp_path / "best.pt")
+    hyps = translate(loaded.model, loaded.source_spm, loaded.target_spm, [s for s, _ in PAIRS])
+    assert hyps == [t for _, t in PAIRS]
+
+
+def _weights(path):
+    return read_checkpoint(path)["model"]
+
+
+def _assert_same_weights(a, b):
+    assert a.keys() == b.keys()
+    for name in a:
+        assert torch.equal(a[name], b[name]), f"{name} differs"
+
+
+def test_same_seed_gives_the_same_run_and_resume_continues_exactly(tmp_path):
+    tsv = tmp_path / "pairs.tsv"
+    write_tsv(PAIRS * 4, tsv)
+    common = ["--train", str(tsv), "--dev", str(tsv), *TINY_MODEL, "--eval-every", "10", "--seed", "5"]
+    assert train_cli.main([*common, "--out", str(tmp_path / "a"), "--max-steps", "20"]) == 0
+    assert train_cli.main([*common, "--out", str(tmp_path / "b"), "--max-steps", "20"]) == 0
+    _assert_same_weights(_weights(tmp_path / "a/last.pt"), _weights(tmp_path / "b/last.pt"))
+
+    assert train_cli.main([*common, "--out", str(tmp_path / "c"), "--max-steps", "10"]) == 0
+    assert train_cli.main([*common, "--out", str(tmp_path / "c"), "--max-steps", "20", "--resume"]) == 0
+    _assert_same_weights(_weights(tmp_path / "a/last.pt"), _weights(tmp_path / "c/last.pt"))
+
+    for name in ("best.pt", "curves.png", "history.json", "results.json", "source.spm", "target.spm"):
+        assert (tmp_path / "a" / name).is_file(), name
+    history = json.loads((tmp_path / "a/history.json").read_text())
+    assert [e["step"] for e in history["eval"]] == [10, 20]
+
+
+def test_training_refuses_to_overwrite_a_run_without_resume(tmp_path, capsys):
+    tsv = tmp_path / "pairs.tsv"
+    write_tsv(PAIRS, tsv)
+    args = ["--train", str(tsv), *TINY_MODEL, "--out", str(tmp_path / "run"), "--max-steps", "2", "--eval-every", "2"]
+    assert train_cli.main(args) == 0
+    before = (tmp_path / "run/last.pt").read_bytes()
+    assert train_cli.main(args) == 2
+    assert "pass --resume" in capsys.readouterr().err
+    assert (tmp_path / "run/last.pt").read_bytes() == before
+
+
+def test_training_reports_a_broken_corpus_file_with_its_line(tmp_path, capsys):
+    tsv = tmp_path / "broken.tsv"
+    tsv.write_text("나는 갔어.\tI went.\n너는 갔어?\tDid you go?\n이 줄에는 탭이 없다\n", encoding="utf-8")
+    assert train_cli.main(["--train", str(tsv), "--out", str(tmp_path / "run"), *TINY_MODEL]) == 2
+    err = capsys.readouterr().err
+    assert f"{tsv}:3" in err and "2 tab-separated columns" in err
+    assert not (tmp_path / "run/last.pt").exists()
