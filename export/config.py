@@ -72,19 +72,24 @@ class TrainConfig:
     """Settings of one training run; the defaults train the bundled Korean→English model."""
 
     seed: int = 1
-    max_steps: int = 4000  # optimizer updates; the run stops here (or at --time-limit)
-    max_tokens: int = 6000  # token budget per batch (source + target tokens, padding included)
-    warmup_steps: int = 800
-    lr_factor: float = 2.0  # scales the paper's d_model^-0.5 * min(step^-0.5, step * warmup^-1.5)
+    max_steps: int = 1400  # optimizer updates; the run stops here (or at --time-limit)
+    max_tokens: int = 3000  # per batch: sentences × longest side, padding included
+    warmup_steps: int = 200
+    lr_factor: float = 0.6  # scales the paper's d_model^-0.5 * min(step^-0.5, step * warmup^-1.5)
     adam_betas: tuple[float, float] = (0.9, 0.98)
     adam_eps: float = 1e-9
     label_smoothing: float = 0.1
     clip_norm: float = 1.0
-    eval_every: int = 500  # steps between validations (loss + BLEU on the dev split)
+    eval_every: int = 200  # steps between validations (loss + BLEU on the dev split)
     eval_sentences: int = 500  # dev sentences decoded for BLEU at each validation
     patience: int = 0  # stop after this many validations without a better BLEU (0: never)
     time_limit_minutes: float = 0.0  # 0: no limit; a limit makes the run stop by wall time
     threads: int = 0  # torch intra-op threads (0: torch's default)
+    precision: str = "fp32"  # "bf16": autocast matmuls to bfloat16 (fp32 master weights), ~1.5x on AVX-512 BF16 CPUs
+
+    def __post_init__(self) -> None:
+        if self.precision not in ("fp32", "bf16"):
+            raise ValueError(f"precision={self.precision!r}: expected 'fp32' or 'bf16'")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
