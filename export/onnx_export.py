@@ -1,0 +1,198 @@
+"""Export a trained Transformer to the two ONNX graphs and check them against PyTorch.
+
+The checks fail loudly (`ExportCheckError`) rather than let a subtly wrong graph reach the store:
+onnx.checker, log-prob parity with PyTorch on padded batches of several sizes, and greedy decoding
+through ONNX Runtime giving exactly the PyTorch reference's tokens.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import onnx
+import onnxruntime as ort
+import torch
+
+from export.decoding import LengthLimit, greedy_decode
+from export.model import Transformer, padding_mask
+from export.onnx_graphs import DecoderStepGraph, EncoderGraph, cache_names
+
+DEFAULT_OPSET = 17
+PARITY_TOLERANCE = 1e-4  # max abs difference of log-probs, ONNX Runtime vs PyTorch
+
+
+class ExportCheckError(RuntimeError):
+    """An exported graph that does not behave like the PyTorch model."""
+
+
+def export_graphs(model: Transformer, out_dir: Path, opset: int = DEFAULT_OPSET) -> tuple[Path, Path]:
+    """Trace encoder.onnx and decoder.onnx into `out_dir` with batch, source length and cache
+    length as dynamic axes."""
+    model = model.eval()
+    cfg = model.config
+    n = cfg.n_decoder_layers
+    cross, past, present = cache_names(n, "cross"), cache_names(n, "past"), cache_names(n, "present")
+    # The wrappers must be in eval mode themselves: the exporter restores each module's mode after
+    # tracing, and a wrapper left in training mode would switch the wrapped model's dropout back on.
+    encoder_graph, decoder_graph = EncoderGraph(model).eval(), DecoderStepGraph(model).eval()
+    batch, src_len, past_len = 2, 5, 3  # example sizes; every one of them is a dynamic axis
+    src = torch.randint(4, cfg.src_vocab_size, (batch, src_len))
+    src_mask = torch.ones(batch, src_len, dtype=torch.long)
+    encoder_path, decoder_path = out_dir / "encoder.onnx", out_dir / "decoder.onnx"
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # tracer warnings about Python-side shape checks
+        torch.onnx.export(
+            encoder_graph, (src, src_mask), str(encoder_path), dynamo=False, opset_version=opset,
+            input_names=["src_tokens", "src_mask"], output_names=cross,
+            dynamic_axes={"src_tokens": {0: "batch", 1: "src_len"}, "src_mask": {0: "batch", 1: "src_len"},
+                          **{name: {0: "batch", 2: "src_len"} for name in cross}})
+        cross_kv = encoder_graph(src, src_mask)
+        shape = (batch, cfg.n_heads, past_len, cfg.head_dim)
+        past_kv = tuple(torch.randn(shape) for _ in past)
+        inputs = (torch.full((batch, 1), cfg.bos_id), torch.full((batch, 1), past_len), src_mask,
+                  torch.ones(batch, past_len + 1, dtype=torch.long), *past_kv, *cross_kv)
+        torch.onnx.export(
+            decoder_graph, inputs, str(decoder_path), dynamo=False, opset_version=opset,
+            input_names=["tokens", "positions", "src_mask", "self_mask", *past, *cross],
+            output_names=["log_probs", *present],
+            dynamic_axes={"tokens": {0: "batch"}, "positions": {0: "batch"},
+                          "src_mask": {0: "batch", 1: "src_len"}, "self_mask": {0: "batch", 1: "past_len_plus_1"},
+                          **{name: {0: "batch", 2: "past_len"} for name in past},
+                          **{name: {0: "batch", 2: "src_len"} for name in cross},
+                          "log_probs": {0: "batch"},
+                          **{name: {0: "batch", 2: "past_len_plus_1"} for name in present}})
+    assert not model.training, "export left the model in training mode"
+    return encoder_path, decoder_path
+
+
+def check_onnx_model(path: Path) -> None:
+    try:
+        onnx.checker.check_model(str(path), full_check=True)
+    except onnx.checker.ValidationError as exc:
+        raise ExportCheckError(f"{path.name}: onnx.checker: {exc}") from exc
+
+
+@dataclass
+class OnnxModel:
+    """The two graphs in ONNX Runtime sessions, driven step by step with numpy (CPU)."""
+
+    encoder: ort.InferenceSession
+    decoder: ort.InferenceSession
+    n_layers: int
+    n_heads: int
+    head_dim: int
+
+    @classmethod
+    def load(cls, folder: Path, model_config: dict) -> OnnxModel:
+        options = ort.SessionOptions()
+        options.log_severity_level = 3
+        providers = ["CPUExecutionProvider"]
+        return cls(ort.InferenceSession(str(folder / "encoder.onnx"), options, providers=providers),
+                   ort.InferenceSession(str(folder / "decoder.onnx"), options, providers=providers),
+                   model_config["n_decoder_layers"], model_config["n_heads"],
+                   model_config["d_model"] // model_config["n_heads"])
+
+    def encode(self, src: np.ndarray, src_mask: np.ndarray) -> list[np.ndarray]:
+        return self.encoder.run(None, {"src_tokens": src, "src_mask": src_mask})
+
+    def step(self, tokens: np.ndarray, positions: np.ndarray, src_mask: np.ndarray, self_mask: np.ndarray,
+             past: list[np.ndarray], cross: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
+        feed = {"tokens": tokens, "positions": positions, "src_mask": src_mask, "self_mask": self_mask}
+        feed.update(zip(cache_names(self.n_layers, "past"), past))
+        feed.update(zip(cache_names(self.n_layers, "cross"), cross))
+        log_probs, *present = self.decoder.run(None, feed)
+        return log_probs, present
+
+    def empty_cache(self, batch: int) -> list[np.ndarray]:
+        return [np.zeros((batch, self.n_heads, 0, self.head_dim), np.float32) for _ in range(2 * self.n_layers)]
+
+
+def teacher_forced_log_probs(onnx_model: OnnxModel, src: np.ndarray, tgt: np.ndarray, pad_id: int) -> np.ndarray:
+    """Log-probs (B, T, V) of every target position, one cached step at a time."""
+    src_mask = (src != pad_id).astype(np.int64)
+    cross = onnx_model.encode(src, src_mask)
+    past = onnx_model.empty_cache(src.shape[0])
+    out = []
+    for t in range(tgt.shape[1]):
+        self_mask = np.ones((src.shape[0], t + 1), np.int64)
+        positions = np.full((src.shape[0], 1), t, np.int64)
+        log_probs, past = onnx_model.step(tgt[:, t: t + 1], positions, src_mask, self_mask, past, cross)
+        out.append(log_probs)
+    return np.stack(out, axis=1)
+
+
+def check_parity(model: Transformer, onnx_model: OnnxModel, seed: int = 0,
+                 shapes: tuple[tuple[int, int, int], ...] = ((1, 1, 1), (3, 7, 5), (7, 20, 12), (16, 50, 30))) -> float:
+    """Max abs log-prob difference between ONNX Runtime and PyTorch over padded random batches of
+    (batch, src_len, tgt_len); raises ExportCheckError past PARITY_TOLERANCE."""
+    cfg = model.config
+    rng = np.random.default_rng(seed)
+    worst = 0.0
+    for batch, src_len, tgt_len in shapes:
+        src = rng.integers(4, cfg.src_vocab_size, (batch, src_len), dtype=np.int64)
+        for row in range(1, batch):  # rows of different real lengths, padded on the right
+            src[row, rng.integers(1, src_len + 1):] = cfg.pad_id
+        tgt = rng.integers(4, cfg.tgt_vocab_size, (batch, tgt_len), dtype=np.int64)
+        tgt[:, 0] = cfg.bos_id
+        with torch.no_grad():
+            src_t, tgt_t = torch.from_numpy(src), torch.from_numpy(tgt)
+            src_mask = padding_mask(src_t, cfg.pad_id)
+            logits = model.decode(model.encode(src_t, src_mask), src_mask, tgt_t,
+                                  torch.ones(tgt_len, tgt_len, dtype=torch.bool).tril().expand(batch, -1, -1))
+            expected = torch.log_softmax(logits, dim=-1).numpy()
+        actual = teacher_forced_log_probs(onnx_model, src, tgt, cfg.pad_id)
+        diff = float(np.abs(actual - expected).max())
+        worst = max(worst, diff)
+        if not diff <= PARITY_TOLERANCE:
+            raise ExportCheckError(f"ONNX Runtime log-probs differ from PyTorch by {diff:.2e} "
+                                   f"(limit {PARITY_TOLERANCE:.0e}) on batch {batch}, source length {src_len}, "
+                                   f"target length {tgt_len}")
+    return worst
+
+
+def onnx_greedy(onnx_model: OnnxModel, src: np.ndarray, model_config: dict, limit: LengthLimit) -> list[list[int]]:
+    """Greedy decoding through the two graphs with the reference rules (export.decoding)."""
+    pad, bos, eos = (model_config[k] for k in ("pad_id", "bos_id", "eos_id"))
+    src_mask = (src != pad).astype(np.int64)
+    limits = [limit(int(n)) for n in src_mask.sum(axis=1)]
+    batch = src.shape[0]
+    cross, past = onnx_model.encode(src, src_mask), onnx_model.empty_cache(batch)
+    tokens = np.full((batch, 1), bos, np.int64)
+    out: list[list[int]] = [[] for _ in range(batch)]
+    done = [False] * batch
+    for step in range(max(limits)):
+        log_probs, past = onnx_model.step(tokens, np.full((batch, 1), step, np.int64), src_mask,
+                                          np.ones((batch, step + 1), np.int64), past, cross)
+        best = log_probs.argmax(axis=-1)
+        for row in range(batch):
+            if done[row]:
+                continue
+            if best[row] == eos:
+                done[row] = True
+            else:
+                out[row].append(int(best[row]))
+                done[row] = step + 1 >= limits[row]
+        if all(done):
+            break
+        tokens = best[:, None].astype(np.int64)
+    return out
+
+
+def check_greedy_agreement(model: Transformer, onnx_model: OnnxModel, batches: list[np.ndarray],
+                           limit: LengthLimit = LengthLimit()) -> int:
+    """Greedy tokens through ONNX Runtime must equal the PyTorch reference's on every sentence;
+    returns the number of sentences compared."""
+    cfg = model.config
+    compared = 0
+    for src in batches:
+        expected = [h.tokens for h in greedy_decode(model, torch.from_numpy(src), limit)]
+        actual = onnx_greedy(onnx_model, src, cfg.to_dict(), limit)
+        for row, (e, a) in enumerate(zip(expected, actual)):
+            if e != a:
+                raise ExportCheckError(f"greedy decoding through ONNX Runtime differs from PyTorch on sentence "
+                                       f"{compared + row}: {a} vs {e}")
+        compared += len(expected)
+    return compared
