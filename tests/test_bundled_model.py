@@ -1,0 +1,23 @@
+"""The model committed under model_store/ is complete, intact and as good as its docs say."""
+
+from pathlib import Path
+
+from model_store import ModelStore
+
+STORE = Path(__file__).resolve().parent.parent / "model_store"
+
+
+def test_bundled_default_model_verifies_and_scores_at_least_90_bleu():
+    store = ModelStore(STORE)
+    assert {"ko-en", "ko-en-int8"} <= set(store.models())
+    fp32 = store.open("ko-en")  # verifies every file's sha256
+    assert (fp32.manifest.source_language, fp32.manifest.target_language) == ("ko", "en")
+    assert fp32.manifest.scores["test"]["bleu"] >= 90
+    assert fp32.manifest.scores["checks"]["greedy_agreement_sentences"] == fp32.manifest.scores["test"]["sentences"]
+    int8 = store.open("ko-en-int8")
+    assert int8.manifest.variant == "int8" and int8.manifest.scores["test"]["bleu"] >= 90
+
+
+def test_bundled_model_is_small_enough_to_ship():
+    total = sum(f.stat().st_size for f in STORE.rglob("*") if f.is_file() and "__pycache__" not in f.parts)
+    assert total < 50 * 2 ** 20, f"model_store/ holds {total / 2 ** 20:.1f} MiB"
