@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import onnx
+import onnx.numpy_helper
 import onnxruntime as ort
 import torch
 
@@ -65,7 +66,72 @@ def export_graphs(model: Transformer, out_dir: Path, opset: int = DEFAULT_OPSET)
                           "log_probs": {0: "batch"},
                           **{name: {0: "batch", 2: "past_len_plus_1"} for name in present}})
     assert not model.training, "export left the model in training mode"
+    for path in (encoder_path, decoder_path):
+        name_folded_weights(path, model)
     return encoder_path, decoder_path
+
+
+def name_folded_weights(path: Path, model: torch.nn.Module) -> int:
+    """Give the weights that constant folding stored transposed (as `onnx::MatMul_N`) the name of
+    their PyTorch parameter plus `.T`, so tools (the CTranslate2 converter, people reading the graph)
+    find every weight by name: `model.<parameter>` in PyTorch layout, `model.<parameter>.T` in
+    [in, out] layout. Matched by value; returns how many were renamed."""
+    graph = onnx.load(str(path))
+    by_value: dict[bytes, list[str]] = {}
+    for name, param in model.named_parameters(prefix="model", remove_duplicate=False):
+        if param.dim() == 2:
+            by_value.setdefault(param.detach().t().contiguous().numpy().tobytes(), []).append(name)
+    renames: dict[str, str] = {}
+    for init in graph.graph.initializer:
+        if not init.name.startswith("onnx::"):
+            continue
+        names = by_value.get(onnx.numpy_helper.to_array(init).tobytes())
+        if names is None:
+            continue
+        if len(set(names)) > 1 and not _tied(model, names):
+            raise ExportCheckError(f"{path.name}: weight {init.name} matches several parameters: {names}")
+        renames[init.name] = _preferred_name(names) + ".T"
+        init.name = renames[init.name]
+    for node in graph.graph.node:
+        node.input[:] = [renames.get(i, i) for i in node.input]
+    renamed = len(renames) + _name_position_tables(graph, model)
+    onnx.save(graph, str(path))
+    return renamed
+
+
+def _name_position_tables(graph: onnx.ModelProto, model: torch.nn.Module) -> int:
+    """The sinusoid tables are buffers the tracer inlines as anonymous Constant nodes; turn each into
+    an initializer named after its buffer (`model.src_pos.table`, `model.tgt_pos.table`)."""
+    tables = {f"model.{name}": buf.numpy() for name, buf in model.named_buffers() if name.endswith("pos.table")}
+    existing = {init.name for init in graph.graph.initializer}
+    kept = []
+    for node in graph.graph.node:
+        value = next((a.t for a in node.attribute if a.name == "value"), None) if node.op_type == "Constant" else None
+        array = onnx.numpy_helper.to_array(value) if value is not None else None
+        name = next((n for n, t in tables.items() if array is not None and array.shape == t.shape
+                     and np.array_equal(array, t) and f"/{n.split('.')[1]}/" in node.name), None)
+        if name is None:
+            kept.append(node)
+            continue
+        if name not in existing:
+            graph.graph.initializer.append(onnx.numpy_helper.from_array(array, name))
+            existing.add(name)
+        for other in graph.graph.node:
+            other.input[:] = [name if i == node.output[0] else i for i in other.input]
+    removed = len(graph.graph.node) - len(kept)
+    del graph.graph.node[:]
+    graph.graph.node.extend(kept)
+    return removed
+
+
+def _tied(model: torch.nn.Module, names: list[str]) -> bool:
+    params = dict(model.named_parameters(prefix="model", remove_duplicate=False))
+    return len({id(params[n]) for n in names}) == 1
+
+
+def _preferred_name(names: list[str]) -> str:
+    """A tied output projection is used transposed as `output.weight`; name it so."""
+    return next((n for n in names if n.endswith("output.weight")), names[0])
 
 
 def check_onnx_model(path: Path) -> None:

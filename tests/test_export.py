@@ -183,3 +183,17 @@ def test_int8_variant_records_its_bleu_beside_the_fp32_one(exported, tmp_path):
     assert 0 <= int8.manifest.scores["test"]["bleu"] <= 100
     manifest = json.loads(int8.file("manifest.json").read_text())
     assert manifest["files"]["encoder.onnx"] != fp32.manifest.files["encoder.onnx"]
+
+
+def test_every_weight_in_the_graphs_carries_its_parameter_name(exported):
+    import onnx
+
+    store, checkpoint, _ = exported
+    path = store.open("tiny").path
+    params = {f"model.{n}" for n, _ in load_model(checkpoint).model.named_parameters(remove_duplicate=False)}
+    for graph in ("encoder.onnx", "decoder.onnx"):
+        model = onnx.load(str(path / graph))
+        matrices = [i.name for i in model.graph.initializer if len(i.dims) == 2]
+        assert matrices and all(n.removesuffix(".T") in params or n.endswith("pos.table") for n in matrices), matrices
+        prefix = "src" if graph.startswith("encoder") else "tgt"
+        assert f"model.{prefix}_pos.table" in matrices
