@@ -10,12 +10,14 @@ for token, so its rules are spelled out here and nowhere else:
   is `log_prob / length ** length_penalty` with `length` the number of generated tokens (EOS
   included). length_penalty 0 ranks by raw log-probability; 1 by the per-token average.
 - Greedy: the argmax token at every step (first index on ties).
-- Beam search (fairseq-style): every live beam extends by every token; candidates are ranked by
-  raw cumulative log-prob and the best 2·k considered in order. An EOS candidate within the first
-  k finishes its hypothesis; an EOS candidate further down is ignored; the other candidates fill
-  the k live beams. The search stops when k hypotheses have finished or the length limit is met
-  (live beams then finish as cut). The finished hypotheses are ranked by `score`. With k = 1 this
-  is exactly greedy decoding.
+- Beam search: every live beam extends by every token; candidates are ranked by raw cumulative
+  log-prob and the best 2·k considered in order. An EOS candidate within the first k finishes its
+  hypothesis; an EOS candidate further down is ignored; the other candidates fill the k live beams.
+  The search stops when the best candidate of a step is EOS (the best hypothesis has finished) and
+  at least n_best hypotheses have finished, or when the length limit is met (live beams then finish
+  as cut). The finished hypotheses are ranked by `score`. With k = 1 this is exactly greedy
+  decoding. (Stopping as soon as k hypotheses have finished, as fairseq does, lets poor early
+  endings of a peaked model end the search while a far better beam is still live.)
 """
 
 from __future__ import annotations
@@ -107,12 +109,12 @@ def beam_search(model: Transformer, src: Tensor, beam_size: int = 4, n_best: int
     for row in range(src.size(0)):
         sentence = src[row: row + 1]
         sentence = sentence[:, : int(padding_mask(sentence, cfg.pad_id).sum())]  # drop padding
-        results.append(_beam_search_one(model, sentence, beam_size, limit(sentence.size(1)),
+        results.append(_beam_search_one(model, sentence, beam_size, n_best, limit(sentence.size(1)),
                                         length_penalty)[:n_best])
     return results
 
 
-def _beam_search_one(model: Transformer, src: Tensor, k: int, max_len: int,
+def _beam_search_one(model: Transformer, src: Tensor, k: int, n_best: int, max_len: int,
                      length_penalty: float) -> list[Hypothesis]:
     cfg = model.config
     src_mask = padding_mask(src, cfg.pad_id)
@@ -128,16 +130,18 @@ def _beam_search_one(model: Transformer, src: Tensor, k: int, max_len: int,
         # Stable descending sort: equal totals keep flat-index order (beam, then token id).
         order = torch.sort(flat, descending=True, stable=True).indices[: 2 * k]
         next_live: list[tuple[list[int], float]] = []
+        best_finished = False
         for rank, index in enumerate(order.tolist()):
             beam, token = divmod(index, step_lp.size(1))
             tokens, total = live[beam][0], float(flat[index])
             if token == cfg.eos_id:
-                if rank < k:
+                if rank < k and math.isfinite(total):
+                    best_finished |= rank == 0
                     finished.append(Hypothesis(tokens, total, length_normalized(total, len(tokens) + 1,
                                                                                 length_penalty), True))
             elif len(next_live) < k:
                 next_live.append(([*tokens, token], total))
-        if len(finished) >= k:
+        if best_finished and len(finished) >= n_best:
             break
         live = next_live
         if step + 1 == max_len:  # cut by the length limit: the live beams end here

@@ -8,18 +8,19 @@ through ONNX Runtime giving exactly the PyTorch reference's tokens.
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import onnx
 import onnx.numpy_helper
-import onnxruntime as ort
 import torch
 
 from export.decoding import LengthLimit, greedy_decode
 from export.model import Transformer, padding_mask
 from export.onnx_graphs import DecoderStepGraph, EncoderGraph, cache_names
+from service.config import DecodingOptions
+from service.decoding import SpecialTokens, greedy_search
+from service.onnx_model import OnnxModel  # the engine's sessions: the checks test what will serve
 
 DEFAULT_OPSET = 17
 PARITY_TOLERANCE = 1e-4  # max abs difference of log-probs, ONNX Runtime vs PyTorch
@@ -141,41 +142,6 @@ def check_onnx_model(path: Path) -> None:
         raise ExportCheckError(f"{path.name}: onnx.checker: {exc}") from exc
 
 
-@dataclass
-class OnnxModel:
-    """The two graphs in ONNX Runtime sessions, driven step by step with numpy (CPU)."""
-
-    encoder: ort.InferenceSession
-    decoder: ort.InferenceSession
-    n_layers: int
-    n_heads: int
-    head_dim: int
-
-    @classmethod
-    def load(cls, folder: Path, model_config: dict) -> OnnxModel:
-        options = ort.SessionOptions()
-        options.log_severity_level = 3
-        providers = ["CPUExecutionProvider"]
-        return cls(ort.InferenceSession(str(folder / "encoder.onnx"), options, providers=providers),
-                   ort.InferenceSession(str(folder / "decoder.onnx"), options, providers=providers),
-                   model_config["n_decoder_layers"], model_config["n_heads"],
-                   model_config["d_model"] // model_config["n_heads"])
-
-    def encode(self, src: np.ndarray, src_mask: np.ndarray) -> list[np.ndarray]:
-        return self.encoder.run(None, {"src_tokens": src, "src_mask": src_mask})
-
-    def step(self, tokens: np.ndarray, positions: np.ndarray, src_mask: np.ndarray, self_mask: np.ndarray,
-             past: list[np.ndarray], cross: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
-        feed = {"tokens": tokens, "positions": positions, "src_mask": src_mask, "self_mask": self_mask}
-        feed.update(zip(cache_names(self.n_layers, "past"), past))
-        feed.update(zip(cache_names(self.n_layers, "cross"), cross))
-        log_probs, *present = self.decoder.run(None, feed)
-        return log_probs, present
-
-    def empty_cache(self, batch: int) -> list[np.ndarray]:
-        return [np.zeros((batch, self.n_heads, 0, self.head_dim), np.float32) for _ in range(2 * self.n_layers)]
-
-
 def teacher_forced_log_probs(onnx_model: OnnxModel, src: np.ndarray, tgt: np.ndarray, pad_id: int) -> np.ndarray:
     """Log-probs (B, T, V) of every target position, one cached step at a time."""
     src_mask = (src != pad_id).astype(np.int64)
@@ -220,31 +186,11 @@ def check_parity(model: Transformer, onnx_model: OnnxModel, seed: int = 0,
 
 
 def onnx_greedy(onnx_model: OnnxModel, src: np.ndarray, model_config: dict, limit: LengthLimit) -> list[list[int]]:
-    """Greedy decoding through the two graphs with the reference rules (export.decoding)."""
-    pad, bos, eos = (model_config[k] for k in ("pad_id", "bos_id", "eos_id"))
-    src_mask = (src != pad).astype(np.int64)
-    limits = [limit(int(n)) for n in src_mask.sum(axis=1)]
-    batch = src.shape[0]
-    cross, past = onnx_model.encode(src, src_mask), onnx_model.empty_cache(batch)
-    tokens = np.full((batch, 1), bos, np.int64)
-    out: list[list[int]] = [[] for _ in range(batch)]
-    done = [False] * batch
-    for step in range(max(limits)):
-        log_probs, past = onnx_model.step(tokens, np.full((batch, 1), step, np.int64), src_mask,
-                                          np.ones((batch, step + 1), np.int64), past, cross)
-        best = log_probs.argmax(axis=-1)
-        for row in range(batch):
-            if done[row]:
-                continue
-            if best[row] == eos:
-                done[row] = True
-            else:
-                out[row].append(int(best[row]))
-                done[row] = step + 1 >= limits[row]
-        if all(done):
-            break
-        tokens = best[:, None].astype(np.int64)
-    return out
+    """Greedy tokens through the two graphs: the serving engine's own greedy search, with the
+    reference's length limit."""
+    options = DecodingOptions(max_length_a=limit.a, max_length_b=limit.b, max_length=limit.hard_cap)
+    special = SpecialTokens(pad=model_config["pad_id"], bos=model_config["bos_id"], eos=model_config["eos_id"])
+    return [h.tokens for h in greedy_search(onnx_model, src, options, special)]
 
 
 def check_greedy_agreement(model: Transformer, onnx_model: OnnxModel, batches: list[np.ndarray],

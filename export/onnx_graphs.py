@@ -15,11 +15,7 @@ import torch
 from torch import Tensor, nn
 
 from export.model import Transformer
-
-
-def cache_names(n_layers: int, prefix: str) -> list[str]:
-    """[prefix_key_0, prefix_value_0, prefix_key_1, ...]: the order of every cache list below."""
-    return [f"{prefix}_{kind}_{i}" for i in range(n_layers) for kind in ("key", "value")]
+from service.onnx_model import cache_names  # noqa: F401  (the names are the serving side's contract)
 
 
 class EncoderGraph(nn.Module):

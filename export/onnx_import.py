@@ -1,0 +1,41 @@
+"""Rebuild the PyTorch Transformer from an exported version's ONNX graphs alone.
+
+Every weight in the graphs carries its parameter's name (`model.<param>`, or `model.<param>.T` when
+stored transposed; see export/onnx_export.py), so the model round-trips without its checkpoint: the
+tests use this to run the PyTorch reference decoder on the committed model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import onnx
+import onnx.numpy_helper
+import torch
+
+from export.config import ModelConfig
+from export.model import Transformer, make_model
+from model_store import Manifest
+
+
+def transformer_from_version(folder: str | Path) -> Transformer:
+    folder = Path(folder)
+    manifest = Manifest.read(folder / "manifest.json")
+    if manifest.variant != "fp32":
+        raise ValueError(f"{folder}: a {manifest.variant} variant holds quantized weights; rebuild from the fp32 one")
+    model = make_model(ModelConfig.from_dict(manifest.model))
+    weights: dict[str, torch.Tensor] = {}
+    for graph in ("encoder.onnx", "decoder.onnx"):
+        for init in onnx.load(str(folder / graph)).graph.initializer:
+            if not init.name.startswith("model."):
+                continue
+            name, array = init.name.removeprefix("model."), onnx.numpy_helper.to_array(init)
+            if name.endswith(".T"):
+                name, array = name.removesuffix(".T"), array.T
+            weights[name] = torch.from_numpy(array.copy())
+    state = model.state_dict()
+    missing = [n for n in state if n not in weights and not n.endswith("pos.table")]
+    if missing:
+        raise ValueError(f"{folder}: the graphs hold no weight for {missing[:5]}")
+    model.load_state_dict({n: weights.get(n, state[n]) for n in state})
+    return model.eval()

@@ -1,0 +1,119 @@
+"""The translation engine: one verified model version from the store; text in, text out.
+
+    engine = Engine.from_store("model_store", "ko-en")
+    engine.translate(["어제 카페에 갔어."], DecodingOptions(beam_size=4, n_best=2))
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+import sentencepiece as spm
+
+from model_store import ModelStore, ModelVersion
+from service.config import DecodingOptions, EngineConfig
+from service.decoding import Hypothesis, SpecialTokens, beam_search, greedy_search
+from service.onnx_model import OnnxModel
+
+log = logging.getLogger(__name__)
+
+
+class InputTooLong(ValueError):
+    """A text whose tokens exceed what the model's position table covers."""
+
+
+@dataclass(frozen=True)
+class Translation:
+    text: str
+    tokens: list[int]  # target ids without BOS / EOS
+    score: float  # log_prob / length ** length_penalty
+    log_prob: float
+    finished: bool  # False when the output was cut by the length limit
+
+
+class Engine:
+    def __init__(self, version: ModelVersion, config: EngineConfig = EngineConfig()) -> None:
+        started = time.monotonic()
+        manifest = version.manifest
+        self.name, self.version, self.config = manifest.name, manifest.version, config
+        self.manifest = manifest
+        self.model = OnnxModel.load(version.path, manifest.model, config.device, config.intra_op_threads)
+        self.source_spm = spm.SentencePieceProcessor(model_file=str(version.file("source.spm")))
+        self.target_spm = spm.SentencePieceProcessor(model_file=str(version.file("target.spm")))
+        tokens = manifest.special_tokens
+        self.special = SpecialTokens(pad=tokens["pad"], bos=tokens["bos"], eos=tokens["eos"])
+        self.max_source_tokens = int(manifest.model["max_positions"])  # source EOS included
+        self.max_target_tokens = int(manifest.model["max_positions"])  # one position per generated token
+        loaded = time.monotonic()
+        if config.warmup:
+            self.warm_up()
+        log.info("engine %s/%s (%s) on %s, %s intra-op threads: loaded in %.2f s, warm-up %.2f s",
+                 self.name, self.version, manifest.variant, self.model.provider,
+                 config.intra_op_threads or "all", loaded - started, time.monotonic() - loaded)
+
+    @classmethod
+    def from_store(cls, root: str | Path, name: str, version: int | None = None,
+                   config: EngineConfig = EngineConfig()) -> Engine:
+        return cls(ModelStore(root).open(name, version), config)
+
+    def warm_up(self) -> None:
+        """Decode a few dummy batches so that ONNX Runtime's allocations and kernel choices happen
+        now, not on the first request."""
+        token = min(4, int(self.manifest.model["src_vocab_size"]) - 1)
+        for beam in (1, 2):
+            self.translate_ids([[token] * 3, [token] * 12], DecodingOptions(beam_size=beam, max_length=4))
+
+    def translate(self, texts: Sequence[str], options: DecodingOptions = DecodingOptions()) -> list[list[Translation]]:
+        """Per text, its `options.n_best` translations, best first, in the caller's order."""
+        sources = self.source_spm.encode(list(texts))
+        return [[Translation(self.target_spm.decode(h.tokens), h.tokens, h.score, h.log_prob, h.finished)
+                 for h in hyps] for hyps in self.translate_ids(sources, options)]
+
+    def translate_ids(self, sources: Sequence[Sequence[int]], options: DecodingOptions = DecodingOptions()
+                      ) -> list[list[Hypothesis]]:
+        """Source token ids (without EOS) → hypotheses. An empty source gives one empty hypothesis
+        without running the model."""
+        options = replace(options, max_length=min(options.max_length, self.max_target_tokens),
+                          min_length=min(options.min_length, self.max_target_tokens))
+        results: list[list[Hypothesis] | None] = [None] * len(sources)
+        pending = []
+        for i, ids in enumerate(sources):
+            if not ids:
+                results[i] = [Hypothesis([], 0.0, 0.0, True)]
+            elif len(ids) + 1 > self.max_source_tokens:
+                raise InputTooLong(f"text {i} has {len(ids) + 1} tokens (with EOS); the model accepts at most "
+                                   f"{self.max_source_tokens}")
+            else:
+                pending.append(i)
+        for batch in self.sub_batches(pending, sources, options.beam_size):
+            src = np.full((len(batch), max(len(sources[i]) for i in batch) + 1), self.special.pad, np.int64)
+            for row, i in enumerate(batch):
+                src[row, : len(sources[i]) + 1] = [*sources[i], self.special.eos]
+            if options.beam_size == 1:
+                hyps = [[h] for h in greedy_search(self.model, src, options, self.special)]
+            else:
+                hyps = beam_search(self.model, src, options, self.special)
+            for i, h in zip(batch, hyps):
+                results[i] = h
+        return results  # type: ignore[return-value]
+
+    def sub_batches(self, indices: list[int], sources: Sequence[Sequence[int]], beam_size: int) -> list[list[int]]:
+        """Sort by length (little padding) and cut where rows (sentences × beam) × longest source
+        would pass the token budget or the sentence cap."""
+        batches: list[list[int]] = []
+        current: list[int] = []
+        for i in sorted(indices, key=lambda i: len(sources[i])):
+            longest = len(sources[i]) + 1  # sorted: the newcomer is the longest
+            if current and (len(current) + 1 > self.config.max_batch_sentences
+                            or (len(current) + 1) * beam_size * longest > self.config.max_batch_tokens):
+                batches.append(current)
+                current = []
+            current.append(i)
+        if current:
+            batches.append(current)
+        return batches

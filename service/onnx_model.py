@@ -1,0 +1,91 @@
+"""A model version's two ONNX graphs in ONNX Runtime sessions, driven with numpy arrays.
+
+Input and output names follow the contract in shared/DESIGN.md ("ONNX graphs").
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import onnxruntime as ort
+
+log = logging.getLogger(__name__)
+
+CUDA = "CUDAExecutionProvider"
+CPU = "CPUExecutionProvider"
+
+
+def cache_names(n_layers: int, prefix: str) -> list[str]:
+    """[prefix_key_0, prefix_value_0, prefix_key_1, ...]: the order of every cache list."""
+    return [f"{prefix}_{kind}_{i}" for i in range(n_layers) for kind in ("key", "value")]
+
+
+def session_options(intra_op_threads: int = 0) -> ort.SessionOptions:
+    options = ort.SessionOptions()
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL  # one step at a time: no inter-op parallelism
+    options.intra_op_num_threads = intra_op_threads
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3  # warnings about unused initializers etc. are not the user's concern
+    return options
+
+
+def nvidia_driver_present() -> bool:
+    return Path("/proc/driver/nvidia/version").exists() or Path("/dev/nvidiactl").exists()
+
+
+def choose_providers(device: str) -> list[str]:
+    """CUDA first when asked for, or on auto when an NVIDIA driver is there (onnxruntime-gpu lists its
+    CUDA provider on every machine, and complains loudly when it then cannot load it); CPU always
+    as the fallback."""
+    wanted = device == "cuda" or (device == "auto" and nvidia_driver_present())
+    if wanted and CUDA in ort.get_available_providers():
+        return [CUDA, CPU]
+    if device == "cuda":
+        raise RuntimeError(f"device 'cuda' asked for, but this onnxruntime offers only {ort.get_available_providers()}")
+    return [CPU]
+
+
+@dataclass
+class OnnxModel:
+    encoder: ort.InferenceSession
+    decoder: ort.InferenceSession
+    n_layers: int
+    n_heads: int
+    head_dim: int
+
+    @classmethod
+    def load(cls, folder: Path, model_config: dict, device: str = "cpu", intra_op_threads: int = 0) -> OnnxModel:
+        providers = choose_providers(device)
+        options = session_options(intra_op_threads)
+        encoder = ort.InferenceSession(str(folder / "encoder.onnx"), options, providers=providers)
+        decoder = ort.InferenceSession(str(folder / "decoder.onnx"), options, providers=providers)
+        if device == "cuda" and decoder.get_providers()[0] != CUDA:
+            # onnxruntime-gpu lists CUDA even where the driver or libraries are missing, then falls back.
+            raise RuntimeError(f"device 'cuda' asked for, but ONNX Runtime could not start it "
+                               f"(running on {decoder.get_providers()})")
+        return cls(encoder, decoder, model_config["n_decoder_layers"], model_config["n_heads"],
+                   model_config["d_model"] // model_config["n_heads"])
+
+    @property
+    def provider(self) -> str:
+        return self.decoder.get_providers()[0]
+
+    def encode(self, src: np.ndarray, src_mask: np.ndarray) -> list[np.ndarray]:
+        """src, src_mask: int64 (B, S) → the cross-attention keys and values of every decoder layer."""
+        return self.encoder.run(None, {"src_tokens": src, "src_mask": src_mask})
+
+    def step(self, tokens: np.ndarray, positions: np.ndarray, src_mask: np.ndarray, self_mask: np.ndarray,
+             past: list[np.ndarray], cross: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """One decoding step → log-probs (B, V) and the grown self-attention cache."""
+        feed = {"tokens": tokens, "positions": positions, "src_mask": src_mask, "self_mask": self_mask}
+        feed.update(zip(cache_names(self.n_layers, "past"), past))
+        feed.update(zip(cache_names(self.n_layers, "cross"), cross))
+        log_probs, *present = self.decoder.run(None, feed)
+        return log_probs, present
+
+    def empty_cache(self, batch: int) -> list[np.ndarray]:
+        return [np.zeros((batch, self.n_heads, 0, self.head_dim), np.float32) for _ in range(2 * self.n_layers)]
