@@ -1,0 +1,1 @@
+"""Benchmarks against other inference engines (CTranslate2), and the converters they need."""

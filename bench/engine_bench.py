@@ -1,0 +1,357 @@
+"""The engine beside CTranslate2 on the same weights: target tokens per second, side by side.
+
+    mt-bench                                  # every case: default and transformer-base models,
+                                              # beam 1 and 4, batch 1 and 32, fp32 and int8
+    mt-bench --models base --beams 4 --batches 32 --precisions fp32 --rounds 5
+    mt-bench --markdown docs/bench-engine.md --plot docs/img/bench-engine.png
+
+For each case the engine and CTranslate2 decode the same sources in alternation (best of --rounds),
+and the command prints target tokens per second for each, the ratio engine / CTranslate2, the share
+of the machine's measured matrix-multiply peak (ONNX Runtime's own MatMul, same threads) that the
+engine's decoding reaches, and the share of each decoding step spent in Python outside ONNX Runtime.
+It first checks that CTranslate2's greedy tokens equal the engine's on the default model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import onnx
+import onnx.helper
+import onnxruntime as ort
+from tqdm import tqdm
+
+from bench.ctranslate2_convert import ExportedModelConverter, ct2_translate_ids
+from model_store import ModelStore
+from service.config import DecodingOptions
+from service.decoding import SpecialTokens, beam_search, greedy_search
+from service.onnx_model import OnnxModel, session_options
+
+log = logging.getLogger("mt-bench")
+
+class TimedModel:
+    """Wraps an OnnxModel and adds up the seconds spent inside ONNX Runtime."""
+
+    def __init__(self, model: OnnxModel) -> None:
+        self.model, self.seconds, self.steps = model, 0.0, 0
+
+    def encode(self, *args):
+        t = time.perf_counter()
+        out = self.model.encode(*args)
+        self.seconds += time.perf_counter() - t
+        return out
+
+    def step(self, *args):
+        t = time.perf_counter()
+        out = self.model.step(*args)
+        self.seconds += time.perf_counter() - t
+        self.steps += 1
+        return out
+
+    def empty_cache(self, batch: int):
+        return self.model.empty_cache(batch)
+
+
+@dataclass
+class Subject:
+    """A model as both systems see it."""
+
+    name: str
+    config: dict
+    graphs: Path  # folder with encoder.onnx / decoder.onnx
+    ct2_dir: Path
+    sources: list[list[int]]  # source ids without EOS
+    fixed_length: int | None  # decode exactly this many tokens (random weights), else until EOS
+
+
+@dataclass
+class Result:
+    case: str
+    engine_tps: float
+    ct2_tps: float
+    peak_share: float
+    python_share: float
+    ms_per_step: float
+
+    @property
+    def ratio(self) -> float:
+        return self.engine_tps / self.ct2_tps
+
+
+def matmul_peak_gflops(threads: int, n: int = 1024, repeats: int = 20) -> float:
+    """The machine's float32 matrix-multiply rate through ONNX Runtime's MatMul, same threads."""
+    a = onnx.helper.make_tensor_value_info("a", onnx.TensorProto.FLOAT, [n, n])
+    b = onnx.helper.make_tensor_value_info("b", onnx.TensorProto.FLOAT, [n, n])
+    c = onnx.helper.make_tensor_value_info("c", onnx.TensorProto.FLOAT, [n, n])
+    graph = onnx.helper.make_graph([onnx.helper.make_node("MatMul", ["a", "b"], ["c"])], "mm", [a, b], [c])
+    model = onnx.helper.make_model(graph, opset_imports=[onnx.helper.make_opsetid("", 17)], ir_version=8)
+    session = ort.InferenceSession(model.SerializeToString(), session_options(threads), providers=["CPUExecutionProvider"])
+    x = np.random.default_rng(0).standard_normal((n, n), dtype=np.float32)
+    session.run(None, {"a": x, "b": x})
+    best = float("inf")
+    for _ in range(repeats):
+        t = time.perf_counter()
+        session.run(None, {"a": x, "b": x})
+        best = min(best, time.perf_counter() - t)
+    return 2 * n ** 3 / best / 1e9
+
+
+def decoding_flops(cfg: dict, src_lens: list[int], rows_per_step: list[int], tgt_steps: int) -> float:
+    """Multiply-adds × 2 of the encoder over the sources and of every decoder row-step (attention
+    over the growing cache and the source included), the way the graphs compute them."""
+    d, ff, v = cfg["d_model"], cfg["d_ff"], cfg["tgt_vocab_size"]
+    enc = sum(s * cfg["n_encoder_layers"] * (4 * d * d + 2 * d * ff + 4 * s * d) for s in src_lens)
+    enc += sum(s * cfg["n_decoder_layers"] * 2 * d * d for s in src_lens)  # cross K/V, once
+    mean_src = sum(src_lens) / len(src_lens)
+    dec = 0.0
+    for t, rows in enumerate(rows_per_step[:tgt_steps]):
+        per_row = cfg["n_decoder_layers"] * (6 * d * d + 2 * d * ff + 4 * (t + 1) * d + 4 * mean_src * d) + d * v
+        dec += rows * per_row
+    return 2.0 * (enc + dec)
+
+
+def pad_batch(sources: list[list[int]], eos: int, pad: int) -> np.ndarray:
+    src = np.full((len(sources), max(map(len, sources)) + 1), pad, np.int64)
+    for row, ids in enumerate(sources):
+        src[row, : len(ids) + 1] = [*ids, eos]
+    return src
+
+
+def options_for(subject: Subject, beam: int) -> DecodingOptions:
+    if subject.fixed_length:
+        n = subject.fixed_length
+        return DecodingOptions(beam_size=beam, min_length=n, max_length=n, max_length_a=0.0, max_length_b=n)
+    return DecodingOptions(beam_size=beam)
+
+
+def run_engine(model: TimedModel, subject: Subject, beam: int, batch: int, special: SpecialTokens
+               ) -> tuple[float, int, list[int]]:
+    """Seconds, target tokens generated, and rows alive at each step (for the FLOP count)."""
+    options = options_for(subject, beam)
+    tokens, rows_per_step = 0, []
+    start = time.perf_counter()
+    for i in range(0, len(subject.sources), batch):
+        src = pad_batch(subject.sources[i: i + batch], special.eos, special.pad)
+        before = model.steps
+        if beam == 1:
+            hyps = greedy_search(model, src, options, special)
+        else:
+            hyps = [n[0] for n in beam_search(model, src, options, special)]
+        tokens += sum(len(h.tokens) + h.finished for h in hyps)
+        rows_per_step.extend([len(src) * beam] * (model.steps - before))
+    return time.perf_counter() - start, tokens, rows_per_step
+
+
+def run_ct2(translator, subject: Subject, beam: int, batch: int, vocabs: tuple[list[str], list[str]]
+            ) -> tuple[float, int]:
+    tokens = 0
+    n = subject.fixed_length
+    start = time.perf_counter()
+    for i in range(0, len(subject.sources), batch):
+        out = ct2_translate_ids(translator, subject.sources[i: i + batch], vocabs[1], beam_size=beam,
+                                max_decoding_length=n or 200, min_decoding_length=n or 0, source_vocab=vocabs[0])
+        tokens += sum(len(t) + (0 if n else 1) for t in out)  # + EOS, counted as the engine does
+    return time.perf_counter() - start, tokens
+
+
+def build_base_subject(work: Path, n_sentences: int, src_len: int, out_len: int) -> Subject:
+    """A transformer-base-sized model with random weights, exported by the project's own exporter in
+    a separate process (see bench/base_model.py for why)."""
+    graphs = work / "base"
+    subprocess.run([sys.executable, "-m", "bench.base_model", str(graphs)], check=True)
+    config = json.loads((graphs / "config.json").read_text())
+    vocab = ["<pad>", "<unk>", "<s>", "</s>", *(f"t{i}" for i in range(4, config["tgt_vocab_size"]))]
+    ct2_dir = ExportedModelConverter(config, graphs / "encoder.onnx", graphs / "decoder.onnx",
+                                     vocab, vocab).convert(work / "base-ct2")
+    rng = np.random.default_rng(1)
+    sources = [rng.integers(4, config["src_vocab_size"], src_len).tolist() for _ in range(n_sentences)]
+    return Subject("base", config, graphs, ct2_dir, sources, out_len)
+
+
+def build_default_subject(work: Path, store: Path, n_sentences: int) -> Subject:
+    from export.corpus import bundled_corpus
+
+    version = ModelStore(store).open("ko-en")
+    grammar = version.manifest.training_data["grammar"]
+    test = bundled_corpus(grammar["seed"], grammar["train_size"], grammar["dev_size"], grammar["test_size"]).splits["test"]
+    import sentencepiece as spm
+
+    sp = spm.SentencePieceProcessor(model_file=str(version.file("source.spm")))
+    sources = sp.encode([s for s, _ in test[:n_sentences]])
+    ct2_dir = ExportedModelConverter.from_version_dir(version.path).convert(work / "default-ct2")
+    return Subject("default", version.manifest.model, version.path, ct2_dir, sources, None)
+
+
+def quantized_graphs(subject: Subject, work: Path) -> Path:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    folder = work / f"{subject.name}-int8"
+    folder.mkdir(exist_ok=True)
+    for graph in ("encoder.onnx", "decoder.onnx"):
+        if not (folder / graph).exists():
+            quantize_dynamic(subject.graphs / graph, folder / graph, weight_type=QuantType.QInt8)
+    return folder
+
+
+def check_greedy_agreement(subject: Subject, threads: int) -> tuple[int, int]:
+    import ctranslate2
+
+    from bench.ctranslate2_convert import read_vocabularies
+
+    model = OnnxModel.load(subject.graphs, subject.config, "cpu", threads)
+    special = SpecialTokens(subject.config["pad_id"], subject.config["bos_id"], subject.config["eos_id"])
+    translator = ctranslate2.Translator(str(subject.ct2_dir), device="cpu", intra_threads=threads)
+    source_vocab, target_vocab = read_vocabularies(subject.ct2_dir)
+    equal = 0
+    for i in range(0, len(subject.sources), 32):
+        chunk = subject.sources[i: i + 32]
+        ours = [h.tokens for h in greedy_search(model, pad_batch(chunk, special.eos, special.pad),
+                                                 DecodingOptions(), special)]
+        theirs = ct2_translate_ids(translator, chunk, target_vocab, beam_size=1, max_decoding_length=200,
+                                   source_vocab=source_vocab)
+        equal += sum(a == b for a, b in zip(ours, theirs))
+    return equal, len(subject.sources)
+
+
+def bench_case(subject: Subject, precision: str, beam: int, batch: int, threads: int, rounds: int,
+               work: Path, peak: float) -> Result:
+    import ctranslate2
+
+    from bench.ctranslate2_convert import read_vocabularies
+
+    graphs = subject.graphs if precision == "fp32" else quantized_graphs(subject, work)
+    model = TimedModel(OnnxModel.load(graphs, subject.config, "cpu", threads))
+    special = SpecialTokens(subject.config["pad_id"], subject.config["bos_id"], subject.config["eos_id"])
+    compute_type = "float32" if precision == "fp32" else "int8"
+    translator = ctranslate2.Translator(str(subject.ct2_dir), device="cpu", inter_threads=1,
+                                        intra_threads=threads, compute_type=compute_type)
+    vocabs = read_vocabularies(subject.ct2_dir)
+    run_engine(model, subject, beam, batch, special)  # warm-up both
+    run_ct2(translator, subject, beam, batch, vocabs)
+    best_engine, best_ct2 = (float("inf"), 0, [], 0.0, 0), (float("inf"), 0)
+    for _ in range(rounds):
+        model.seconds, model.steps = 0.0, 0
+        seconds, tokens, rows = run_engine(model, subject, beam, batch, special)
+        if seconds < best_engine[0]:
+            best_engine = (seconds, tokens, rows, model.seconds, model.steps)
+        seconds, tokens = run_ct2(translator, subject, beam, batch, vocabs)
+        if seconds < best_ct2[0]:
+            best_ct2 = (seconds, tokens)
+    seconds, tokens, rows, in_ort, steps = best_engine
+    src_lens = [len(s) + 1 for s in subject.sources]
+    flops = decoding_flops(subject.config, src_lens, rows, len(rows))
+    return Result(case=f"{subject.name} {precision} beam {beam} batch {batch}",
+                  engine_tps=tokens / seconds, ct2_tps=best_ct2[1] / best_ct2[0],
+                  peak_share=flops / seconds / 1e9 / peak, python_share=1 - in_ort / seconds,
+                  ms_per_step=1000 * seconds / max(steps, 1))
+
+
+def markdown(results: list[Result], peak: float, threads: int, agreement: tuple[int, int] | None) -> str:
+    lines = [f"Machine: {os.cpu_count()} cores, {threads or 'all'} threads; float32 MatMul peak through ONNX Runtime "
+             f"{peak:.0f} GFLOP/s; onnxruntime {ort.__version__}, ctranslate2 {_ct2_version()}.", ""]
+    if agreement:
+        lines += [f"Greedy tokens, CTranslate2 = engine on the default model: {agreement[0]} / {agreement[1]} "
+                  "held-out sentences.", ""]
+    lines += ["| case | engine tok/s | CTranslate2 tok/s | engine / CT2 | share of MatMul peak | Python share of a step | ms per step |",
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in results:
+        lines.append(f"| {r.case} | {r.engine_tps:,.0f} | {r.ct2_tps:,.0f} | **{r.ratio:.2f}×** | "
+                     f"{100 * r.peak_share:.0f}% | {100 * r.python_share:.0f}% | {r.ms_per_step:.2f} |")
+    return "\n".join(lines) + "\n"
+
+
+def _ct2_version() -> str:
+    import ctranslate2
+
+    return ctranslate2.__version__
+
+
+def plot(results: list[Result], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(max(8, 0.9 * len(results)), 4.5))
+    x = np.arange(len(results))
+    ax.bar(x - 0.2, [r.engine_tps for r in results], 0.4, label="engine (ONNX Runtime)")
+    ax.bar(x + 0.2, [r.ct2_tps for r in results], 0.4, label="CTranslate2")
+    for i, r in enumerate(results):
+        ax.annotate(f"{r.ratio:.2f}×", (i, max(r.engine_tps, r.ct2_tps)), ha="center", va="bottom", fontsize=8)
+    ax.set_xticks(x, [r.case.replace(" beam", "\nbeam") for r in results], fontsize=7)
+    ax.set(ylabel="target tokens / s", yscale="log", title="engine vs CTranslate2, same weights (CPU)")
+    ax.legend()
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="mt-bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--store", type=Path, default=Path("model_store"), help="(default: %(default)s)")
+    p.add_argument("--models", nargs="+", choices=["default", "base"], default=["default", "base"])
+    p.add_argument("--beams", nargs="+", type=int, default=[1, 4])
+    p.add_argument("--batches", nargs="+", type=int, default=[1, 32])
+    p.add_argument("--precisions", nargs="+", choices=["fp32", "int8"], default=["fp32", "int8"])
+    p.add_argument("--sentences", type=int, default=64, help="sources per case (default: %(default)s)")
+    p.add_argument("--base-source-length", type=int, default=24, help="(default: %(default)s)")
+    p.add_argument("--base-output-length", type=int, default=32, help="fixed output length of the base model (default: %(default)s)")
+    p.add_argument("--threads", type=int, default=0, help="intra-op threads for both (default: all cores)")
+    p.add_argument("--rounds", type=int, default=3, help="alternating timed rounds; the best counts (default: %(default)s)")
+    p.add_argument("--markdown", type=Path, help="also write the results table here")
+    p.add_argument("--plot", type=Path, help="also write a bar chart PNG here")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    log.setLevel(logging.INFO)
+    args = build_parser().parse_args(argv)
+    threads = args.threads or os.cpu_count() or 1
+    peak = matmul_peak_gflops(threads)
+    log.info("float32 MatMul peak through ONNX Runtime: %.0f GFLOP/s with %d threads", peak, threads)
+    results: list[Result] = []
+    agreement = None
+    with tempfile.TemporaryDirectory(prefix="mt-bench-") as tmp:
+        work = Path(tmp)
+        subjects = []
+        if "default" in args.models:
+            subjects.append(build_default_subject(work, args.store, max(args.sentences, 200)))
+            agreement = check_greedy_agreement(subjects[-1], threads)
+            log.info("greedy tokens, CTranslate2 = engine on the default model: %d / %d", *agreement)
+            subjects[-1].sources = subjects[-1].sources[: args.sentences]
+        if "base" in args.models:
+            subjects.append(build_base_subject(work, args.sentences, args.base_source_length, args.base_output_length))
+        cases = [(s, p, b, n) for s in subjects for p in args.precisions for b in args.beams for n in args.batches]
+        for subject, precision, beam, batch in tqdm(cases, desc="benchmark cases", unit="case"):
+            result = bench_case(subject, precision, beam, batch, threads, args.rounds, work, peak)
+            tqdm.write(f"{result.case}: engine {result.engine_tps:,.0f} tok/s, CTranslate2 {result.ct2_tps:,.0f} "
+                       f"tok/s, ratio {result.ratio:.2f}, peak {100 * result.peak_share:.0f}%, "
+                       f"Python {100 * result.python_share:.0f}% of a step")
+            results.append(result)
+    table = markdown(results, peak, args.threads, agreement)
+    print(table)
+    if args.markdown:
+        args.markdown.write_text(table, encoding="utf-8")
+    if args.plot:
+        plot(results, args.plot)
+    if agreement and agreement[0] != agreement[1]:
+        print(f"error: CTranslate2's greedy tokens differ from the engine's on {agreement[1] - agreement[0]} sentences",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
