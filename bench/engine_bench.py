@@ -258,7 +258,8 @@ def bench_case(subject: Subject, precision: str, beam: int, batch: int, threads:
 
 def markdown(results: list[Result], peak: float, threads: int, agreement: tuple[int, int] | None) -> str:
     lines = [f"Machine: {os.cpu_count()} cores, {threads or 'all'} threads; float32 MatMul peak through ONNX Runtime "
-             f"{peak:.0f} GFLOP/s; onnxruntime {ort.__version__}, ctranslate2 {_ct2_version()}.", ""]
+             f"{peak:.0f} GFLOP/s; onnxruntime {ort.__version__}, ctranslate2 {_ct2_version()} "
+             f"({_ct2_environment()}).", ""]
     if agreement:
         lines += [f"Greedy tokens, CTranslate2 = engine on the default model: {agreement[0]} / {agreement[1]} "
                   "held-out sentences.", ""]
@@ -268,6 +269,13 @@ def markdown(results: list[Result], peak: float, threads: int, agreement: tuple[
         lines.append(f"| {r.case} | {r.engine_tps:,.0f} | {r.ct2_tps:,.0f} | **{r.ratio:.2f}×** | "
                      f"{100 * r.peak_share:.0f}% | {100 * r.python_share:.0f}% | {r.ms_per_step:.2f} |")
     return "\n".join(lines) + "\n"
+
+
+def _ct2_environment() -> str:
+    """CTranslate2 picks its GEMM backend and ISA by CPU vendor unless told (CT2_USE_MKL,
+    CT2_FORCE_CPU_ISA): the figures depend on it, so the table says which it ran with."""
+    settings = [f"{k}={os.environ[k]}" for k in ("CT2_USE_MKL", "CT2_FORCE_CPU_ISA") if k in os.environ]
+    return ", ".join(settings) or "its default backend for this CPU"
 
 
 def _ct2_version() -> str:
@@ -282,7 +290,7 @@ def plot(results: list[Result], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(max(8, 0.9 * len(results)), 4.5))
+    fig, ax = plt.subplots(figsize=(max(8, 1.25 * len(results)), 4.8))
     x = np.arange(len(results))
     ax.bar(x - 0.2, [r.engine_tps for r in results], 0.4, label="engine (ONNX Runtime)")
     ax.bar(x + 0.2, [r.ct2_tps for r in results], 0.4, label="CTranslate2")

@@ -1,0 +1,24 @@
+"""mt-bench runs end to end on a small case and reports every figure (no timing is asserted:
+speed is judged by the benchmark's printed ratios, not by tests)."""
+
+import pytest
+
+pytest.importorskip("ctranslate2")
+
+from bench import engine_bench  # noqa: E402
+
+
+def test_bench_reports_each_case_with_its_figures(tmp_path, capsys):
+    table = tmp_path / "bench.md"
+    code = engine_bench.main(["--models", "default", "--beams", "1", "2", "--batches", "3", "--precisions", "fp32",
+                              "--sentences", "6", "--rounds", "1", "--threads", "1", "--markdown", str(table)])
+    assert code == 0  # non-zero when CTranslate2's greedy tokens differ from the engine's
+    text = table.read_text()
+    assert "CTranslate2 = engine on the default model: 200 / 200" in text
+    rows = [line for line in text.splitlines() if line.startswith("| default")]
+    assert [r.split("|")[1].strip() for r in rows] == ["default fp32 beam 1 batch 3", "default fp32 beam 2 batch 3"]
+    for row in rows:
+        cells = [c.strip() for c in row.split("|")[2:-1]]
+        engine_tps, ct2_tps = (float(c.replace(",", "")) for c in cells[:2])
+        assert engine_tps > 0 and ct2_tps > 0
+        assert cells[2].startswith("**") and cells[3].endswith("%") and cells[4].endswith("%")
