@@ -1,0 +1,96 @@
+"""A small Python client and the `mt-translate` command.
+
+    mt-translate "어제 카페에 갔어."                    # → I went to the cafe yesterday.
+    echo "사과 세 개를 샀어요." | mt-translate --beam 4 --n-best 2 --scores
+    mt-translate --list                                # models, versions, languages, limits
+
+    with TranslatorClient("localhost:50051") as client:
+        client.translate(["어제 카페에 갔어."], beam_size=4)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import grpc
+
+from proto.translate.v1 import translate_pb2 as pb
+from proto.translate.v1 import translate_pb2_grpc as pb_grpc
+
+
+class TranslatorClient:
+    def __init__(self, address: str = "localhost:50051", timeout: float | None = 30.0) -> None:
+        self.channel = grpc.insecure_channel(address)
+        self.stub = pb_grpc.TranslatorStub(self.channel)
+        self.timeout = timeout
+
+    def __enter__(self) -> TranslatorClient:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.channel.close()
+
+    def translate_request(self, texts: list[str], model: str = "", version: int = 0, beam_size: int = 0,
+                          n_best: int = 0, max_length: int = 0, length_penalty: float | None = None
+                          ) -> pb.TranslateResponse:
+        options = pb.DecodingOptions(beam_size=beam_size, n_best=n_best, max_length=max_length)
+        if length_penalty is not None:
+            options.length_penalty = length_penalty
+        request = pb.TranslateRequest(texts=texts, model=model, version=version, options=options)
+        return self.stub.Translate(request, timeout=self.timeout)
+
+    def translate(self, texts: list[str], **kwargs) -> list[str]:
+        """The best translation of each text (raises grpc.RpcError with the server's status)."""
+        return [t.hypotheses[0].text for t in self.translate_request(texts, **kwargs).translations]
+
+    def list_models(self) -> pb.ListModelsResponse:
+        return self.stub.ListModels(pb.ListModelsRequest(), timeout=self.timeout)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="mt-translate", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("texts", nargs="*", help="texts to translate (default: one per line on standard input)")
+    p.add_argument("--address", default="localhost:50051", help="server address (default: %(default)s)")
+    p.add_argument("--model", default="", help="model name (default: the server's default)")
+    p.add_argument("--version", type=int, default=0, help="model version (default: the newest)")
+    p.add_argument("--beam", type=int, default=0, help="beam size (default: the server's, greedy)")
+    p.add_argument("--n-best", type=int, default=0, help="hypotheses per text (default: 1)")
+    p.add_argument("--max-length", type=int, default=0, help="most generated tokens (default: the server's limit)")
+    p.add_argument("--length-penalty", type=float, help="rank by log P / length^penalty (default: 1.0)")
+    p.add_argument("--scores", action="store_true", help="print each hypothesis's score")
+    p.add_argument("--timeout", type=float, default=30.0, help="seconds before giving up (default: %(default)s)")
+    p.add_argument("--list", action="store_true", help="list the server's models and exit")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    with TranslatorClient(args.address, args.timeout) as client:
+        try:
+            if args.list:
+                response = client.list_models()
+                for m in response.models:
+                    versions = ", ".join(f"{v.version} ({v.variant}, BLEU {v.bleu:.1f})" for v in m.versions)
+                    default = " (default)" if m.name == response.default_model else ""
+                    print(f"{m.name}{default}: {m.source_language} → {m.target_language}; versions {versions}; "
+                          f"≤ {m.limits.max_texts_per_request} texts, ≤ {m.limits.max_source_tokens} tokens each, "
+                          f"beam ≤ {m.limits.max_beam_size}")
+                return 0
+            texts = args.texts or [line.rstrip("\n") for line in sys.stdin]
+            response = client.translate_request(texts, args.model, args.version, args.beam, args.n_best,
+                                                args.max_length, args.length_penalty)
+        except grpc.RpcError as exc:
+            print(f"error: {exc.code().name}: {exc.details()}", file=sys.stderr)
+            return 1
+    for translation in response.translations:
+        for h in translation.hypotheses:
+            print(f"{h.score:.4f}\t{h.text}" if args.scores else h.text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""Domain errors of the service. Each carries its gRPC status code; the servicer maps them to
+statuses in one place, and INTERNAL is left for real bugs."""
+
+from __future__ import annotations
+
+import grpc
+
+
+class ServiceError(Exception):
+    code: grpc.StatusCode = grpc.StatusCode.INTERNAL
+
+
+class InvalidRequest(ServiceError):
+    code = grpc.StatusCode.INVALID_ARGUMENT
+
+
+class UnknownModel(ServiceError):
+    code = grpc.StatusCode.NOT_FOUND
+
+
+class QueueFull(ServiceError):
+    code = grpc.StatusCode.RESOURCE_EXHAUSTED
+
+
+class DeadlinePassed(ServiceError):
+    code = grpc.StatusCode.DEADLINE_EXCEEDED
+
+
+class NotServing(ServiceError):
+    code = grpc.StatusCode.UNAVAILABLE

@@ -1,0 +1,39 @@
+"""Prometheus metrics of the service, named as in shared/DESIGN.md ("Metrics").
+
+One `ServiceMetrics` per server, registered on a registry passed in (the process default in
+production, a fresh `CollectorRegistry` in tests). Durations in seconds, labels bounded: model,
+version, code, decoding ("greedy" or "beam").
+"""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
+
+LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+SENTENCE_BUCKETS = (1, 2, 4, 8, 16, 32, 64, 128, 256)
+TOKEN_BUCKETS = (1, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192)
+
+
+class ServiceMetrics:
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self.requests = Counter("translate_requests_total", "Requests finished, by gRPC status code",
+                                ["method", "code"], registry=registry)
+        self.request_duration = Histogram("translate_request_duration_seconds", "Time from arrival to answer",
+                                          ["method"], buckets=LATENCY_BUCKETS, registry=registry)
+        self.queue_duration = Histogram("translate_queue_duration_seconds", "Time a request waited to be batched",
+                                        ["model", "version"], buckets=LATENCY_BUCKETS, registry=registry)
+        self.inference_duration = Histogram("translate_inference_duration_seconds", "Time one batch spent decoding",
+                                            ["model", "version", "decoding"], buckets=LATENCY_BUCKETS,
+                                            registry=registry)
+        self.batch_sentences = Histogram("translate_batch_size_sentences", "Sentences per decoded batch",
+                                         ["model", "version", "decoding"], buckets=SENTENCE_BUCKETS, registry=registry)
+        self.batch_tokens = Histogram("translate_batch_size_tokens", "Source tokens per decoded batch",
+                                      ["model", "version", "decoding"], buckets=TOKEN_BUCKETS, registry=registry)
+        self.input_tokens = Histogram("translate_input_tokens", "Source tokens per text", ["model"],
+                                      buckets=TOKEN_BUCKETS, registry=registry)
+        self.output_tokens = Histogram("translate_output_tokens", "Generated tokens per text (best hypothesis)",
+                                       ["model"], buckets=TOKEN_BUCKETS, registry=registry)
+        self.generated_tokens = Counter("translate_generated_tokens_total", "Tokens generated (best hypotheses)",
+                                        ["model", "version"], registry=registry)
+        self.queue_depth = Gauge("translate_queue_depth", "Texts waiting to be batched", registry=registry)
+        self.model_info = Info("translate_model", "A loaded model version", ["model", "version"], registry=registry)

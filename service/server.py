@@ -1,0 +1,191 @@
+"""The translation server: gRPC (Translator, health, reflection) and Prometheus /metrics.
+
+    mt-serve                                   # every model in model_store/, gRPC :50051, metrics :9090
+    mt-serve --port 50052 --metrics-port 9091 --store /models --default-model ko-en
+
+Lifecycle: health says NOT_SERVING until every model is loaded and warm, then SERVING. The store is
+scanned every --watch-interval seconds and new versions are loaded beside the serving ones. On
+SIGTERM (or SIGINT) health goes NOT_SERVING, new requests get UNAVAILABLE, the work already held is
+finished within --grace seconds, and the process exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+from prometheus_client import REGISTRY, CollectorRegistry, start_http_server
+
+from proto.translate.v1 import translate_pb2, translate_pb2_grpc
+from service.config import EngineConfig
+from service.metrics import ServiceMetrics
+from service.models import ModelRegistry
+from service.scheduler import Scheduler, SchedulerConfig
+from service.servicer import TranslatorServicer
+
+log = logging.getLogger("mt-serve")
+
+SERVICE_NAME = translate_pb2.DESCRIPTOR.services_by_name["Translator"].full_name  # "translate.v1.Translator"
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    host: str = "0.0.0.0"
+    port: int = 50051  # 0 picks a free port (tests)
+    metrics_port: int = 9090  # 0 picks a free port; -1 serves no /metrics
+    store: Path = Path("model_store")
+    default_model: str | None = None  # None: the first model name in the store
+    watch_interval: float = 10.0  # seconds between store scans; 0 disables watching
+    grace: float = 20.0  # seconds to finish held work on SIGTERM
+    engine: EngineConfig = field(default_factory=EngineConfig)
+    scheduler: SchedulerConfig = field(default_factory=SchedulerConfig)
+
+
+class TranslationServer:
+    """The running parts of one server; `create_server` builds it and binds its port."""
+
+    def __init__(self, config: ServerConfig, registry: CollectorRegistry) -> None:
+        self.config = config
+        self.metrics = ServiceMetrics(registry)
+        self.models = ModelRegistry(config.store, config.engine, config.default_model)
+        self.scheduler = Scheduler(config.scheduler, self.metrics)
+        self.health = health.aio.HealthServicer()
+        self.grpc = grpc.aio.server(options=[("grpc.max_receive_message_length", 16 * 2 ** 20)])
+        translate_pb2_grpc.add_TranslatorServicer_to_server(
+            TranslatorServicer(self.models, self.scheduler, self.metrics), self.grpc)
+        health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)
+        reflection.enable_server_reflection((SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), self.grpc)
+        self.port = self.grpc.add_insecure_port(f"{config.host}:{config.port}")
+        if self.port == 0:
+            raise RuntimeError(f"could not bind {config.host}:{config.port}")
+        self._watcher: asyncio.Task | None = None
+
+    async def set_serving(self, serving: bool) -> None:
+        status = health_pb2.HealthCheckResponse.SERVING if serving else health_pb2.HealthCheckResponse.NOT_SERVING
+        for name in ("", SERVICE_NAME):
+            await self.health.set(name, status)
+
+    async def start(self) -> None:
+        """Start answering (health NOT_SERVING), load and warm every model, then SERVING."""
+        await self.set_serving(False)
+        await self.grpc.start()
+        self.scheduler.start()
+        log.info("gRPC listening on %s:%d; loading models from %s", self.config.host, self.port, self.config.store)
+        await self.load_new_versions()
+        if not self.models.snapshot.engines:
+            raise RuntimeError(f"no model could be loaded from {self.config.store}")
+        await self.set_serving(True)
+        log.info("serving %s (default %s)", ", ".join(f"{n}/{sorted(v)}" for n, v in
+                                                      self.models.snapshot.engines.items()), self.models.default_model)
+        if self.config.watch_interval > 0:
+            self._watcher = asyncio.get_running_loop().create_task(self._watch())
+
+    async def load_new_versions(self) -> None:
+        added = await asyncio.to_thread(self.models.refresh)  # loading and warm-up stay off the event loop
+        for name, version in added:
+            manifest = self.models.snapshot.engines[name][version].manifest
+            self.metrics.model_info.labels(name, str(version)).info(
+                {"variant": manifest.variant, "source_language": manifest.source_language,
+                 "target_language": manifest.target_language})
+
+    async def _watch(self) -> None:
+        while True:
+            await asyncio.sleep(self.config.watch_interval)
+            try:
+                await self.load_new_versions()
+            except Exception:  # a broken store must not stop the server that is serving
+                log.exception("scanning the store failed")
+
+    async def stop(self, grace: float) -> None:
+        """Drain: NOT_SERVING, refuse new work, finish what is held within `grace`, then stop."""
+        log.info("draining: finishing held work within %.0f s", grace)
+        await self.set_serving(False)
+        if self._watcher:
+            self._watcher.cancel()
+        finished = await self.scheduler.drain(grace)
+        if not finished:
+            log.warning("grace period over with work still held; stopping anyway")
+        await self.grpc.stop(1.0)
+        await self.scheduler.close()
+        log.info("stopped")
+
+
+def create_server(config: ServerConfig, registry: CollectorRegistry | None = None) -> TranslationServer:
+    """Build the server and bind its gRPC port (config.port 0 picks a free one: `server.port`)."""
+    return TranslationServer(config, registry if registry is not None else REGISTRY)
+
+
+async def serve(config: ServerConfig) -> int:
+    server = create_server(config)
+    if config.metrics_port >= 0:
+        http, _ = start_http_server(config.metrics_port, addr=config.host)
+        log.info("metrics on http://%s:%d/metrics", config.host, http.server_port)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        # SIGTERM is how orchestrators ask a replica to leave: finish held work, then exit 0.
+        loop.add_signal_handler(sig, stop.set)
+    await server.start()
+    await stop.wait()
+    await server.stop(config.grace)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    d = ServerConfig()
+    e, s = d.engine, d.scheduler
+    p = argparse.ArgumentParser(prog="mt-serve", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--host", default=d.host, help="address to bind (default: %(default)s)")
+    p.add_argument("--port", type=int, default=d.port, help="gRPC port; 0 picks a free one (default: %(default)s)")
+    p.add_argument("--metrics-port", type=int, default=d.metrics_port,
+                   help="Prometheus /metrics port; -1 for none (default: %(default)s)")
+    p.add_argument("--store", type=Path, default=d.store, help="model store root (default: %(default)s)")
+    p.add_argument("--default-model", help="model for requests that name none (default: the first in the store)")
+    p.add_argument("--watch-interval", type=float, default=d.watch_interval,
+                   help="seconds between scans of the store for new versions; 0 to disable (default: %(default)s)")
+    p.add_argument("--grace", type=float, default=d.grace, help="seconds to finish held work on SIGTERM (default: %(default)s)")
+    p.add_argument("--device", choices=["auto", "cpu", "cuda"], default=e.device, help="(default: %(default)s)")
+    p.add_argument("--threads", type=int, default=e.intra_op_threads, help="ONNX Runtime intra-op threads; 0 for all cores")
+    p.add_argument("--max-batch-sentences", type=int, default=s.max_batch_sentences, help="(default: %(default)s)")
+    p.add_argument("--max-batch-tokens", type=int, default=s.max_batch_tokens, help="(default: %(default)s)")
+    p.add_argument("--max-wait-ms", type=float, default=s.max_wait_ms,
+                   help="how long a request may wait for others to share its batch (default: %(default)s)")
+    p.add_argument("--max-queue-texts", type=int, default=s.max_queue_texts,
+                   help="texts waiting at most; past it RESOURCE_EXHAUSTED (default: %(default)s)")
+    p.add_argument("--no-batching", action="store_true", help="decode every request alone (for comparison)")
+    p.add_argument("--log-level", default="INFO", help="(default: %(default)s)")
+    return p
+
+
+def config_from_args(args: argparse.Namespace) -> ServerConfig:
+    return ServerConfig(
+        host=args.host, port=args.port, metrics_port=args.metrics_port, store=args.store,
+        default_model=args.default_model, watch_interval=args.watch_interval, grace=args.grace,
+        engine=EngineConfig(device=args.device, intra_op_threads=args.threads,
+                            max_batch_sentences=args.max_batch_sentences, max_batch_tokens=args.max_batch_tokens),
+        scheduler=SchedulerConfig(max_batch_sentences=args.max_batch_sentences, max_batch_tokens=args.max_batch_tokens,
+                                  max_wait_ms=args.max_wait_ms, max_queue_texts=args.max_queue_texts,
+                                  batching=not args.no_batching))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    try:
+        config = config_from_args(args)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return asyncio.run(serve(config))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+"""The gRPC servicer: parse and validate, hand over to the scheduler, map results and errors to proto.
+
+Domain errors (service/errors.py) become gRPC statuses here and nowhere else; every message names the
+value and the limit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import time
+from collections.abc import AsyncIterator
+
+import grpc
+
+from proto.translate.v1 import translate_pb2 as pb
+from proto.translate.v1 import translate_pb2_grpc as pb_grpc
+from service.config import MAX_BEAM_SIZE, MAX_LENGTH_PENALTY, DecodingOptions
+from service.engine import Engine
+from service.errors import InvalidRequest, ServiceError
+from service.metrics import ServiceMetrics
+from service.models import ModelRegistry
+from service.scheduler import Scheduler, WorkItem
+
+log = logging.getLogger(__name__)
+
+MAX_TEXTS_PER_REQUEST = 64
+
+
+def decoding_options(request: pb.TranslateRequest, engine: Engine) -> DecodingOptions:
+    o = request.options
+    beam = o.beam_size or 1
+    if not 1 <= beam <= MAX_BEAM_SIZE:
+        raise InvalidRequest(f"options.beam_size={beam} is out of range: 1 to {MAX_BEAM_SIZE}")
+    n_best = o.n_best or 1
+    if not 1 <= n_best <= beam:
+        raise InvalidRequest(f"options.n_best={n_best} is out of range: 1 to beam_size={beam}")
+    if o.max_length > engine.max_target_tokens:
+        raise InvalidRequest(f"options.max_length={o.max_length} is out of range: 1 to {engine.max_target_tokens} "
+                             f"for model {engine.name}")
+    penalty = o.length_penalty if o.HasField("length_penalty") else 1.0
+    if not (math.isfinite(penalty) and 0.0 <= penalty <= MAX_LENGTH_PENALTY):
+        raise InvalidRequest(f"options.length_penalty={penalty} is out of range: 0 to {MAX_LENGTH_PENALTY}")
+    return DecodingOptions(beam_size=beam, n_best=n_best, length_penalty=penalty,
+                           max_length=o.max_length or engine.max_target_tokens)
+
+
+def encode_texts(texts: list[str], engine: Engine) -> list[list[int]]:
+    if not texts:
+        raise InvalidRequest(f"texts is empty: send 1 to {MAX_TEXTS_PER_REQUEST} texts")
+    if len(texts) > MAX_TEXTS_PER_REQUEST:
+        raise InvalidRequest(f"{len(texts)} texts in one request; the limit is {MAX_TEXTS_PER_REQUEST}")
+    sources = engine.source_spm.encode(texts)
+    for i, ids in enumerate(sources):
+        if len(ids) + 1 > engine.max_source_tokens:
+            raise InvalidRequest(f"texts[{i}] has {len(ids) + 1} tokens (with EOS); model {engine.name} accepts at "
+                                 f"most {engine.max_source_tokens}")
+    return sources
+
+
+class TranslatorServicer(pb_grpc.TranslatorServicer):
+    def __init__(self, registry: ModelRegistry, scheduler: Scheduler, metrics: ServiceMetrics) -> None:
+        self.registry, self.scheduler, self.metrics = registry, scheduler, metrics
+
+    async def _translate(self, request: pb.TranslateRequest, time_remaining: float | None) -> pb.TranslateResponse:
+        engine = self.registry.get(request.model or None, request.version or None)
+        options = decoding_options(request, engine)
+        sources = encode_texts(list(request.texts), engine)
+        deadline = time.monotonic() + time_remaining if time_remaining is not None else None
+        item = WorkItem(engine, sources, options, deadline, asyncio.get_running_loop().create_future())
+        results = await self.scheduler.submit(item)
+        response = pb.TranslateResponse(model=engine.name, version=engine.version)
+        for ids, hyps in zip(sources, results):
+            translation = response.translations.add(source_tokens=len(ids) + 1)
+            for h in hyps:
+                translation.hypotheses.add(text=engine.target_spm.decode(h.tokens), score=h.score,
+                                           log_prob=h.log_prob, finished=h.finished)
+            self.metrics.input_tokens.labels(engine.name).observe(len(ids) + 1)
+            self.metrics.output_tokens.labels(engine.name).observe(len(hyps[0].tokens))
+            self.metrics.generated_tokens.labels(engine.name, str(engine.version)).inc(len(hyps[0].tokens))
+        return response
+
+    async def Translate(self, request: pb.TranslateRequest, context: grpc.aio.ServicerContext) -> pb.TranslateResponse:
+        started = time.monotonic()
+        code = grpc.StatusCode.OK
+        try:
+            return await self._translate(request, context.time_remaining())
+        except ServiceError as exc:
+            code = exc.code
+            await context.abort(exc.code, str(exc))
+        except asyncio.CancelledError:
+            code = grpc.StatusCode.CANCELLED
+            raise
+        except Exception:
+            code = grpc.StatusCode.INTERNAL
+            log.exception("Translate failed")
+            await context.abort(code, "internal error (logged on the server)")
+        finally:
+            self.metrics.requests.labels("Translate", code.name).inc()
+            self.metrics.request_duration.labels("Translate").observe(time.monotonic() - started)
+
+    async def TranslateStream(self, request_iterator: AsyncIterator[pb.TranslateStreamRequest],
+                              context: grpc.aio.ServicerContext) -> AsyncIterator[pb.TranslateStreamResponse]:
+        """Every request becomes a task as it arrives; results are sent as they complete."""
+        done: asyncio.Queue[pb.TranslateStreamResponse | None] = asyncio.Queue()
+        tasks: set[asyncio.Task] = set()
+
+        async def one(message: pb.TranslateStreamRequest) -> None:
+            started = time.monotonic()
+            code = grpc.StatusCode.OK
+            try:
+                response = await self._translate(message.request, context.time_remaining())
+                await done.put(pb.TranslateStreamResponse(id=message.id, response=response))
+            except ServiceError as exc:
+                code = exc.code
+                await done.put(pb.TranslateStreamResponse(
+                    id=message.id, error=pb.StreamError(code=exc.code.value[0], message=str(exc))))
+            finally:
+                self.metrics.requests.labels("TranslateStream", code.name).inc()
+                self.metrics.request_duration.labels("TranslateStream").observe(time.monotonic() - started)
+
+        async def read() -> None:
+            async for message in request_iterator:
+                task = asyncio.create_task(one(message))
+                tasks.add(task)
+                task.add_done_callback(tasks.discard)
+            while tasks:
+                await asyncio.gather(*list(tasks))
+            await done.put(None)
+
+        reader = asyncio.create_task(read())
+        try:
+            while (item := await done.get()) is not None:
+                yield item
+            await reader
+        finally:
+            reader.cancel()
+            for task in list(tasks):
+                task.cancel()
+
+    async def ListModels(self, request: pb.ListModelsRequest, context: grpc.aio.ServicerContext) -> pb.ListModelsResponse:
+        snapshot = self.registry.snapshot
+        response = pb.ListModelsResponse(default_model=self.registry.default_model or "")
+        for name in sorted(snapshot.engines):
+            versions = snapshot.engines[name]
+            newest = versions[max(versions)]
+            info = response.models.add(name=name, source_language=newest.manifest.source_language,
+                                       target_language=newest.manifest.target_language)
+            for number in sorted(versions):
+                m = versions[number].manifest
+                info.versions.add(version=number, variant=m.variant, bleu=m.scores.get("test", {}).get("bleu", 0.0))
+            info.limits.CopyFrom(pb.ModelLimits(max_texts_per_request=MAX_TEXTS_PER_REQUEST,
+                                                max_source_tokens=newest.max_source_tokens,
+                                                max_output_tokens=newest.max_target_tokens,
+                                                max_beam_size=MAX_BEAM_SIZE))
+        self.metrics.requests.labels("ListModels", "OK").inc()
+        return response

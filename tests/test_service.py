@@ -1,0 +1,159 @@
+"""The gRPC service end to end on a real port: translations, validation codes, batching, metrics."""
+
+import asyncio
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import grpc
+import pytest
+from prometheus_client import CollectorRegistry
+
+from proto.generate import stale_stubs
+from proto.translate.v1 import translate_pb2 as pb
+from service.client import TranslatorClient
+from service.config import DecodingOptions, EngineConfig
+from service.engine import Engine
+from service.scheduler import SchedulerConfig
+from service.server import ServerConfig, create_server
+
+STORE = Path(__file__).resolve().parent.parent / "model_store"
+
+
+class RunningServer:
+    """A server on 127.0.0.1:<free port>, its event loop in a thread, metrics in a private registry."""
+
+    def __init__(self, **scheduler) -> None:
+        self.registry = CollectorRegistry()
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        config = ServerConfig(host="127.0.0.1", port=0, metrics_port=-1, store=STORE, watch_interval=0,
+                              engine=EngineConfig(intra_op_threads=2), scheduler=SchedulerConfig(**scheduler))
+        self.server = self.run(self._create(config))
+        self.address = f"127.0.0.1:{self.server.port}"
+
+    async def _create(self, config):
+        server = create_server(config, self.registry)
+        await server.start()
+        return server
+
+    def run(self, coroutine, timeout=60):
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
+
+    def metric(self, name, **labels):
+        return self.registry.get_sample_value(name, labels) or 0.0
+
+    def close(self):
+        self.run(self.server.stop(1.0))
+        self.loop.call_soon_threadsafe(self.loop.stop)
+
+
+@pytest.fixture(scope="module")
+def server():
+    running = RunningServer(max_wait_ms=50)
+    yield running
+    running.close()
+
+
+@pytest.fixture(scope="module")
+def client(server):
+    with TranslatorClient(server.address) as c:
+        yield c
+
+
+def test_the_committed_stubs_are_generated_from_the_proto():
+    assert stale_stubs() == [], "run mt-protos and commit the stubs"
+
+
+def test_translations_equal_the_engines(client):
+    texts = ["어제 카페에 갔어.", "사과 세 개를 샀어요?", "지난주에 친구와 같이 버스로 공원에 갔어."]
+    engine = Engine.from_store(STORE, "ko-en", config=EngineConfig(warmup=False))
+    for beam in (1, 4):
+        expected = [t[0].text for t in engine.translate(texts, DecodingOptions(beam_size=beam))]
+        assert client.translate(texts, beam_size=beam) == expected
+    response = client.translate_request(texts, beam_size=4, n_best=3)
+    assert (response.model, response.version) == ("ko-en", 1)
+    assert [len(t.hypotheses) for t in response.translations] == [3, 3, 3]
+    scores = [h.score for h in response.translations[0].hypotheses]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_an_empty_string_gets_an_empty_translation(client):
+    assert client.translate(["", "네."])[0] == ""
+
+
+@pytest.mark.parametrize("request_kwargs, code, message", [
+    ({"texts": []}, grpc.StatusCode.INVALID_ARGUMENT, "texts is empty: send 1 to 64 texts"),
+    ({"texts": ["네."] * 65}, grpc.StatusCode.INVALID_ARGUMENT, "65 texts in one request; the limit is 64"),
+    ({"texts": ["사과 " * 300]}, grpc.StatusCode.INVALID_ARGUMENT, "texts[0] has"),
+    ({"texts": ["네."], "beam_size": 17}, grpc.StatusCode.INVALID_ARGUMENT, "options.beam_size=17 is out of range: 1 to 16"),
+    ({"texts": ["네."], "beam_size": 2, "n_best": 3}, grpc.StatusCode.INVALID_ARGUMENT, "options.n_best=3 is out of range"),
+    ({"texts": ["네."], "max_length": 1000}, grpc.StatusCode.INVALID_ARGUMENT, "options.max_length=1000 is out of range: 1 to 256"),
+    ({"texts": ["네."], "length_penalty": 11.0}, grpc.StatusCode.INVALID_ARGUMENT, "options.length_penalty=11.0 is out of range"),
+    ({"texts": ["네."], "model": "nope"}, grpc.StatusCode.NOT_FOUND, "model 'nope' not found"),
+    ({"texts": ["네."], "model": "ko-en", "version": 9}, grpc.StatusCode.NOT_FOUND, "has no version 9"),
+])
+def test_bad_requests_get_their_code_and_a_message_naming_the_limit(client, request_kwargs, code, message):
+    with pytest.raises(grpc.RpcError) as err:
+        client.translate_request(**request_kwargs)
+    assert err.value.code() == code
+    assert message in err.value.details()
+
+
+def test_concurrent_clients_are_batched_together(server, client):
+    before_count = server.metric("translate_batch_size_sentences_count", model="ko-en", version="1", decoding="greedy")
+    before_sum = server.metric("translate_batch_size_sentences_sum", model="ko-en", version="1", decoding="greedy")
+    texts = [f"{n}" for n in ("어제 카페에 갔어.", "우산을 잃어버렸어.", "사과 세 개를 샀어요?", "그녀는 고기를 먹지 않습니다.")] * 4
+    with ThreadPoolExecutor(16) as pool:
+        results = list(pool.map(lambda t: client.translate([t])[0], texts))
+    assert all(results)
+    batches = server.metric("translate_batch_size_sentences_count", model="ko-en", version="1", decoding="greedy") - before_count
+    sentences = server.metric("translate_batch_size_sentences_sum", model="ko-en", version="1", decoding="greedy") - before_sum
+    assert sentences == 16
+    assert batches < 16, f"16 concurrent requests were decoded in {batches:.0f} batches"
+
+
+def test_list_models_reports_versions_languages_and_limits(client):
+    response = client.list_models()
+    assert response.default_model == "ko-en"
+    models = {m.name: m for m in response.models}
+    assert set(models) == {"ko-en", "ko-en-int8"}
+    ko_en = models["ko-en"]
+    assert (ko_en.source_language, ko_en.target_language) == ("ko", "en")
+    assert [v.version for v in ko_en.versions] == [1] and ko_en.versions[0].bleu > 90
+    assert ko_en.limits.max_beam_size == 16 and ko_en.limits.max_texts_per_request == 64
+
+
+def test_stream_answers_every_request_by_id_and_errors_stay_per_request(server):
+    channel = grpc.insecure_channel(server.address)
+    from proto.translate.v1 import translate_pb2_grpc as pb_grpc
+
+    stub = pb_grpc.TranslatorStub(channel)
+    requests = [pb.TranslateStreamRequest(id=f"r{i}", request=pb.TranslateRequest(texts=["어제 카페에 갔어."]))
+                for i in range(5)]
+    requests.append(pb.TranslateStreamRequest(id="bad", request=pb.TranslateRequest(texts=[])))
+    responses = {r.id: r for r in stub.TranslateStream(iter(requests), timeout=30)}
+    channel.close()
+    assert set(responses) == {"r0", "r1", "r2", "r3", "r4", "bad"}
+    assert responses["r3"].response.translations[0].hypotheses[0].text == "I went to the cafe yesterday."
+    assert responses["bad"].error.code == grpc.StatusCode.INVALID_ARGUMENT.value[0]
+
+
+def test_metrics_count_requests_by_code(server, client):
+    before = server.metric("translate_requests_total", method="Translate", code="NOT_FOUND")
+    with pytest.raises(grpc.RpcError):
+        client.translate(["네."], model="nope")
+    assert server.metric("translate_requests_total", method="Translate", code="NOT_FOUND") == before + 1
+    assert server.metric("translate_queue_depth") == 0
+
+
+def test_a_full_queue_answers_resource_exhausted():
+    running = RunningServer(max_queue_texts=2, max_wait_ms=200)
+    try:
+        with TranslatorClient(running.address) as c, pytest.raises(grpc.RpcError) as err:
+            c.translate_request(["네."] * 3)
+        assert err.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
+        assert "limit of 2" in err.value.details()
+    finally:
+        running.close()
