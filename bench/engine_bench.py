@@ -179,11 +179,11 @@ def build_base_subject(work: Path, n_sentences: int, src_len: int, out_len: int)
 
 
 def build_default_subject(work: Path, store: Path, n_sentences: int) -> Subject:
-    from export.corpus import bundled_corpus
+    from export.corpus import bundled_corpus_from_summary
 
     version = ModelStore(store).open("ko-en")
     grammar = version.manifest.training_data["grammar"]
-    test = bundled_corpus(grammar["seed"], grammar["train_size"], grammar["dev_size"], grammar["test_size"]).splits["test"]
+    test = bundled_corpus_from_summary(grammar).splits["test"]
     import sentencepiece as spm
 
     sp = spm.SentencePieceProcessor(model_file=str(version.file("source.spm")))

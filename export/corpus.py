@@ -114,6 +114,12 @@ def bundled_corpus(seed: int, train_size: int, dev_size: int, test_size: int) ->
     )
 
 
+def bundled_corpus_from_summary(grammar: dict) -> ParallelCorpus:
+    """The bundled corpus again, from the "grammar" entry its summary recorded (in a checkpoint or a
+    manifest's training_data)."""
+    return bundled_corpus(grammar["seed"], grammar["train_size"], grammar["dev_size"], grammar["test_size"])
+
+
 def user_corpus(train: list[str], dev: list[str] | None, test: list[str] | None,
                 dev_fraction: float = 0.01, seed: int = 1) -> ParallelCorpus:
     """A user's files. Without a dev split, a seeded sample of the training pairs is held out."""

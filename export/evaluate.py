@@ -20,7 +20,7 @@ from tqdm import tqdm
 
 from export.batching import make_example, pad, token_budget_batches
 from export.checkpoint import load_model
-from export.corpus import CorpusError, Pair, bundled_corpus, read_pairs
+from export.corpus import CorpusError, Pair, bundled_corpus_from_summary, read_pairs
 from export.decoding import LengthLimit, beam_search, greedy_decode
 from export.model import Transformer
 
@@ -57,7 +57,7 @@ def held_out_pairs(meta: dict, test_paths: list[str] | None) -> tuple[list[Pair]
     grammar = meta.get("data", {}).get("grammar")
     if grammar is None:
         raise CorpusError("this checkpoint was not trained on the bundled corpus: give --test PATH [PATH]")
-    corpus = bundled_corpus(grammar["seed"], grammar["train_size"], grammar["dev_size"], grammar["test_size"])
+    corpus = bundled_corpus_from_summary(grammar)
     return corpus.splits["test"], f"bundled test split (seed {grammar['seed']})"
 
 

@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import sentencepiece as spm
 import torch
 import torch.nn.functional as F
 from tqdm import tqdm
@@ -27,7 +28,7 @@ from tqdm import tqdm
 from export.batching import Example, collate, make_example, token_budget_batches
 from export.checkpoint import read_checkpoint, save_checkpoint
 from export.config import ModelConfig, TrainConfig
-from export.corpus import CorpusError, ParallelCorpus, bundled_corpus, user_corpus
+from export.corpus import CorpusError, ParallelCorpus, bundled_corpus_from_summary, user_corpus
 from export.evaluate import score, translate
 from export.model import Transformer, count_parameters, make_model
 from export.plots import plot_training_curves
@@ -59,8 +60,10 @@ class Progress:
 @dataclass
 class Data:
     corpus: ParallelCorpus
-    source_spm: bytes
+    source_spm: bytes  # serialized, for checkpoints
     target_spm: bytes
+    source_sp: spm.SentencePieceProcessor  # loaded once, for validation
+    target_sp: spm.SentencePieceProcessor
     train: list[Example]
     dev: list[Example]
 
@@ -79,7 +82,7 @@ def prepare_data(corpus: ParallelCorpus, source_spm: bytes | None, target_spm: b
         tgts = tgt_sp.encode([t for _, t in pairs])
         return [make_example(s, t) for s, t in zip(srcs, tgts)]
 
-    return Data(corpus, source_spm, target_spm, encode(train_pairs), encode(corpus.splits["dev"]))
+    return Data(corpus, source_spm, target_spm, src_sp, tgt_sp, encode(train_pairs), encode(corpus.splits["dev"]))
 
 
 def batch_loss(model: Transformer, src: torch.Tensor, tgt: torch.Tensor, smoothing: float) -> tuple[torch.Tensor, int]:
@@ -107,8 +110,7 @@ def validate(model: Transformer, data: Data, cfg: TrainConfig) -> tuple[float, f
     """Dev loss (plain NLL) and greedy BLEU on the first `eval_sentences` dev pairs."""
     loss = dev_loss(model, data.dev, cfg.max_tokens)
     pairs = data.corpus.splits["dev"][: cfg.eval_sentences]
-    hyps = translate(model, load_sentencepiece(data.source_spm), load_sentencepiece(data.target_spm),
-                     [s for s, _ in pairs])
+    hyps = translate(model, data.source_sp, data.target_sp, [s for s, _ in pairs])
     model.train()
     return loss, score(hyps, [t for _, t in pairs])["bleu"]
 
@@ -319,12 +321,12 @@ def main(argv: list[str] | None = None) -> int:
             grammar = state["data"]["grammar"] if args.resume else {
                 "seed": args.corpus_seed, "train_size": args.corpus_size, "dev_size": 1000, "test_size": 2000}
             log.info("generating the bundled corpus (seed %d, %d training pairs)", grammar["seed"], grammar["train_size"])
-            corpus = bundled_corpus(grammar["seed"], grammar["train_size"], grammar["dev_size"], grammar["test_size"])
+            corpus = bundled_corpus_from_summary(grammar)
         data = prepare_data(corpus, source_spm, target_spm, args.src_vocab, args.tgt_vocab, cfg.seed)
         if not args.resume:
             model_cfg = ModelConfig(
-                src_vocab_size=load_sentencepiece(data.source_spm).get_piece_size(),
-                tgt_vocab_size=load_sentencepiece(data.target_spm).get_piece_size(),
+                src_vocab_size=data.source_sp.get_piece_size(),
+                tgt_vocab_size=data.target_sp.get_piece_size(),
                 d_model=args.d_model, n_heads=args.heads, n_encoder_layers=args.encoder_layers,
                 n_decoder_layers=args.decoder_layers, d_ff=args.ff, dropout=args.dropout,
                 max_positions=args.max_positions, positional=args.positional, norm=args.norm,

@@ -27,7 +27,7 @@ from bench.ctranslate2_convert import (  # noqa: E402
     read_vocabularies,
 )
 from export.config import ModelConfig  # noqa: E402
-from export.corpus import bundled_corpus  # noqa: E402
+from export.corpus import bundled_corpus_from_summary  # noqa: E402
 from export.decoding import LengthLimit  # noqa: E402
 from export.model import make_model  # noqa: E402
 from export.onnx_export import OnnxModel, export_graphs, onnx_greedy, teacher_forced_log_probs  # noqa: E402
@@ -61,7 +61,7 @@ def bundled(tmp_path_factory):
     assert main([str(VERSION), "--output", str(out)]) == 0
     manifest = json.loads((VERSION / "manifest.json").read_text(encoding="utf-8"))
     grammar = manifest["training_data"]["grammar"]
-    corpus = bundled_corpus(grammar["seed"], grammar["train_size"], grammar["dev_size"], grammar["test_size"])
+    corpus = bundled_corpus_from_summary(grammar)
     sentences = [source for source, _ in corpus.splits["test"][:HELD_OUT_SENTENCES]]
     source_spm = spm.SentencePieceProcessor(model_file=str(VERSION / "source.spm"))
     eos = manifest["model"]["eos_id"]

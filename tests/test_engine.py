@@ -9,7 +9,7 @@ import pytest
 import sacrebleu
 
 from export.batching import pad
-from export.corpus import bundled_corpus
+from export.corpus import bundled_corpus_from_summary
 from export.decoding import LengthLimit
 from export.decoding import beam_search as reference_beam_search
 from export.decoding import greedy_decode as reference_greedy
@@ -29,7 +29,7 @@ def engine():
 @pytest.fixture(scope="module")
 def held_out():
     grammar = ModelStore(STORE).open("ko-en").manifest.training_data["grammar"]
-    return bundled_corpus(grammar["seed"], grammar["train_size"], grammar["dev_size"], grammar["test_size"]).splits["test"]
+    return bundled_corpus_from_summary(grammar).splits["test"]
 
 
 @pytest.fixture(scope="module")
