@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import math
 import time
 from collections.abc import AsyncIterator
 
@@ -16,7 +15,7 @@ import grpc
 
 from proto.translate.v1 import translate_pb2 as pb
 from proto.translate.v1 import translate_pb2_grpc as pb_grpc
-from service.config import MAX_BEAM_SIZE, MAX_LENGTH_PENALTY, DecodingOptions
+from service.config import MAX_BEAM_SIZE, DecodingOptions
 from service.engine import Engine
 from service.errors import InvalidRequest, ServiceError
 from service.metrics import ServiceMetrics
@@ -29,21 +28,18 @@ MAX_TEXTS_PER_REQUEST = 64
 
 
 def decoding_options(request: pb.TranslateRequest, engine: Engine) -> DecodingOptions:
+    """The request's options with the wire defaults (0 / unset) filled in; DecodingOptions itself
+    checks every range, and only the model's own output limit is checked here."""
     o = request.options
-    beam = o.beam_size or 1
-    if not 1 <= beam <= MAX_BEAM_SIZE:
-        raise InvalidRequest(f"options.beam_size={beam} is out of range: 1 to {MAX_BEAM_SIZE}")
-    n_best = o.n_best or 1
-    if not 1 <= n_best <= beam:
-        raise InvalidRequest(f"options.n_best={n_best} is out of range: 1 to beam_size={beam}")
     if o.max_length > engine.max_target_tokens:
         raise InvalidRequest(f"options.max_length={o.max_length} is out of range: 1 to {engine.max_target_tokens} "
                              f"for model {engine.name}")
-    penalty = o.length_penalty if o.HasField("length_penalty") else 1.0
-    if not (math.isfinite(penalty) and 0.0 <= penalty <= MAX_LENGTH_PENALTY):
-        raise InvalidRequest(f"options.length_penalty={penalty} is out of range: 0 to {MAX_LENGTH_PENALTY}")
-    return DecodingOptions(beam_size=beam, n_best=n_best, length_penalty=penalty,
-                           max_length=o.max_length or engine.max_target_tokens)
+    try:
+        return DecodingOptions(beam_size=o.beam_size or 1, n_best=o.n_best or 1,
+                               length_penalty=o.length_penalty if o.HasField("length_penalty") else 1.0,
+                               max_length=o.max_length or engine.max_target_tokens)
+    except ValueError as exc:
+        raise InvalidRequest(f"options.{exc}") from exc
 
 
 def encode_texts(texts: list[str], engine: Engine) -> list[list[int]]:

@@ -87,10 +87,10 @@ def test_an_empty_string_gets_an_empty_translation(client):
     ({"texts": []}, grpc.StatusCode.INVALID_ARGUMENT, "texts is empty: send 1 to 64 texts"),
     ({"texts": ["네."] * 65}, grpc.StatusCode.INVALID_ARGUMENT, "65 texts in one request; the limit is 64"),
     ({"texts": ["사과 " * 300]}, grpc.StatusCode.INVALID_ARGUMENT, "texts[0] has"),
-    ({"texts": ["네."], "beam_size": 17}, grpc.StatusCode.INVALID_ARGUMENT, "options.beam_size=17 is out of range: 1 to 16"),
-    ({"texts": ["네."], "beam_size": 2, "n_best": 3}, grpc.StatusCode.INVALID_ARGUMENT, "options.n_best=3 is out of range"),
+    ({"texts": ["네."], "beam_size": 17}, grpc.StatusCode.INVALID_ARGUMENT, "options.beam_size=17 must be between 1 and 16"),
+    ({"texts": ["네."], "beam_size": 2, "n_best": 3}, grpc.StatusCode.INVALID_ARGUMENT, "options.n_best=3 must be between 1 and beam_size=2"),
     ({"texts": ["네."], "max_length": 1000}, grpc.StatusCode.INVALID_ARGUMENT, "options.max_length=1000 is out of range: 1 to 256"),
-    ({"texts": ["네."], "length_penalty": 11.0}, grpc.StatusCode.INVALID_ARGUMENT, "options.length_penalty=11.0 is out of range"),
+    ({"texts": ["네."], "length_penalty": 11.0}, grpc.StatusCode.INVALID_ARGUMENT, "options.length_penalty=11.0 must be between 0 and 10.0"),
     ({"texts": ["네."], "model": "nope"}, grpc.StatusCode.NOT_FOUND, "model 'nope' not found"),
     ({"texts": ["네."], "model": "ko-en", "version": 9}, grpc.StatusCode.NOT_FOUND, "has no version 9"),
 ])
