@@ -6,7 +6,7 @@ import pytest
 import torch
 
 from export.config import BOS_ID, EOS_ID, PAD_ID, ModelConfig
-from export.decoding import LengthLimit, beam_search, greedy_decode
+from export.decoding import LengthLimit, greedy_decode
 from export.model import (
     MASK_FILL,
     decoder_self_mask,
