@@ -77,24 +77,28 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
             self.metrics.generated_tokens.labels(engine.name, str(engine.version)).inc(len(hyps[0].tokens))
         return response
 
+    def _record(self, method: str, code: grpc.StatusCode, started: float) -> None:
+        """Count a finished request. Called before the answer goes out, so that a client that has
+        its answer also sees it counted."""
+        self.metrics.requests.labels(method, code.name).inc()
+        self.metrics.request_duration.labels(method).observe(time.monotonic() - started)
+
     async def Translate(self, request: pb.TranslateRequest, context: grpc.aio.ServicerContext) -> pb.TranslateResponse:
         started = time.monotonic()
-        code = grpc.StatusCode.OK
         try:
-            return await self._translate(request, context.time_remaining())
+            response = await self._translate(request, context.time_remaining())
         except ServiceError as exc:
-            code = exc.code
+            self._record("Translate", exc.code, started)
             await context.abort(exc.code, str(exc))
         except asyncio.CancelledError:
-            code = grpc.StatusCode.CANCELLED
+            self._record("Translate", grpc.StatusCode.CANCELLED, started)
             raise
         except Exception:
-            code = grpc.StatusCode.INTERNAL
             log.exception("Translate failed")
-            await context.abort(code, "internal error (logged on the server)")
-        finally:
-            self.metrics.requests.labels("Translate", code.name).inc()
-            self.metrics.request_duration.labels("Translate").observe(time.monotonic() - started)
+            self._record("Translate", grpc.StatusCode.INTERNAL, started)
+            await context.abort(grpc.StatusCode.INTERNAL, "internal error (logged on the server)")
+        self._record("Translate", grpc.StatusCode.OK, started)
+        return response
 
     async def TranslateStream(self, request_iterator: AsyncIterator[pb.TranslateStreamRequest],
                               context: grpc.aio.ServicerContext) -> AsyncIterator[pb.TranslateStreamResponse]:
@@ -104,17 +108,24 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
 
         async def one(message: pb.TranslateStreamRequest) -> None:
             started = time.monotonic()
-            code = grpc.StatusCode.OK
             try:
                 response = await self._translate(message.request, context.time_remaining())
-                await done.put(pb.TranslateStreamResponse(id=message.id, response=response))
             except ServiceError as exc:
-                code = exc.code
+                self._record("TranslateStream", exc.code, started)
                 await done.put(pb.TranslateStreamResponse(
                     id=message.id, error=pb.StreamError(code=exc.code.value[0], message=str(exc))))
-            finally:
-                self.metrics.requests.labels("TranslateStream", code.name).inc()
-                self.metrics.request_duration.labels("TranslateStream").observe(time.monotonic() - started)
+                return
+            except asyncio.CancelledError:
+                self._record("TranslateStream", grpc.StatusCode.CANCELLED, started)
+                raise
+            except Exception:  # a bug fails this request alone; the stream goes on
+                log.exception("TranslateStream request %r failed", message.id)
+                self._record("TranslateStream", grpc.StatusCode.INTERNAL, started)
+                await done.put(pb.TranslateStreamResponse(id=message.id, error=pb.StreamError(
+                    code=grpc.StatusCode.INTERNAL.value[0], message="internal error (logged on the server)")))
+                return
+            self._record("TranslateStream", grpc.StatusCode.OK, started)
+            await done.put(pb.TranslateStreamResponse(id=message.id, response=response))
 
         async def read() -> None:
             async for message in request_iterator:
