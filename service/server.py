@@ -24,12 +24,13 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from prometheus_client import REGISTRY, CollectorRegistry, start_http_server
 
-from proto.translate.v1 import translate_pb2, translate_pb2_grpc
+from proto.translate.v1 import translate_pb2
 from service.config import EngineConfig
 from service.metrics import ServiceMetrics
 from service.models import ModelRegistry
 from service.scheduler import Scheduler, SchedulerConfig
 from service.servicer import TranslatorServicer
+from service.wire import add_translator_to_server
 
 log = logging.getLogger("mt-serve")
 
@@ -59,8 +60,7 @@ class TranslationServer:
         self.scheduler = Scheduler(config.scheduler, self.metrics)
         self.health = health.aio.HealthServicer()
         self.grpc = grpc.aio.server(options=[("grpc.max_receive_message_length", 16 * 2 ** 20)])
-        translate_pb2_grpc.add_TranslatorServicer_to_server(
-            TranslatorServicer(self.models, self.scheduler, self.metrics), self.grpc)
+        add_translator_to_server(TranslatorServicer(self.models, self.scheduler, self.metrics), self.grpc)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)
         reflection.enable_server_reflection((SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), self.grpc)
         self.port = self.grpc.add_insecure_port(f"{config.host}:{config.port}")

@@ -21,6 +21,7 @@ from service.errors import InvalidRequest, ServiceError
 from service.metrics import ServiceMetrics
 from service.models import ModelRegistry
 from service.scheduler import Scheduler, WorkItem
+from service.wire import Undecodable
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,10 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
     def __init__(self, registry: ModelRegistry, scheduler: Scheduler, metrics: ServiceMetrics) -> None:
         self.registry, self.scheduler, self.metrics = registry, scheduler, metrics
 
-    async def _translate(self, request: pb.TranslateRequest, time_remaining: float | None) -> pb.TranslateResponse:
+    async def _translate(self, request: pb.TranslateRequest | Undecodable,
+                         time_remaining: float | None) -> pb.TranslateResponse:
+        if isinstance(request, Undecodable):
+            raise InvalidRequest(request.reason)
         engine = self.registry.get(request.model or None, request.version or None)
         options = decoding_options(request, engine)
         sources = encode_texts(list(request.texts), engine)

@@ -157,3 +157,46 @@ def test_a_full_queue_answers_resource_exhausted():
         assert "limit of 2" in err.value.details()
     finally:
         running.close()
+
+
+def _raw_call(address, method, payloads):
+    """Sends hand-made bytes, as a client in another language could, and returns the call's result."""
+    with grpc.insecure_channel(address) as channel:
+        if method == "Translate":
+            call = channel.unary_unary("/translate.v1.Translator/Translate",
+                                       response_deserializer=pb.TranslateResponse.FromString)
+            return call(payloads[0], timeout=30)
+        call = channel.stream_stream("/translate.v1.Translator/TranslateStream",
+                                     response_deserializer=pb.TranslateStreamResponse.FromString)
+        return {r.id: r for r in call(iter(payloads), timeout=30)}
+
+
+def test_undecodable_text_is_invalid_argument_naming_the_text_and_byte(server):
+    from service.wire import RawTranslateRequest
+
+    payload = RawTranslateRequest(texts=["네.".encode(), b"caf\xe9"]).SerializeToString()
+    with pytest.raises(grpc.RpcError) as err:
+        _raw_call(server.address, "Translate", [payload])
+    assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "texts[1] is not valid UTF-8: byte 0xe9 at offset 3" in err.value.details()
+    with pytest.raises(grpc.RpcError) as err:
+        _raw_call(server.address, "Translate", [b"\xff\xff\xff"])  # not a protobuf message at all
+    assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "not a valid translate.v1.TranslateRequest" in err.value.details()
+
+
+def test_an_undecodable_stream_message_fails_alone(server):
+    from service.wire import RawTranslateRequest, RawTranslateStreamRequest
+
+    good = pb.TranslateStreamRequest(id="good", request=pb.TranslateRequest(texts=["어제 카페에 갔어."]))
+    bad = RawTranslateStreamRequest(id=b"bad", request=RawTranslateRequest(texts=[b"\xed\xa0\x80"]))
+    responses = _raw_call(server.address, "TranslateStream", [bad.SerializeToString(), good.SerializeToString()])
+    assert responses["good"].response.translations[0].hypotheses[0].text == "I went to the cafe yesterday."
+    assert responses["bad"].error.code == grpc.StatusCode.INVALID_ARGUMENT.value[0]
+    assert "texts[0] is not valid UTF-8" in responses["bad"].error.message
+
+
+def test_a_request_may_pin_a_version_and_newest_serves_by_default(client):
+    pinned = client.translate_request(["네."], model="ko-en-int8", version=1)
+    newest = client.translate_request(["네."], model="ko-en-int8")
+    assert (pinned.model, pinned.version) == (newest.model, newest.version) == ("ko-en-int8", 1)
