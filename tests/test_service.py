@@ -1,7 +1,11 @@
 """The gRPC service end to end on a real port: translations, validation codes, batching, metrics."""
 
 import asyncio
+import json
+import logging
+import shutil
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -9,6 +13,7 @@ import grpc
 import pytest
 from prometheus_client import CollectorRegistry
 
+from model_store import ModelStore
 from proto.generate import stale_stubs
 from proto.translate.v1 import translate_pb2 as pb
 from service.client import TranslatorClient
@@ -23,12 +28,12 @@ STORE = Path(__file__).resolve().parent.parent / "model_store"
 class RunningServer:
     """A server on 127.0.0.1:<free port>, its event loop in a thread, metrics in a private registry."""
 
-    def __init__(self, **scheduler) -> None:
+    def __init__(self, store=STORE, watch_interval=0.0, **scheduler) -> None:
         self.registry = CollectorRegistry()
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
-        config = ServerConfig(host="127.0.0.1", port=0, metrics_port=-1, store=STORE, watch_interval=0,
+        config = ServerConfig(host="127.0.0.1", port=0, metrics_port=-1, store=store, watch_interval=watch_interval,
                               engine=EngineConfig(intra_op_threads=2), scheduler=SchedulerConfig(**scheduler))
         self.server = self.run(self._create(config))
         self.address = f"127.0.0.1:{self.server.port}"
@@ -200,3 +205,68 @@ def test_a_request_may_pin_a_version_and_newest_serves_by_default(client):
     pinned = client.translate_request(["네."], model="ko-en-int8", version=1)
     newest = client.translate_request(["네."], model="ko-en-int8")
     assert (pinned.model, pinned.version) == (newest.model, newest.version) == ("ko-en-int8", 1)
+
+
+def _publish_copy(store: ModelStore, source: Path, version: int, damage: bool = False) -> None:
+    """Publish a copy of `source` as `version` the way mt-export does: staged beside, then one rename."""
+    staged = store.staging_dir("ko-en", version)
+    for file in source.iterdir():
+        shutil.copy(file, staged / file.name)
+    manifest = json.loads((staged / "manifest.json").read_text())
+    manifest["version"] = version
+    (staged / "manifest.json").write_text(json.dumps(manifest))
+    if damage:  # as if copied in by hand, bypassing publish's own check
+        with open(staged / "decoder.onnx", "ab") as f:
+            f.write(b"\0")
+        staged.rename(store.root / "ko-en" / str(version))
+    else:
+        store.publish(staged)
+
+
+def test_a_new_version_in_the_store_takes_over_with_no_failed_request(tmp_path, caplog):
+    shutil.copytree(STORE / "ko-en" / "1", tmp_path / "ko-en" / "1")
+    store = ModelStore(tmp_path)
+    running = RunningServer(store=tmp_path, watch_interval=0.2, max_wait_ms=5)
+    served, failures, stop = [], [], threading.Event()
+
+    def traffic():
+        with TranslatorClient(running.address) as c:
+            while not stop.is_set():
+                try:
+                    response = c.translate_request(["어제 카페에 갔어."])
+                    served.append((response.version, response.translations[0].hypotheses[0].text))
+                except grpc.RpcError as exc:
+                    failures.append(exc)
+
+    try:
+        clients = [threading.Thread(target=traffic) for _ in range(4)]
+        for t in clients:
+            t.start()
+        while len(served) < 20:
+            time.sleep(0.05)
+        _publish_copy(store, tmp_path / "ko-en" / "1", 2)
+        deadline = time.monotonic() + 60
+        while not any(version == 2 for version, _ in served[-4:]) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        during = len(served)
+        with caplog.at_level(logging.ERROR, logger="service.models"):
+            _publish_copy(store, tmp_path / "ko-en" / "1", 3, damage=True)  # refused; version 2 goes on
+            time.sleep(1.0)
+        stop.set()
+        for t in clients:
+            t.join(30)
+        assert failures == []
+        versions = [version for version, _ in served]
+        assert versions[0] == 1 and 2 in versions
+        first_new = versions.index(2)
+        assert all(v == 2 for v in versions[first_new + 8:]), "version 1 still answered well after the switch"
+        assert len(served) > during, "no traffic after the damaged version appeared"
+        assert {text for _, text in served} == {"I went to the cafe yesterday."}
+        assert "refusing ko-en/3" in caplog.text and "decoder.onnx" in caplog.text
+        with TranslatorClient(running.address) as c:
+            assert c.translate_request(["네."], model="ko-en", version=1).version == 1  # pinned: still served
+            assert c.translate_request(["네."]).version == 2
+            assert [v.version for v in c.list_models().models[0].versions] == [1, 2]
+    finally:
+        stop.set()
+        running.close()
