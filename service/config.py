@@ -14,6 +14,7 @@ MAX_LENGTH_PENALTY = 10.0
 class EngineConfig:
     device: Literal["auto", "cpu", "cuda"] = "auto"  # auto: CUDA when a GPU and its provider are there
     intra_op_threads: int = 0  # ONNX Runtime intra-op threads; 0 lets it use every core
+    spin: bool = True  # idle intra-op threads spin (lowest latency) rather than sleep
     max_batch_tokens: int = 8192  # per sub-batch: rows (sentences × beam) × longest source, padding included
     max_batch_sentences: int = 64  # per sub-batch, whatever their length
     warmup: bool = True  # run a few batches at load so the first request pays no allocation cost

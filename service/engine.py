@@ -42,7 +42,8 @@ class Engine:
         manifest = version.manifest
         self.name, self.version, self.config = manifest.name, manifest.version, config
         self.manifest = manifest
-        self.model = OnnxModel.load(version.path, manifest.model, config.device, config.intra_op_threads)
+        self.model = OnnxModel.load(version.path, manifest.model, config.device, config.intra_op_threads,
+                                    config.spin)
         self.source_spm = spm.SentencePieceProcessor(model_file=str(version.file("source.spm")))
         self.target_spm = spm.SentencePieceProcessor(model_file=str(version.file("target.spm")))
         tokens = manifest.special_tokens

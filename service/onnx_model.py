@@ -23,8 +23,12 @@ def cache_names(n_layers: int, prefix: str) -> list[str]:
     return [f"{prefix}_{kind}_{i}" for i in range(n_layers) for kind in ("key", "value")]
 
 
-def session_options(intra_op_threads: int = 0) -> ort.SessionOptions:
+def session_options(intra_op_threads: int = 0, spin: bool = True) -> ort.SessionOptions:
     options = ort.SessionOptions()
+    if not spin:
+        # Idle intra-op threads spin by default, which is fastest when ONNX Runtime owns its cores;
+        # a server that shares them with its gRPC threads (or a neighbour) does better sleeping.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL  # one step at a time: no inter-op parallelism
     options.intra_op_num_threads = intra_op_threads
@@ -58,9 +62,10 @@ class OnnxModel:
     head_dim: int
 
     @classmethod
-    def load(cls, folder: Path, model_config: dict, device: str = "cpu", intra_op_threads: int = 0) -> OnnxModel:
+    def load(cls, folder: Path, model_config: dict, device: str = "cpu", intra_op_threads: int = 0,
+             spin: bool = True) -> OnnxModel:
         providers = choose_providers(device)
-        options = session_options(intra_op_threads)
+        options = session_options(intra_op_threads, spin)
         encoder = ort.InferenceSession(str(folder / "encoder.onnx"), options, providers=providers)
         decoder = ort.InferenceSession(str(folder / "decoder.onnx"), options, providers=providers)
         if device == "cuda" and decoder.get_providers()[0] != CUDA:

@@ -46,7 +46,9 @@ class ServerConfig:
     default_model: str | None = None  # None: the first model name in the store
     watch_interval: float = 10.0  # seconds between store scans; 0 disables watching
     grace: float = 20.0  # seconds to finish held work on SIGTERM
-    engine: EngineConfig = field(default_factory=EngineConfig)
+    # Spinning ONNX Runtime threads starve the server's own gRPC and scheduler threads: 2.2× fewer
+    # requests/s at 32 clients on 2 cores (docs/benchmarks.md).
+    engine: EngineConfig = field(default_factory=lambda: EngineConfig(spin=False))
     scheduler: SchedulerConfig = field(default_factory=SchedulerConfig)
 
 
@@ -154,6 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--grace", type=float, default=d.grace, help="seconds to finish held work on SIGTERM (default: %(default)s)")
     p.add_argument("--device", choices=["auto", "cpu", "cuda"], default=e.device, help="(default: %(default)s)")
     p.add_argument("--threads", type=int, default=e.intra_op_threads, help="ONNX Runtime intra-op threads; 0 for all cores")
+    p.add_argument("--spin", action="store_true",
+                   help="let idle ONNX Runtime threads spin rather than sleep: lower latency only when the "
+                        "server has its cores to itself; under load it starves the gRPC threads (default: off)")
     p.add_argument("--max-batch-sentences", type=int, default=s.max_batch_sentences, help="(default: %(default)s)")
     p.add_argument("--max-batch-tokens", type=int, default=s.max_batch_tokens, help="(default: %(default)s)")
     p.add_argument("--max-wait-ms", type=float, default=s.max_wait_ms,
@@ -169,7 +174,7 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
     return ServerConfig(
         host=args.host, port=args.port, metrics_port=args.metrics_port, store=args.store,
         default_model=args.default_model, watch_interval=args.watch_interval, grace=args.grace,
-        engine=EngineConfig(device=args.device, intra_op_threads=args.threads,
+        engine=EngineConfig(device=args.device, intra_op_threads=args.threads, spin=args.spin,
                             max_batch_sentences=args.max_batch_sentences, max_batch_tokens=args.max_batch_tokens),
         scheduler=SchedulerConfig(max_batch_sentences=args.max_batch_sentences, max_batch_tokens=args.max_batch_tokens,
                                   max_wait_ms=args.max_wait_ms, max_queue_texts=args.max_queue_texts,

@@ -3,8 +3,6 @@
 import re
 import shutil
 import signal
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
@@ -12,62 +10,12 @@ from pathlib import Path
 
 import grpc
 import pytest
-from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from bench.server_process import ServerProcess
 from service.client import TranslatorClient
 
 STORE = Path(__file__).resolve().parent.parent / "model_store"
 LONG = "지난주에 친구와 같이 버스로 공원에 갔어."
-
-
-class ServerProcess:
-    """`python -m service.server` on free ports; its log is read on a thread to learn the ports."""
-
-    def __init__(self, store: Path, *flags: str) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "service.server", "--host", "127.0.0.1", "--port", "0", "--metrics-port", "0",
-             "--store", str(store), "--watch-interval", "0", "--threads", "1", *flags],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        self.lines: list[str] = []
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-        grpc_port = self.wait_for(r"gRPC listening on [\d.]+:(\d+)")
-        metrics_port = self.wait_for(r"metrics on http://[\d.]+:(\d+)/metrics")
-        self.address = f"127.0.0.1:{grpc_port}"
-        self.metrics_url = f"http://127.0.0.1:{metrics_port}/metrics"
-
-    def _read(self) -> None:
-        for line in self.proc.stdout:
-            self.lines.append(line)
-
-    @property
-    def log(self) -> str:
-        return "".join(self.lines)
-
-    def wait_for(self, pattern: str, timeout: float = 60) -> str:
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            if match := re.search(pattern, self.log):
-                return match.group(1)
-            if self.proc.poll() is not None:
-                break
-            time.sleep(0.05)
-        raise AssertionError(f"{pattern!r} not in the server's log:\n{self.log}")
-
-    def health(self) -> int:
-        with grpc.insecure_channel(self.address) as channel:
-            return health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=5).status
-
-    def wait_serving(self, timeout: float = 60) -> None:
-        end = time.monotonic() + timeout
-        while self.health() != health_pb2.HealthCheckResponse.SERVING:
-            assert time.monotonic() < end, f"not SERVING after {timeout} s:\n{self.log}"
-            time.sleep(0.1)
-
-    def kill(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait(10)
 
 
 @pytest.fixture()
@@ -77,7 +25,7 @@ def ko_en_store(tmp_path):
 
 
 def test_metrics_are_served_over_http(ko_en_store):
-    server = ServerProcess(ko_en_store)
+    server = ServerProcess(ko_en_store, "--threads", "1")
     try:
         server.wait_serving()
         with TranslatorClient(server.address) as client:
@@ -88,11 +36,11 @@ def test_metrics_are_served_over_http(ko_en_store):
         assert 'translate_model_info{' in text and 'variant="fp32"' in text
         assert "translate_queue_depth 0.0" in text
     finally:
-        server.kill()
+        server.proc.kill()
 
 
 def test_sigterm_drains_held_work_loses_nothing_and_exits_0(ko_en_store):
-    server = ServerProcess(ko_en_store, "--grace", "60", "--max-batch-sentences", "16")
+    server = ServerProcess(ko_en_store, "--threads", "1", "--grace", "60", "--max-batch-sentences", "16")
     server.wait_serving()
     results, errors, finished_at = [], [], []
 
@@ -124,4 +72,4 @@ def test_sigterm_drains_held_work_loses_nothing_and_exits_0(ko_en_store):
         assert max(finished_at) > signalled, "all the work finished before SIGTERM: nothing was drained"
         assert "stopped" in server.log and "still held" not in server.log
     finally:
-        server.kill()
+        server.proc.kill()

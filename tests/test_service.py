@@ -34,7 +34,7 @@ class RunningServer:
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
         config = ServerConfig(host="127.0.0.1", port=0, metrics_port=-1, store=store, watch_interval=watch_interval,
-                              engine=EngineConfig(intra_op_threads=2), scheduler=SchedulerConfig(**scheduler))
+                              engine=EngineConfig(intra_op_threads=2, spin=False), scheduler=SchedulerConfig(**scheduler))
         self.server = self.run(self._create(config))
         self.address = f"127.0.0.1:{self.server.port}"
 

@@ -1,0 +1,76 @@
+"""`mt-serve` in a child process on free ports, for tests and benchmarks that need the real thing."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+
+class ServerProcess:
+    """`python -m service.server` on 127.0.0.1 with free ports (learnt from its log, read on a thread)."""
+
+    def __init__(self, store: Path, *flags: str, timeout: float = 120) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "service.server", "--host", "127.0.0.1", "--port", "0", "--metrics-port", "0",
+             "--store", str(store), "--watch-interval", "0", *flags],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.lines: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+        grpc_port = self.wait_for(r"gRPC listening on [\d.]+:(\d+)", timeout)
+        metrics_port = self.wait_for(r"metrics on http://[\d.]+:(\d+)/metrics", timeout)
+        self.address = f"127.0.0.1:{grpc_port}"
+        self.metrics_url = f"http://127.0.0.1:{metrics_port}/metrics"
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            self.lines.append(line)
+
+    @property
+    def log(self) -> str:
+        return "".join(self.lines)
+
+    def wait_for(self, pattern: str, timeout: float = 60) -> str:
+        """The first group of `pattern` once it appears in the log."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if match := re.search(pattern, self.log):
+                return match.group(1)
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        raise RuntimeError(f"{pattern!r} not in the server's log:\n{self.log}")
+
+    def health(self) -> int:
+        with grpc.insecure_channel(self.address) as channel:
+            return health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=5).status
+
+    def wait_serving(self, timeout: float = 120) -> ServerProcess:
+        end = time.monotonic() + timeout
+        while self.health() != health_pb2.HealthCheckResponse.SERVING:
+            if time.monotonic() > end or self.proc.poll() is not None:
+                raise RuntimeError(f"not SERVING after {timeout} s:\n{self.log}")
+            time.sleep(0.1)
+        return self
+
+    def stop(self) -> int:
+        """SIGTERM, as an orchestrator would; kill if the drain does not end. Returns the exit code."""
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                return self.proc.wait(60)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        return self.proc.wait(10)
+
+    def __enter__(self) -> ServerProcess:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
