@@ -1,0 +1,141 @@
+"""The compose topology built from real processes on loopback: two mt-serve replicas, a real nginx
+balancing gRPC across them, a real Prometheus scraping both, and a headless locust run through nginx.
+
+nginx and prometheus are Debian packages; `.ci/run` installs them and sets MT_REQUIRE_TOPOLOGY=1 so
+that their absence fails the test there instead of skipping it.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from string import Template
+
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from bench.server_process import ServerProcess
+
+ROOT = Path(__file__).resolve().parent.parent
+NGINX, PROMETHEUS = shutil.which("nginx") or "/usr/sbin/nginx", shutil.which("prometheus")
+
+
+def _require(binary: str | None, package: str) -> str:
+    if binary and Path(binary).exists():
+        return binary
+    if os.environ.get("MT_REQUIRE_TOPOLOGY"):
+        pytest.fail(f"{package} is not installed (apt-get install {package})")
+    pytest.skip(f"{package} is not installed (apt-get install {package}; .ci/run does)")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until(check, what: str, timeout: float = 30):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            if result := check():
+                return result
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def requests_ok(metrics_url: str) -> float:
+    """translate_requests_total with code OK, all methods, from a replica's own /metrics."""
+    text = urllib.request.urlopen(metrics_url, timeout=5).read().decode()
+    return sum(s.value for f in text_string_to_metric_families(text) for s in f.samples
+               if s.name == "translate_requests_total" and s.labels.get("code") == "OK")
+
+
+def prometheus_query(port: int, query: str) -> list[dict]:
+    url = f"http://127.0.0.1:{port}/api/v1/query?" + urllib.parse.urlencode({"query": query})
+    return json.loads(urllib.request.urlopen(url, timeout=5).read())["data"]["result"]
+
+
+@pytest.fixture()
+def replicas(tmp_path):
+    store = tmp_path / "store"
+    shutil.copytree(ROOT / "model_store" / "ko-en" / "1", store / "ko-en" / "1")
+    servers = [ServerProcess(store, "--threads", "1", "--grace", "5") for _ in range(2)]
+    try:
+        for server in servers:
+            server.wait_serving()
+        yield servers
+    finally:
+        for server in servers:
+            assert server.stop() == 0, server.log
+
+
+@pytest.fixture()
+def nginx(tmp_path, replicas):
+    binary = _require(NGINX, "nginx-light")
+    prefix, port = tmp_path / "nginx", free_port()
+    prefix.mkdir()
+    backends = "\n        ".join(f"server {r.address};" for r in replicas)
+    conf = Template((ROOT / "deploy/nginx/loopback.conf.template").read_text()).substitute(
+        PREFIX=prefix, LISTEN_PORT=port, BACKENDS=backends)
+    (prefix / "nginx.conf").write_text(conf)
+    proc = subprocess.Popen([binary, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-e", "stderr",
+                             "-g", "daemon off;"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_until(lambda: socket.create_connection(("127.0.0.1", port), timeout=1).close() or True, "nginx")
+        yield f"127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+@pytest.fixture()
+def prometheus(tmp_path, replicas):
+    binary = _require(PROMETHEUS, "prometheus")
+    port = free_port()
+    targets = json.dumps([urllib.parse.urlsplit(r.metrics_url).netloc for r in replicas])
+    config = tmp_path / "prometheus.yml"
+    config.write_text(Template((ROOT / "deploy/prometheus/loopback.yml.template").read_text()).substitute(
+        TARGETS=targets))
+    proc = subprocess.Popen([binary, f"--config.file={config}", f"--storage.tsdb.path={tmp_path / 'tsdb'}",
+                             f"--web.listen-address=127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until(lambda: urllib.request.urlopen(f"http://127.0.0.1:{port}/-/ready", timeout=1).status == 200,
+                   "prometheus to be ready")
+        yield port
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_locust_through_nginx_reaches_both_replicas_and_prometheus_holds_the_series(
+        tmp_path, replicas, nginx, prometheus):
+    before = [requests_ok(r.metrics_url) for r in replicas]
+    out = tmp_path / "report"
+    run = subprocess.run([sys.executable, "-m", "loadtest.run", "--host", nginx, "--users", "8", "--spawn-rate", "8",
+                          "--run-time", "20s", "--out", str(out)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr  # mt-loadtest exits non-zero on any failed request
+    summary = (out / "summary.md").read_text()
+    assert "Translate/single/greedy" in summary
+    served = [requests_ok(r.metrics_url) - b for r, b in zip(replicas, before)]
+    assert all(n > 20 for n in served), f"requests served per replica: {served}"
+    assert min(served) / max(served) > 0.3, f"nginx did not balance: {served}"
+
+    def both_scraped():
+        series = prometheus_query(prometheus, 'sum by (instance) (translate_requests_total{code="OK"})')
+        return len(series) == 2 and all(float(s["value"][1]) > 0 for s in series) and series
+
+    series = wait_until(both_scraped, "prometheus to hold translate_requests_total for both replicas")
+    assert {s["metric"]["instance"] for s in series} == {urllib.parse.urlsplit(r.metrics_url).netloc for r in replicas}
+    up = prometheus_query(prometheus, 'up{job="translate"}')
+    assert sorted(float(s["value"][1]) for s in up) == [1.0, 1.0]
+    assert prometheus_query(prometheus, "translate_batch_size_sentences_count")
