@@ -16,7 +16,7 @@ from pathlib import Path
 from model_store import ModelStore, StoreError
 from service.config import EngineConfig
 from service.engine import Engine
-from service.errors import UnknownModel
+from service.errors import NotServing, UnknownModel
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,8 @@ class ModelRegistry:
 
     def get(self, name: str | None, version: int | None) -> Engine:
         snapshot = self.snapshot
+        if not snapshot.engines:  # still loading: a balancer or client should try another replica
+            raise NotServing("the server is still loading its models; retry, or send the request to another replica")
         name = name or self.default_model
         if not name or name not in snapshot.engines:
             raise UnknownModel(f"model {name!r} not found (models: {sorted(snapshot.engines)})")

@@ -270,3 +270,16 @@ def test_a_new_version_in_the_store_takes_over_with_no_failed_request(tmp_path, 
     finally:
         stop.set()
         running.close()
+
+
+def test_before_its_models_are_loaded_a_replica_answers_unavailable(tmp_path):
+    from service.errors import NotServing
+    from service.models import ModelRegistry
+
+    shutil.copytree(STORE / "ko-en" / "1", tmp_path / "ko-en" / "1")
+    registry = ModelRegistry(tmp_path, EngineConfig(warmup=False))
+    with pytest.raises(NotServing) as err:  # UNAVAILABLE: balancers and clients retry elsewhere
+        registry.get(None, None)
+    assert err.value.code == grpc.StatusCode.UNAVAILABLE and "still loading" in str(err.value)
+    registry.refresh()
+    assert registry.get(None, None).version == 1
