@@ -46,6 +46,10 @@ class ServerConfig:
     default_model: str | None = None  # None: the first model name in the store
     watch_interval: float = 10.0  # seconds between store scans; 0 disables watching
     grace: float = 20.0  # seconds to finish held work on SIGTERM
+    # Clients keep one HTTP/2 connection for good: closing it after a while (calls in flight get
+    # another minute) makes them resolve again and find replicas added since, as behind a headless
+    # Kubernetes Service. 0 keeps connections forever.
+    max_connection_age: float = 300.0
     # Spinning ONNX Runtime threads starve the server's own gRPC and scheduler threads: 2.2× fewer
     # requests/s at 32 clients on 2 cores (docs/benchmarks.md).
     engine: EngineConfig = field(default_factory=lambda: EngineConfig(spin=False))
@@ -61,7 +65,11 @@ class TranslationServer:
         self.models = ModelRegistry(config.store, config.engine, config.default_model)
         self.scheduler = Scheduler(config.scheduler, self.metrics)
         self.health = health.aio.HealthServicer()
-        self.grpc = grpc.aio.server(options=[("grpc.max_receive_message_length", 16 * 2 ** 20)])
+        options = [("grpc.max_receive_message_length", 16 * 2 ** 20)]
+        if config.max_connection_age > 0:
+            options += [("grpc.max_connection_age_ms", int(config.max_connection_age * 1000)),
+                        ("grpc.max_connection_age_grace_ms", 60_000)]
+        self.grpc = grpc.aio.server(options=options)
         add_translator_to_server(TranslatorServicer(self.models, self.scheduler, self.metrics), self.grpc)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)
         reflection.enable_server_reflection((SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), self.grpc)
@@ -154,6 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--watch-interval", type=float, default=d.watch_interval,
                    help="seconds between scans of the store for new versions; 0 to disable (default: %(default)s)")
     p.add_argument("--grace", type=float, default=d.grace, help="seconds to finish held work on SIGTERM (default: %(default)s)")
+    p.add_argument("--max-connection-age", type=float, default=d.max_connection_age,
+                   help="seconds before a client connection is closed (gracefully) so that clients re-resolve "
+                        "and reach new replicas; 0 for never (default: %(default)s)")
     p.add_argument("--device", choices=["auto", "cpu", "cuda"], default=e.device, help="(default: %(default)s)")
     p.add_argument("--threads", type=int, default=e.intra_op_threads, help="ONNX Runtime intra-op threads; 0 for all cores")
     p.add_argument("--spin", action="store_true",
@@ -174,6 +185,7 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
     return ServerConfig(
         host=args.host, port=args.port, metrics_port=args.metrics_port, store=args.store,
         default_model=args.default_model, watch_interval=args.watch_interval, grace=args.grace,
+        max_connection_age=args.max_connection_age,
         engine=EngineConfig(device=args.device, intra_op_threads=args.threads, spin=args.spin,
                             max_batch_sentences=args.max_batch_sentences, max_batch_tokens=args.max_batch_tokens),
         scheduler=SchedulerConfig(max_batch_sentences=args.max_batch_sentences, max_batch_tokens=args.max_batch_tokens,
