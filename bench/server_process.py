@@ -7,11 +7,13 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from pathlib import Path
 from typing import Self
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
+from prometheus_client.parser import text_string_to_metric_families
 
 
 class ServerProcess:
@@ -47,6 +49,13 @@ class ServerProcess:
                 break
             time.sleep(0.05)
         raise RuntimeError(f"{pattern!r} not in the server's log:\n{self.log}")
+
+    def metric(self, sample: str, **labels: str) -> float:
+        """The sum of the `sample` series (e.g. translate_requests_total) whose labels include `labels`,
+        read from the server's own /metrics."""
+        text = urllib.request.urlopen(self.metrics_url, timeout=10).read().decode()
+        return sum(s.value for family in text_string_to_metric_families(text) for s in family.samples
+                   if s.name == sample and labels.items() <= s.labels.items())
 
     def health(self) -> int:
         with grpc.insecure_channel(self.address) as channel:

@@ -21,13 +21,11 @@ import shutil
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 import grpc
 import numpy as np
-from prometheus_client.parser import text_string_to_metric_families
 from tqdm import tqdm
 
 from bench.server_process import ServerProcess
@@ -71,20 +69,6 @@ def engine_offline_rps(store: Path, sentences: list[str], threads: int, batch: i
     return len(sources) / best
 
 
-def batch_totals(metrics_url: str) -> tuple[float, float]:
-    """(batches, sentences) the server has decoded so far, from its /metrics."""
-    text = urllib.request.urlopen(metrics_url, timeout=10).read().decode()
-    count = total = 0.0
-    for family in text_string_to_metric_families(text):
-        if family.name == "translate_batch_size_sentences":
-            for sample in family.samples:
-                if sample.name.endswith("_count"):
-                    count += sample.value
-                elif sample.name.endswith("_sum"):
-                    total += sample.value
-    return count, total
-
-
 async def closed_loop(address: str, clients: int, sentences: list[str], warmup: float, seconds: float
                       ) -> tuple[int, list[float], float]:
     """`clients` concurrent callers, each on its own connection; returns the requests completed in the
@@ -118,10 +102,10 @@ def measure_mode(store: Path, mode: str, client_counts: list[int], sentences: li
     with ServerProcess(store, *flags) as server:
         server.wait_serving()
         for clients in client_counts:
-            before = batch_totals(server.metrics_url)
+            before = [server.metric(f"translate_batch_size_sentences_{s}") for s in ("count", "sum")]
             completed, latencies, cpu = asyncio.run(closed_loop(server.address, clients, sentences, warmup, seconds))
-            after = batch_totals(server.metrics_url)
-            batches, batched = after[0] - before[0], after[1] - before[1]
+            batches, batched = (server.metric(f"translate_batch_size_sentences_{s}") - b
+                                for s, b in zip(("count", "sum"), before))
             ms = np.array(latencies) * 1000
             points.append(Point(mode, clients, completed / seconds, float(np.percentile(ms, 50)),
                                 float(np.percentile(ms, 99)), batched / max(batches, 1), cpu))

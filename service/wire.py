@@ -83,10 +83,10 @@ def parse_stream_request(data: bytes) -> pb.TranslateStreamRequest | Undecodable
             return UndecodableStreamRequest("", Undecodable(
                 "the message is not a valid translate.v1.TranslateStreamRequest"))
         try:
-            raw.id.decode("utf-8")
+            request_id = raw.id.decode("utf-8")
         except UnicodeDecodeError:
             return UndecodableStreamRequest("", Undecodable("id is not valid UTF-8; strings must be UTF-8 encoded"))
-        return UndecodableStreamRequest(raw.id.decode("utf-8"), Undecodable(_why_undecodable(raw.request)))
+        return UndecodableStreamRequest(request_id, Undecodable(_why_undecodable(raw.request)))
 
 
 def add_translator_to_server(servicer, server: grpc.aio.Server) -> None:

@@ -19,7 +19,6 @@ import re
 import shlex
 import shutil
 import socket
-import string
 import subprocess
 import sys
 import time
@@ -36,6 +35,7 @@ from prometheus_client import CollectorRegistry
 from service import healthcheck
 from service.metrics import ServiceMetrics
 from service.server import build_parser
+from tests.loopback import render_template
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
@@ -195,10 +195,6 @@ def render_adapter_query(template: str) -> str:
     return (template.replace("<<.Series>>", "translate_queue_depth")
             .replace("<<.LabelMatchers>>", 'namespace="kotranslate",pod=~"translate-a|translate-b"')
             .replace("<<.GroupBy>>", "pod"))
-
-
-def render_template(path: Path, **values) -> str:
-    return string.Template(path.read_text()).substitute(**values)
 
 
 def nginx_upstream_servers(text: str) -> dict[str, list[str]]:

@@ -9,7 +9,6 @@ import json
 import math
 import random
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -30,6 +29,7 @@ from loadtest.report import Results, RunInfo, plot_history, summary_markdown
 from loadtest.run import exit_code, locust_command, parse_config
 from proto.translate.v1 import translate_pb2 as pb
 from proto.translate.v1 import translate_pb2_grpc as pb_grpc
+from tests.loopback import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = {"ListModels", "Translate/single/greedy", "Translate/single/beam4", "Translate/batch/greedy",
@@ -318,14 +318,8 @@ def test_a_run_whose_requests_fail_reports_their_grpc_code_and_exits_non_zero(se
     assert "mt-loadtest: failed: Translate/single/greedy: NOT_FOUND" in result.stdout
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_the_web_ui_swarms_with_the_options_given_in_its_form(server, tmp_path):
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = tmp_path / "locust.log"
     with log.open("w") as out:

@@ -15,12 +15,11 @@ import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
-from string import Template
 
 import pytest
-from prometheus_client.parser import text_string_to_metric_families
 
 from bench.server_process import ServerProcess
+from tests.loopback import free_port, render_template
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX, PROMETHEUS = shutil.which("nginx") or "/usr/sbin/nginx", shutil.which("prometheus")
@@ -34,12 +33,6 @@ def _require(binary: str | None, package: str) -> str:
     pytest.skip(f"{package} is not installed (apt-get install {package}; .ci/run does)")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def wait_until(check, what: str, timeout: float = 30):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
@@ -50,13 +43,6 @@ def wait_until(check, what: str, timeout: float = 30):
             pass
         time.sleep(0.2)
     raise AssertionError(f"timed out waiting for {what}")
-
-
-def requests_ok(metrics_url: str) -> float:
-    """translate_requests_total with code OK, all methods, from a replica's own /metrics."""
-    text = urllib.request.urlopen(metrics_url, timeout=5).read().decode()
-    return sum(s.value for f in text_string_to_metric_families(text) for s in f.samples
-               if s.name == "translate_requests_total" and s.labels.get("code") == "OK")
 
 
 def prometheus_query(port: int, query: str) -> list[dict]:
@@ -84,8 +70,8 @@ def nginx(tmp_path, replicas):
     prefix, port = tmp_path / "nginx", free_port()
     prefix.mkdir()
     backends = "\n        ".join(f"server {r.address};" for r in replicas)
-    conf = Template((ROOT / "deploy/nginx/loopback.conf.template").read_text()).substitute(
-        PREFIX=prefix, LISTEN_PORT=port, BACKENDS=backends)
+    conf = render_template(ROOT / "deploy/nginx/loopback.conf.template", PREFIX=prefix, LISTEN_PORT=port,
+                           BACKENDS=backends)
     (prefix / "nginx.conf").write_text(conf)
     proc = subprocess.Popen([binary, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-e", "stderr",
                              "-g", "daemon off;"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -103,8 +89,7 @@ def prometheus(tmp_path, replicas):
     port = free_port()
     targets = json.dumps([urllib.parse.urlsplit(r.metrics_url).netloc for r in replicas])
     config = tmp_path / "prometheus.yml"
-    config.write_text(Template((ROOT / "deploy/prometheus/loopback.yml.template").read_text()).substitute(
-        TARGETS=targets))
+    config.write_text(render_template(ROOT / "deploy/prometheus/loopback.yml.template", TARGETS=targets))
     proc = subprocess.Popen([binary, f"--config.file={config}", f"--storage.tsdb.path={tmp_path / 'tsdb'}",
                              f"--web.listen-address=127.0.0.1:{port}"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -119,14 +104,14 @@ def prometheus(tmp_path, replicas):
 
 def test_locust_through_nginx_reaches_both_replicas_and_prometheus_holds_the_series(
         tmp_path, replicas, nginx, prometheus):
-    before = [requests_ok(r.metrics_url) for r in replicas]
+    before = [r.metric("translate_requests_total", code="OK") for r in replicas]
     out = tmp_path / "report"
     run = subprocess.run([sys.executable, "-m", "loadtest.run", "--host", nginx, "--users", "8", "--spawn-rate", "8",
                           "--run-time", "20s", "--out", str(out)], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout + run.stderr  # mt-loadtest exits non-zero on any failed request
     summary = (out / "summary.md").read_text()
     assert "Translate/single/greedy" in summary
-    served = [requests_ok(r.metrics_url) - b for r, b in zip(replicas, before)]
+    served = [r.metric("translate_requests_total", code="OK") - b for r, b in zip(replicas, before)]
     assert all(n > 20 for n in served), f"requests served per replica: {served}"
     assert min(served) / max(served) > 0.3, f"nginx did not balance: {served}"
 
