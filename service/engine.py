@@ -19,6 +19,8 @@ from model_store import ModelStore, ModelVersion
 from service.config import DecodingOptions, EngineConfig
 from service.decoding import Hypothesis, SpecialTokens, beam_search, greedy_search
 from service.onnx_model import OnnxModel
+from service.running_batch import RunningBatch
+from service.sequence import Sequence as DecodingSequence
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +81,7 @@ class Engine:
                       ) -> list[list[Hypothesis]]:
         """Source token ids (without EOS) → hypotheses. An empty source gives one empty hypothesis
         without running the model."""
-        options = replace(options, max_length=min(options.max_length, self.max_target_tokens),
-                          min_length=min(options.min_length, self.max_target_tokens))
+        options = self.clamp(options)
         results: list[list[Hypothesis] | None] = [None] * len(sources)
         pending = []
         for i, ids in enumerate(sources):
@@ -102,6 +103,24 @@ class Engine:
             for i, h in zip(batch, hyps):
                 results[i] = h
         return results  # type: ignore[return-value]
+
+    def clamp(self, options: DecodingOptions) -> DecodingOptions:
+        """The options within what the model's position table covers."""
+        return replace(options, max_length=min(options.max_length, self.max_target_tokens),
+                       min_length=min(options.min_length, self.max_target_tokens))
+
+    def sequence(self, ids: Sequence[int], options: DecodingOptions = DecodingOptions(),
+                 owner: object = None) -> DecodingSequence:
+        """A text's decoding state, ready to join a running batch of this engine's."""
+        if len(ids) + 1 > self.max_source_tokens:
+            raise InputTooLong(f"the text has {len(ids) + 1} tokens (with EOS); the model accepts at most "
+                               f"{self.max_source_tokens}")
+        options = self.clamp(options)
+        return DecodingSequence(list(ids), options, options.length_limit(len(ids) + 1), owner)
+
+    def running_batch(self) -> RunningBatch:
+        """An empty running batch over this engine's model (iteration-level batching)."""
+        return RunningBatch(self.model, self.special, self.max_target_tokens)
 
     def sub_batches(self, indices: list[int], sources: Sequence[Sequence[int]], beam_size: int) -> list[list[int]]:
         """Sort by length (little padding) and cut where rows (sentences × beam) × longest source

@@ -1,0 +1,310 @@
+"""The running batch: iteration-level (continuous) batching for encoder-decoder beam search.
+
+    batch = RunningBatch(engine.model, engine.special)
+    batch.join([engine.sequence(ids, options), ...])   # encoder pass for the newcomers, together
+    while batch.sequences:
+        done = batch.step()                             # one decoder call over every live row
+        batch.leave(done)                               # finished (or cancelled) sequences leave
+
+A row is one beam of one sequence. Rows of sequences at different steps, with different beam sizes,
+n_best, length penalties and limits share one decoder call: the decoder graph takes each row's own
+position and self-attention mask (shared/DESIGN.md, "ONNX graphs"). Sequences join at any step
+boundary and leave at any step boundary; the result of every sequence is exactly what decoding it
+alone gives (the rules of export/decoding.py, the PyTorch reference).
+
+Layout, and why:
+- Row state (next token, position, beam score, generated tokens, source mask and the cross-attention
+  keys/values) lives in capacity buffers indexed by slot, grown by doubling. A sequence that leaves
+  frees its slots by moving the last rows into them (swap-remove), so a leave copies the few rows
+  that move, never the whole batch; the decoder reads `buffer[:rows]`, a contiguous view, so no copy
+  is made to call it either. The source axis is a capacity too (doubling), padded with mask 0 and
+  zeros: a few masked columns cost far less than re-padding every row whenever a longer source joins.
+- The self-attention cache is what the decoder graph last returned (contract 1 appends the step's
+  keys/values inside the graph). All rows share its columns; a row's own cache is the columns from
+  `start[row]` on (the column of its first step), earlier columns are masked for it. Attention does
+  not care where a key sits (positions are in the embeddings), so rows that joined late simply
+  mask the columns before their start. Columns no live row uses are dropped whenever the cache is
+  gathered anyway, so its length stays the age of the oldest live row.
+- Beam reordering, rows leaving and rows joining are collected in `past_src` (the cache row each slot
+  reads) and applied in one gather just before the next decoder call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from service.decoding import Hypothesis, SpecialTokens, StepModel, length_normalized
+from service.sequence import Sequence
+
+
+@dataclass(frozen=True)
+class StepReport:
+    """What one step did, for the scheduler's metrics."""
+
+    rows: int  # rows decoded in the step
+    finished: list[Sequence]  # sequences that ended in this step (they are still in the batch)
+
+
+def _capacity(needed: int, current: int, minimum: int) -> int:
+    cap = max(current, minimum)
+    while cap < needed:
+        cap *= 2
+    return cap
+
+
+class RunningBatch:
+    def __init__(self, model: StepModel, special: SpecialTokens, max_target_tokens: int = 256) -> None:
+        self.model, self.special = model, special
+        self.n_cache = len(model.empty_cache(1))  # 2 per decoder layer
+        self.max_target_tokens = max_target_tokens
+        self.sequences: list[Sequence] = []
+        self.rows = 0
+        self._groups: dict[int, tuple[list[Sequence], np.ndarray]] | None = None
+        self._owner: list[tuple[Sequence, int]] = []  # per slot: (sequence, beam)
+        self._allocate(0, 0)
+
+    # ---- buffers ---------------------------------------------------------------------------------
+
+    def _allocate(self, rows: int, src: int) -> None:
+        """(Re)allocate the capacity buffers for `rows` slots and `src` source columns, keeping the
+        live rows."""
+        cap_rows, cap_src = _capacity(rows, 0, 8), _capacity(src, 0, 16)
+        old = self.__dict__.get("cross")
+        live, old_src = self.rows, (old[0].shape[2] if old else 0)
+        shape = self.model.empty_cache(1)[0].shape  # (1, heads, 0, head_dim)
+        heads, head_dim = shape[1], shape[3]
+        cross = [np.zeros((cap_rows, heads, cap_src, head_dim), np.float32) for _ in range(self.n_cache)]
+        src_mask = np.zeros((cap_rows, cap_src), np.int64)
+        if old and live:
+            for new, prev in zip(cross, old):
+                new[:live, :, :old_src] = prev[:live]
+            src_mask[:live, :old_src] = self.src_mask[:live]
+        self.cross, self.src_mask = cross, src_mask
+        self.tokens = self._grow(self.__dict__.get("tokens"), (cap_rows,), np.int64)
+        self.positions = self._grow(self.__dict__.get("positions"), (cap_rows,), np.int64)
+        self.start = self._grow(self.__dict__.get("start"), (cap_rows,), np.int64)  # first own cache column
+        self.scores = self._grow(self.__dict__.get("scores"), (cap_rows,), np.float32)  # beam log-prob
+        self.history = self._grow(self.__dict__.get("history"), (cap_rows, self.max_target_tokens + 1), np.int64)
+        self.past_src = self._grow(self.__dict__.get("past_src"), (cap_rows,), np.int64)
+        if not old:
+            self.past = self.model.empty_cache(0)
+
+    def _grow(self, old: np.ndarray | None, shape: tuple[int, ...], dtype: type) -> np.ndarray:
+        new = np.zeros(shape, dtype)
+        if old is not None:
+            new[: self.rows] = old[: self.rows]
+        return new
+
+    @property
+    def capacity(self) -> tuple[int, int]:
+        return self.cross[0].shape[0], self.cross[0].shape[2]
+
+    @property
+    def cache_bytes(self) -> int:
+        """Bytes held by the cross-attention buffers and the self-attention cache."""
+        return sum(a.nbytes for a in self.cross) + sum(a.nbytes for a in self.past)
+
+    # ---- joining and leaving ---------------------------------------------------------------------
+
+    def join(self, sequences: Iterable[Sequence]) -> None:
+        """Encode the newcomers in one encoder call and give each `beam_size` rows."""
+        newcomers = [s for s in sequences if s.source]
+        if not newcomers:
+            return
+        longest = max(s.source_tokens for s in newcomers)
+        src = np.full((len(newcomers), longest), self.special.pad, np.int64)
+        for i, s in enumerate(newcomers):
+            src[i, : s.source_tokens] = [*s.source, self.special.eos]
+        src_mask = (src != self.special.pad).astype(np.int64)
+        cross = self.model.encode(src, src_mask)  # (J, heads, longest, head_dim) each
+
+        beams = np.array([s.beam_size for s in newcomers])
+        first, added = self.rows, int(beams.sum())
+        cap_rows, cap_src = self.capacity
+        if first + added > cap_rows or longest > cap_src:
+            self._allocate(max(first + added, cap_rows), max(longest, cap_src))
+        rows = slice(first, first + added)
+        which = np.repeat(np.arange(len(newcomers)), beams)  # the newcomer of every new row
+        for buffer, new in zip(self.cross, cross):
+            buffer[rows, :, :longest] = new[which]
+            buffer[rows, :, longest:] = 0.0  # masked, but must not hold NaN (0 × NaN is NaN)
+        self.src_mask[rows] = 0
+        self.src_mask[rows, :longest] = src_mask[which]
+        self.tokens[rows] = self.special.bos
+        self.positions[rows] = 0
+        self.start[rows] = self.past[0].shape[2]  # its first keys/values land after the current columns
+        self.past_src[rows] = -1  # no cache yet
+        beam_of_row = np.arange(added) - np.repeat(np.cumsum(beams) - beams, beams)
+        self.scores[rows] = np.where(beam_of_row == 0, 0.0, -np.inf)  # one live beam to start from
+        for s, slot in zip(newcomers, np.split(np.arange(first, first + added), np.cumsum(beams)[:-1])):
+            s.slots, s.step, s.done = slot, 0, False
+            s.finished.clear()
+            self._owner.extend((s, b) for b in range(len(slot)))
+        self.rows += added
+        self.sequences.extend(newcomers)
+        self._groups = None
+
+    def leave(self, sequences: Iterable[Sequence]) -> None:
+        """Take sequences out (finished, cancelled or expired): their slots are filled by the last rows."""
+        leaving = [s for s in sequences if s.slots is not None]
+        if not leaving:
+            return
+        holes = np.sort(np.concatenate([s.slots for s in leaving]))
+        remaining = self.rows - len(holes)
+        is_hole = np.zeros(self.rows, bool)
+        is_hole[holes] = True
+        movers = np.flatnonzero(~is_hole[remaining:]) + remaining  # live rows past the new end
+        targets = holes[holes < remaining]  # holes inside the new end; as many as movers
+        if len(movers):
+            for buffer in (*self.cross, self.src_mask, self.tokens, self.positions, self.start, self.scores,
+                           self.history, self.past_src):
+                buffer[targets] = buffer[movers]
+            for source, target in zip(movers.tolist(), targets.tolist()):
+                sequence, beam = self._owner[source]
+                sequence.slots[beam] = target
+                self._owner[target] = self._owner[source]
+        del self._owner[remaining:]
+        self.rows = remaining
+        gone = {id(s) for s in leaving}
+        self.sequences = [s for s in self.sequences if id(s) not in gone]
+        for s in leaving:
+            s.slots = None
+        self._groups = None
+        if not self.rows:  # empty: start the next burst from small buffers and no cache
+            self.past = self.model.empty_cache(0)
+            if self.capacity != (8, 16):
+                self._allocate(0, 0)
+
+    # ---- one step ----------------------------------------------------------------------------------
+
+    def _gather_past(self) -> list[np.ndarray]:
+        """The self-attention cache in slot order: beam reorders, leaves and joins applied in one
+        gather, columns that no live row uses dropped."""
+        n, past_len = self.rows, self.past[0].shape[2]
+        src = self.past_src[:n]
+        old = src >= 0
+        if len(self.past[0]) == n and np.array_equal(src, np.arange(n)):
+            return self.past
+        cut = int(self.start[:n][old].min()) if old.any() else past_len
+        self.start[:n] -= cut
+        kept = past_len - cut
+        gathered = []
+        for cache in self.past:
+            if old.all():
+                gathered.append(np.take(cache[:, :, cut:], src, axis=0))
+            else:  # joiners: no cache yet, every column masked (zeros, never NaN)
+                out = np.zeros((n, cache.shape[1], kept, cache.shape[3]), np.float32)
+                out[old] = cache[src[old], :, cut:]
+                gathered.append(out)
+        return gathered
+
+    def step(self) -> StepReport:
+        """One decoder call over every live row; each sequence takes its next token (or beams).
+        Returns the sequences that ended; the caller makes them `leave`."""
+        n = self.rows
+        if not n:
+            return StepReport(0, [])
+        past = self._gather_past()
+        past_len = past[0].shape[2]
+        self_mask = (np.arange(past_len + 1)[None, :] >= self.start[:n, None]).astype(np.int64)
+        log_probs, self.past = self.model.step(self.tokens[:n, None], self.positions[:n, None], self.src_mask[:n],
+                                               self_mask, past, [c[:n] for c in self.cross])
+        self.past_src[:n] = np.arange(n)
+        finished: list[Sequence] = []
+        for k, (group, slots) in self._beam_groups().items():
+            finished.extend(self._select(k, group, slots, log_probs))
+        self.positions[:n] += 1
+        for s in self.sequences:
+            s.step += 1
+            if s.on_step is not None:
+                s.on_step(s)
+        return StepReport(n, finished)
+
+    def _beam_groups(self) -> dict[int, tuple[list[Sequence], np.ndarray]]:
+        """Live sequences by beam size, with their slots as one (n, k) array: the selection runs once
+        per beam size, vectorized over the sequences that share it."""
+        if self._groups is None:
+            groups: dict[int, list[Sequence]] = {}
+            for s in self.sequences:
+                groups.setdefault(s.beam_size, []).append(s)
+            self._groups = {k: (g, np.stack([s.slots for s in g])) for k, g in groups.items()}
+        return self._groups
+
+    def _select(self, k: int, group: list[Sequence], slots: np.ndarray, log_probs: np.ndarray) -> list[Sequence]:
+        """Beam search's selection for the sequences of one beam size (k = 1 is greedy), by the rules
+        of export/decoding.py: candidates ranked by cumulative log-prob, the best 2·k walked in order,
+        EOS within the first k finishes a hypothesis, the first k others are the next beams."""
+        eos = self.special.eos
+        n, vocab = len(group), log_probs.shape[1]
+        steps = np.array([s.step for s in group])
+        step_lp = log_probs[slots.reshape(-1)].reshape(n, k, vocab)
+        banned = steps < np.array([s.options.min_length for s in group])
+        if banned.any():
+            step_lp[banned, :, eos] = -np.inf
+        totals = (self.scores[slots][:, :, None] + step_lp).reshape(n, k * vocab)  # float32, as the reference
+        width = min(2 * k, k * vocab)
+        if width == 1:
+            top = totals.argmax(axis=1)[:, None]
+        else:
+            top = np.argpartition(-totals, width - 1, axis=1)[:, :width]
+        top_values = np.take_along_axis(totals, top, axis=1)
+        order = np.lexsort((top, -top_values), axis=1)  # best first; ties by flat index (beam, token)
+        cand, cand_values = np.take_along_axis(top, order, axis=1), np.take_along_axis(top_values, order, axis=1)
+        beam, token = np.divmod(cand, vocab)
+        is_eos = token == eos
+        finishing = is_eos & (np.arange(width)[None, :] < k) & np.isfinite(cand_values)
+        live = ~is_eos
+        live &= np.cumsum(live, axis=1) <= k  # the first k non-EOS candidates, in rank order
+        live_cols = np.argsort(~live, axis=1, kind="stable")[:, :k]
+        origins = np.take_along_axis(slots, np.take_along_axis(beam, live_cols, axis=1), axis=1)  # (n, k) slots
+        new_tokens = np.take_along_axis(token, live_cols, axis=1)
+        new_scores = np.take_along_axis(cand_values, live_cols, axis=1)
+
+        for i, c in zip(*np.nonzero(finishing)):  # hypotheses ending with EOS, from the beams before reordering
+            s, value = group[i], float(cand_values[i, c])
+            prefix = self.history[slots[i, beam[i, c]], : s.step].tolist()
+            s.finished.append(Hypothesis(prefix, value, length_normalized(value, len(prefix) + 1,
+                                                                          s.options.length_penalty), True))
+        if k > 1:  # beams follow their origins: row history and (at the next gather) the cache
+            self.history[slots] = self.history[origins]
+            self.past_src[slots] = self.past_src[origins]
+        self.history[slots, steps[:, None]] = new_tokens
+        self.tokens[slots] = new_tokens
+        self.scores[slots] = new_scores
+
+        ended = []
+        best_finished = finishing[:, 0]
+        for i, s in enumerate(group):
+            if best_finished[i] and len(s.finished) >= s.options.n_best:
+                s.done = True
+            elif s.step + 1 >= s.limit:  # cut by the length limit: live beams end here
+                for b in range(k):
+                    value = float(new_scores[i, b])
+                    if np.isfinite(value):
+                        tokens = self.history[slots[i, b], : s.step + 1].tolist()
+                        s.finished.append(Hypothesis(tokens, value, length_normalized(
+                            value, len(tokens), s.options.length_penalty), False))
+                s.done = True
+            if s.done:
+                ended.append(s)
+            elif s.on_step is not None:
+                s.best_prefix = self.history[slots[i, 0], : s.step + 1].tolist()
+        return ended
+
+
+def decode_all(batch: RunningBatch, sequences: list[Sequence], max_rows: int = 256) -> None:
+    """Decode `sequences` to the end through `batch`, joining them in order as rows free up (at most
+    `max_rows` live rows; a sequence wider than that joins alone). The offline driver: benchmarks
+    and tests; the server's scheduler drives the batch itself."""
+    waiting = list(sequences)
+    while waiting or batch.sequences:
+        joining = []
+        rows = batch.rows
+        while waiting and (rows + waiting[0].beam_size <= max_rows or not (rows or joining)):
+            rows += waiting[0].beam_size
+            joining.append(waiting.pop(0))
+        batch.join(joining)
+        batch.leave(batch.step().finished)

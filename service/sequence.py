@@ -1,0 +1,51 @@
+"""The decoding state of one source text while it is in the running batch.
+
+Everything about one text lives in its `Sequence`: its options and limits, where its beams sit in the
+batch, the hypotheses it has finished, and who is waiting for it. The running batch
+(service/running_batch.py) advances every live sequence by one token per step; the scheduler decides
+when a sequence joins and when it leaves. Neither keeps parallel per-text lists.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from service.config import DecodingOptions
+from service.decoding import Hypothesis
+
+_ids = itertools.count()
+
+
+@dataclass(eq=False)
+class Sequence:
+    source: list[int]  # source ids, without EOS
+    options: DecodingOptions  # already clamped to the model's limits (Engine.sequence)
+    limit: int  # tokens it may generate, EOS included
+    owner: object = None  # what the scheduler attached (the request); the batch never looks at it
+    on_step: Callable[[Sequence], None] | None = None  # called after each of its steps (streaming)
+    id: int = field(default_factory=lambda: next(_ids))
+
+    # Set by the running batch.
+    step: int = 0  # tokens generated so far = position of the next input token
+    slots: np.ndarray | None = None  # batch rows of its live beams (beam b at slots[b]), None when out
+    finished: list[Hypothesis] = field(default_factory=list)
+    done: bool = False
+    best_prefix: list[int] = field(default_factory=list)  # the best live beam's tokens after the last step
+
+    @property
+    def beam_size(self) -> int:
+        return self.options.beam_size
+
+    @property
+    def source_tokens(self) -> int:
+        return len(self.source) + 1  # with EOS
+
+    def result(self) -> list[Hypothesis]:
+        """Its n_best hypotheses, best first (decoded to the end, or cut by the length limit)."""
+        if not self.source:  # an empty text: one empty hypothesis, no model call
+            return [Hypothesis([], 0.0, 0.0, True)]
+        return sorted(self.finished, key=lambda h: h.score, reverse=True)[: self.options.n_best]
