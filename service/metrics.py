@@ -11,6 +11,8 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 SENTENCE_BUCKETS = (1, 2, 4, 8, 16, 32, 64, 128, 256)
+ROW_BUCKETS = (1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024)
+STEP_BUCKETS = (0.0005, 0.001, 0.002, 0.004, 0.008, 0.016, 0.032, 0.064, 0.128, 0.256, 0.512, 1.0)
 TOKEN_BUCKETS = (1, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192)
 
 
@@ -36,4 +38,21 @@ class ServiceMetrics:
         self.generated_tokens = Counter("translate_generated_tokens_total", "Tokens generated (best hypotheses)",
                                         ["model", "version"], registry=registry)
         self.queue_depth = Gauge("translate_queue_depth", "Texts waiting to be batched", registry=registry)
+        # The iteration-level scheduler: one observation per decoder step.
+        self.step_rows = Histogram("translate_step_rows", "Live rows (sentences x beams) in one decoder step",
+                                   ["model", "version"], buckets=ROW_BUCKETS, registry=registry)
+        self.step_duration = Histogram("translate_step_duration_seconds", "Time of one decoder step of the running "
+                                       "batch (joiners' encoder pass included)", ["model", "version"],
+                                       buckets=STEP_BUCKETS, registry=registry)
+        self.rows_joined = Counter("translate_rows_joined_total", "Rows that joined the running batch",
+                                   ["model", "version"], registry=registry)
+        self.rows_left = Counter("translate_rows_left_total", "Rows that left the running batch, by reason "
+                                 "(finished, cancelled, expired, failed)", ["model", "version", "reason"],
+                                 registry=registry)
+        self.live_rows = Gauge("translate_live_rows", "Rows in the running batches now", registry=registry)
+        self.cache_bytes = Gauge("translate_cache_bytes", "Bytes held by the running batches' attention caches",
+                                 registry=registry)
+        self.time_to_first_token = Histogram("translate_time_to_first_token_seconds", "Time from arrival to a "
+                                             "text's first generated token", ["model"], buckets=LATENCY_BUCKETS,
+                                             registry=registry)
         self.model_info = Info("translate_model", "A loaded model version", ["model", "version"], registry=registry)

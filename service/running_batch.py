@@ -219,7 +219,7 @@ class RunningBatch:
         self.positions[:n] += 1
         for s in self.sequences:
             s.step += 1
-            if s.on_step is not None:
+            if s.on_step is not None and not s.done:
                 s.on_step(s)
         return StepReport(n, finished)
 

@@ -1,4 +1,7 @@
-"""Admission and dynamic batching: many clients' requests decoded together, off the event loop.
+"""Request-level scheduling (`--scheduler static`): whole requests batched and decoded to the end.
+
+The iteration-level scheduler (service/iteration_scheduler.py) is the default; this one stays for
+comparison (docs/benchmarks.md). Both share `SchedulerConfig` and `WorkItem`.
 
 Requests wait in groups of compatible work (same model version and decoding options). The group
 whose oldest request has waited longest is decoded next, as soon as it holds a full batch or its
@@ -19,10 +22,12 @@ import asyncio
 import logging
 import time
 from collections import OrderedDict, deque
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Literal
 
-from service.config import DecodingOptions
+from service.config import MAX_BEAM_SIZE, DecodingOptions
 from service.decoding import Hypothesis
 from service.engine import Engine
 from service.errors import DeadlinePassed, NotServing, QueueFull
@@ -33,15 +38,26 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class SchedulerConfig:
+    kind: Literal["iteration", "static"] = "iteration"  # iteration-level batching, or whole requests
     max_batch_sentences: int = 64  # texts decoded together at most
     max_batch_tokens: int = 8192  # source tokens (EOS included) decoded together at most
     max_wait_ms: float = 0.0  # how long the oldest request may wait for others when the worker is idle
     max_queue_texts: int = 4096  # texts waiting at most; past it requests get RESOURCE_EXHAUSTED
-    batching: bool = True  # off: every request is decoded alone (for comparison)
+    batching: bool = True  # off: every request is decoded alone (for comparison; static only)
+    # Iteration-level only: live rows (texts × beams) in the running batch at most, and the attention
+    # caches' worst-case size; past either, texts wait to join (a burst of beam-16 requests queues
+    # instead of exhausting memory).
+    max_rows: int = 256
+    max_cache_mb: float = 2048.0
 
     def __post_init__(self) -> None:
         if min(self.max_batch_sentences, self.max_batch_tokens, self.max_queue_texts) < 1 or self.max_wait_ms < 0:
             raise ValueError(f"scheduler limits must be positive: {self}")
+        if self.kind not in ("iteration", "static"):
+            raise ValueError(f"scheduler kind={self.kind!r}: expected 'iteration' or 'static'")
+        if self.max_rows < MAX_BEAM_SIZE or self.max_cache_mb <= 0:
+            raise ValueError(f"max_rows={self.max_rows} must be at least {MAX_BEAM_SIZE} (one text at the widest "
+                             f"beam) and max_cache_mb={self.max_cache_mb} positive")
 
 
 @dataclass(eq=False)
@@ -54,6 +70,11 @@ class WorkItem:
     deadline: float | None  # time.monotonic() after which the result is of no use
     future: asyncio.Future
     enqueued: float = field(default_factory=time.monotonic)
+    # Iteration-level scheduler only:
+    on_progress: Callable[[int, list[int]], None] | None = None  # (text index, best tokens so far): streaming
+    cancelled: bool = False  # the caller went away; set on the event loop, read by the decode thread
+    settled: bool = False  # answered (or given up): its waiting texts are dropped uncomputed
+    sequences: list = field(default_factory=list)  # one service.sequence.Sequence per text
 
     @property
     def group(self) -> tuple[str, int, DecodingOptions]:

@@ -28,6 +28,7 @@ from proto.translate.v1 import translate_pb2
 from service.config import EngineConfig
 from service.metrics import ServiceMetrics
 from service.models import ModelRegistry
+from service.iteration_scheduler import IterationScheduler
 from service.scheduler import Scheduler, SchedulerConfig
 from service.servicer import TranslatorServicer
 from service.wire import add_translator_to_server
@@ -63,7 +64,8 @@ class TranslationServer:
         self.config = config
         self.metrics = ServiceMetrics(registry)
         self.models = ModelRegistry(config.store, config.engine, config.default_model)
-        self.scheduler = Scheduler(config.scheduler, self.metrics)
+        scheduler = IterationScheduler if config.scheduler.kind == "iteration" else Scheduler
+        self.scheduler = scheduler(config.scheduler, self.metrics)
         self.health = health.aio.HealthServicer()
         options = [("grpc.max_receive_message_length", 16 * 2 ** 20)]
         if config.max_connection_age > 0:
@@ -170,13 +172,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--spin", action="store_true",
                    help="let idle ONNX Runtime threads spin rather than sleep: lower latency only when the "
                         "server has its cores to itself; under load it starves the gRPC threads (default: off)")
-    p.add_argument("--max-batch-sentences", type=int, default=s.max_batch_sentences, help="(default: %(default)s)")
-    p.add_argument("--max-batch-tokens", type=int, default=s.max_batch_tokens, help="(default: %(default)s)")
+    p.add_argument("--scheduler", choices=["iteration", "static"], default=s.kind,
+                   help="iteration: texts join and leave the running batch at every decoding step (continuous "
+                        "batching); static: whole requests batched and decoded to the end (default: %(default)s)")
+    p.add_argument("--max-rows", type=int, default=s.max_rows,
+                   help="iteration: live rows (texts x beams) decoded together at most (default: %(default)s)")
+    p.add_argument("--max-cache-mb", type=float, default=s.max_cache_mb,
+                   help="iteration: worst-case attention cache memory of the live texts; past it texts wait "
+                        "(default: %(default)s)")
+    p.add_argument("--max-batch-sentences", type=int, default=s.max_batch_sentences,
+                   help="static: texts decoded together at most (default: %(default)s)")
+    p.add_argument("--max-batch-tokens", type=int, default=s.max_batch_tokens,
+                   help="source tokens encoded together at most (static: per batch; iteration: per step's "
+                        "joiners) (default: %(default)s)")
     p.add_argument("--max-wait-ms", type=float, default=s.max_wait_ms,
-                   help="how long a request may wait for others to share its batch (default: %(default)s)")
+                   help="static: how long a request may wait for others to share its batch (default: %(default)s)")
     p.add_argument("--max-queue-texts", type=int, default=s.max_queue_texts,
                    help="texts waiting at most; past it RESOURCE_EXHAUSTED (default: %(default)s)")
-    p.add_argument("--no-batching", action="store_true", help="decode every request alone (for comparison)")
+    p.add_argument("--no-batching", action="store_true", help="static: decode every request alone (for comparison)")
     p.add_argument("--log-level", default="INFO", help="(default: %(default)s)")
     return p
 
@@ -188,7 +201,8 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         max_connection_age=args.max_connection_age,
         engine=EngineConfig(device=args.device, intra_op_threads=args.threads, spin=args.spin,
                             max_batch_sentences=args.max_batch_sentences, max_batch_tokens=args.max_batch_tokens),
-        scheduler=SchedulerConfig(max_batch_sentences=args.max_batch_sentences, max_batch_tokens=args.max_batch_tokens,
+        scheduler=SchedulerConfig(kind=args.scheduler, max_rows=args.max_rows, max_cache_mb=args.max_cache_mb,
+                                  max_batch_sentences=args.max_batch_sentences, max_batch_tokens=args.max_batch_tokens,
                                   max_wait_ms=args.max_wait_ms, max_queue_texts=args.max_queue_texts,
                                   batching=not args.no_batching))
 

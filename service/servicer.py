@@ -20,6 +20,7 @@ from service.engine import Engine
 from service.errors import InvalidRequest, ServiceError
 from service.metrics import ServiceMetrics
 from service.models import ModelRegistry
+from service.iteration_scheduler import IterationScheduler
 from service.scheduler import Scheduler, WorkItem
 from service.wire import Undecodable
 
@@ -57,7 +58,7 @@ def encode_texts(texts: list[str], engine: Engine) -> list[list[int]]:
 
 
 class TranslatorServicer(pb_grpc.TranslatorServicer):
-    def __init__(self, registry: ModelRegistry, scheduler: Scheduler, metrics: ServiceMetrics) -> None:
+    def __init__(self, registry: ModelRegistry, scheduler: Scheduler | IterationScheduler, metrics: ServiceMetrics) -> None:
         self.registry, self.scheduler, self.metrics = registry, scheduler, metrics
 
     async def _translate(self, request: pb.TranslateRequest | Undecodable,

@@ -409,7 +409,8 @@ def test_the_dashboard_uses_the_provisioned_data_source_and_covers_the_essential
     p99 = "histogram_quantile(0.99, sum by (le, method) (rate(translate_request_duration_seconds_bucket"
     for essential in ("translate_requests_total", 'code!="OK"', p99, "translate_queue_duration_seconds_bucket",
                       "translate_inference_duration_seconds_bucket", "translate_batch_size_sentences",
-                      "translate_batch_size_tokens", "translate_queue_depth", "translate_generated_tokens_total",
+                      "translate_batch_size_tokens", "translate_step_rows", "translate_step_duration_seconds_bucket",
+                      "translate_time_to_first_token_seconds_bucket", "translate_live_rows", "translate_queue_depth", "translate_generated_tokens_total",
                       'up{job="translate"}'):
         assert essential in queries, f"no dashboard panel queries {essential}"
 

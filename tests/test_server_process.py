@@ -32,7 +32,7 @@ def test_metrics_are_served_over_http(ko_en_store):
             assert client.translate(["어제 카페에 갔어."]) == ["I went to the cafe yesterday."]
         text = urllib.request.urlopen(server.metrics_url, timeout=5).read().decode()
         assert 'translate_requests_total{code="OK",method="Translate"} 1.0' in text
-        assert re.search(r'translate_batch_size_sentences_count\{.*model="ko-en".*\} 1\.0', text)
+        assert re.search(r'translate_rows_joined_total\{.*model="ko-en".*\} 1\.0', text)
         assert 'translate_model_info{' in text and 'variant="fp32"' in text
         assert "translate_queue_depth 0.0" in text
     finally:

@@ -106,17 +106,38 @@ def test_bad_requests_get_their_code_and_a_message_naming_the_limit(client, requ
     assert message in err.value.details()
 
 
-def test_concurrent_clients_are_batched_together(server, client):
-    before_count = server.metric("translate_batch_size_sentences_count", model="ko-en", version="1", decoding="greedy")
-    before_sum = server.metric("translate_batch_size_sentences_sum", model="ko-en", version="1", decoding="greedy")
-    texts = [f"{n}" for n in ("어제 카페에 갔어.", "우산을 잃어버렸어.", "사과 세 개를 샀어요?", "그녀는 고기를 먹지 않습니다.")] * 4
+CONCURRENT_TEXTS = [f"{n}" for n in ("어제 카페에 갔어.", "우산을 잃어버렸어.", "사과 세 개를 샀어요?", "그녀는 고기를 먹지 않습니다.")] * 4
+
+
+def test_concurrent_clients_share_decoder_steps(server, client):
+    def metric(name):
+        return server.metric(name, model="ko-en", version="1")
+
+    before = {n: metric(n) for n in ("translate_rows_joined_total", "translate_step_rows_sum", "translate_step_rows_count")}
     with ThreadPoolExecutor(16) as pool:
-        results = list(pool.map(lambda t: client.translate([t])[0], texts))
+        results = list(pool.map(lambda t: client.translate([t])[0], CONCURRENT_TEXTS))
     assert all(results)
-    batches = server.metric("translate_batch_size_sentences_count", model="ko-en", version="1", decoding="greedy") - before_count
-    sentences = server.metric("translate_batch_size_sentences_sum", model="ko-en", version="1", decoding="greedy") - before_sum
-    assert sentences == 16
-    assert batches < 16, f"16 concurrent requests were decoded in {batches:.0f} batches"
+    delta = {n: metric(n) - v for n, v in before.items()}
+    assert delta["translate_rows_joined_total"] == 16
+    rows_per_step = delta["translate_step_rows_sum"] / delta["translate_step_rows_count"]
+    assert rows_per_step > 2, f"16 concurrent requests averaged {rows_per_step:.1f} rows per decoder step"
+    assert server.metric("translate_live_rows") == 0
+
+
+def test_the_static_scheduler_batches_concurrent_requests_together():
+    running = RunningServer(kind="static", max_wait_ms=50)
+    try:
+        def metric(name):
+            return running.metric(name, model="ko-en", version="1", decoding="greedy")
+
+        with TranslatorClient(running.address) as client, ThreadPoolExecutor(16) as pool:
+            results = list(pool.map(lambda t: client.translate([t])[0], CONCURRENT_TEXTS))
+        assert all(results)
+        assert metric("translate_batch_size_sentences_sum") == 16
+        batches = metric("translate_batch_size_sentences_count")
+        assert batches < 16, f"16 concurrent requests were decoded in {batches:.0f} batches"
+    finally:
+        running.close()
 
 
 def test_list_models_reports_versions_languages_and_limits(client):

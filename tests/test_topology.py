@@ -123,4 +123,4 @@ def test_locust_through_nginx_reaches_both_replicas_and_prometheus_holds_the_ser
     assert {s["metric"]["instance"] for s in series} == {urllib.parse.urlsplit(r.metrics_url).netloc for r in replicas}
     up = prometheus_query(prometheus, 'up{job="translate"}')
     assert sorted(float(s["value"][1]) for s in up) == [1.0, 1.0]
-    assert prometheus_query(prometheus, "translate_batch_size_sentences_count")
+    assert prometheus_query(prometheus, "translate_step_rows_count")

@@ -1,0 +1,248 @@
+"""Iteration-level scheduling: the decoding step, not the request, is the unit of work.
+
+One decode thread owns a running batch per model version (service/running_batch.py) and loops:
+1. texts whose caller has gone (cancelled) or whose deadline has passed leave, waiting or running:
+   their rows stop costing compute at the next step, and the caller gets DEADLINE_EXCEEDED;
+2. waiting texts join, oldest first, while the caps on live rows (`max_rows`) and on the attention
+   caches' worst-case size (`max_cache_mb`) allow and the joiners' encoder pass stays within
+   `max_batch_tokens`. Admission stops at the first text that does not fit (head-of-line), so a
+   stream of short requests can never starve a long or wide one: it joins as soon as room frees up;
+3. one decoder step of every non-empty batch; texts that finished leave, and a request is answered as
+   soon as its last text is done.
+
+The event loop only enqueues, flags cancellations and receives results (call_soon_threadsafe), so it
+keeps answering while the thread computes; ONNX Runtime parallelises inside each step.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections import deque
+
+from service.decoding import Hypothesis
+from service.engine import Engine
+from service.errors import DeadlinePassed, NotServing, QueueFull, ServiceError
+from service.metrics import ServiceMetrics
+from service.running_batch import RunningBatch
+from service.scheduler import SchedulerConfig, WorkItem
+from service.sequence import Sequence
+
+log = logging.getLogger(__name__)
+
+
+class IterationScheduler:
+    def __init__(self, config: SchedulerConfig, metrics: ServiceMetrics) -> None:
+        self.config, self.metrics = config, metrics
+        self.draining = False
+        self._lock = threading.Lock()  # guards _waiting and pending_texts
+        self._waiting: deque[Sequence] = deque()  # texts waiting to join, in arrival order
+        self.pending_texts = 0
+        self._items: set[WorkItem] = set()  # requests with texts waiting or decoding (decode thread only)
+        self._remaining: dict[WorkItem, int] = {}  # texts of a request not yet done
+        self._batches: dict[Engine, RunningBatch] = {}
+        self._reserved = 0  # worst-case cache bytes of the live texts
+        self._next_queue_scan = 0.0
+        self._wake = threading.Event()
+        self._stop = False
+        self._thread: threading.Thread | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    # ---- event-loop side ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._thread = threading.Thread(target=self._run, name="decode", daemon=True)
+        self._thread.start()
+
+    async def submit(self, item: WorkItem) -> list[list[Hypothesis]]:
+        if self.draining:
+            raise NotServing("the server is shutting down; send the request to another replica")
+        if self.pending_texts + item.n_texts > self.config.max_queue_texts:
+            raise QueueFull(f"the queue holds {self.pending_texts} texts; {item.n_texts} more would pass its limit "
+                            f"of {self.config.max_queue_texts}; retry later")
+        sequences = [item.engine.sequence(ids, item.options, owner=item) for ids in item.sources]
+        item.sequences = sequences
+        waiting = [s for s in sequences if s.source]  # empty texts need no model call
+        if not waiting:
+            return [s.result() for s in sequences]
+        if item.on_progress is not None:
+            for index, s in enumerate(sequences):
+                s.on_step = self._progress(item, index)
+        with self._lock:
+            self._waiting.extend(waiting)
+            self._count(len(waiting))
+        self._wake.set()
+        try:
+            return await item.future
+        except asyncio.CancelledError:
+            item.cancelled = True  # its texts leave at the next step boundary, waiting or running
+            self._wake.set()
+            raise
+
+    def _progress(self, item: WorkItem, index: int):
+        def report(sequence: Sequence) -> None:  # on the decode thread
+            self._loop.call_soon_threadsafe(item.on_progress, index, sequence.best_prefix)
+        return report
+
+    async def drain(self, timeout: float) -> bool:
+        """Refuse new work and wait for the queued and running work to finish; True if it did."""
+        self.draining = True
+        end = time.monotonic() + timeout
+        while (self.pending_texts or self._items or self._waiting) and time.monotonic() < end:
+            await asyncio.sleep(0.01)
+        return not (self.pending_texts or self._items or self._waiting)
+
+    async def close(self) -> None:
+        self._stop = True
+        self._wake.set()
+        if self._thread is not None:
+            await asyncio.to_thread(self._thread.join, 5.0)
+
+    def _count(self, delta: int) -> None:
+        self.pending_texts += delta
+        self.metrics.queue_depth.set(self.pending_texts)
+
+    # ---- decode thread -----------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        while not self._stop:
+            try:
+                self._expel(time.monotonic())
+                self._admit()
+                live = [(engine, batch) for engine, batch in self._batches.items() if batch.rows]
+                if not live:
+                    self._wake.wait(0.5)
+                    self._wake.clear()
+                    continue
+                for engine, batch in live:
+                    self._step(engine, batch)
+            except Exception as exc:  # a bug must fail the requests it touched, not stop the thread
+                log.exception("the decode loop failed; failing the requests in flight")
+                self._fail_everything(exc)
+            self._publish()
+
+    def _bound(self, s: Sequence, engine: Engine) -> int:
+        """Worst-case cache bytes of one text: keys and values of every decoder layer for its source
+        (cross-attention) and its output limit (self-attention), per beam."""
+        model = engine.manifest.model
+        per_token = 2 * int(model["n_decoder_layers"]) * int(model["d_model"]) * 4
+        return s.beam_size * (2 * s.source_tokens + s.limit) * per_token  # sources sit in capacity buffers
+
+    def _admit(self) -> None:
+        rows = sum(b.rows for b in self._batches.values())
+        joining: dict[Engine, list[Sequence]] = {}
+        source_tokens = 0
+        cap_bytes = self.config.max_cache_mb * 2 ** 20
+        now = time.monotonic()
+        with self._lock:
+            while self._waiting:
+                s = self._waiting[0]
+                item: WorkItem = s.owner
+                if item.settled or item.cancelled:  # answered (expired) or gone: drop uncomputed
+                    self._waiting.popleft()
+                    self._count(-1)
+                    continue
+                bound = self._bound(s, item.engine)
+                anything = rows or joining
+                if anything and (rows + s.beam_size > self.config.max_rows or self._reserved + bound > cap_bytes
+                                 or source_tokens + s.source_tokens > self.config.max_batch_tokens):
+                    break  # head-of-line: nobody overtakes the oldest waiting text
+                self._waiting.popleft()
+                self._count(-1)
+                rows += s.beam_size
+                source_tokens += s.source_tokens
+                self._reserved += bound
+                joining.setdefault(item.engine, []).append(s)
+                if item not in self._items:
+                    self._items.add(item)
+                    self._remaining[item] = sum(1 for x in item.sequences if x.source)
+                    self.metrics.queue_duration.labels(item.engine.name, str(item.engine.version)).observe(
+                        now - item.enqueued)
+        for engine, sequences in joining.items():
+            batch = self._batches.get(engine)
+            if batch is None:
+                batch = self._batches[engine] = engine.running_batch()
+            batch.join(sequences)
+            self.metrics.rows_joined.labels(engine.name, str(engine.version)).inc(sum(s.beam_size for s in sequences))
+
+    def _step(self, engine: Engine, batch: RunningBatch) -> None:
+        labels = (engine.name, str(engine.version))
+        fresh = [s for s in batch.sequences if s.step == 0]
+        started = time.monotonic()
+        rows = batch.rows
+        report = batch.step()
+        now = time.monotonic()
+        self.metrics.step_duration.labels(*labels).observe(now - started)
+        self.metrics.step_rows.labels(*labels).observe(rows)
+        for s in fresh:
+            self.metrics.time_to_first_token.labels(engine.name).observe(now - s.owner.enqueued)
+        self._leave(engine, report.finished, "finished")
+        for s in report.finished:
+            item: WorkItem = s.owner
+            self._remaining[item] -= 1
+            if not self._remaining[item]:
+                self._settle(item, [x.result() for x in item.sequences])
+
+    def _expel(self, now: float) -> None:
+        """Requests whose caller went away or whose deadline passed leave: their rows at once."""
+        for item in [i for i in self._items if i.cancelled or (i.deadline is not None and now >= i.deadline)]:
+            running = [s for s in item.sequences if s.slots is not None]
+            self._leave(item.engine, running, "cancelled" if item.cancelled else "expired")
+            if not item.cancelled:
+                done = sum(1 for s in item.sequences if s.done)
+                self._settle(item, DeadlinePassed(
+                    f"the deadline passed after {now - item.enqueued:.3f} s, with {done} of {item.n_texts} texts "
+                    "translated; the rest was stopped"))
+            else:
+                self._forget(item)
+        # Waiting texts whose deadline passed: answered now, dropped uncomputed when they reach the head.
+        if now < self._next_queue_scan:
+            return
+        self._next_queue_scan = now + 0.005  # the queue may be long: a scan every 5 ms is enough
+        with self._lock:
+            expired = {s.owner for s in self._waiting if not s.owner.settled and s.owner.deadline is not None
+                       and now >= s.owner.deadline}
+        for item in expired:
+            self._settle(item, DeadlinePassed(f"the deadline passed after {now - item.enqueued:.3f} s in the queue, "
+                                              "before decoding"))
+
+    def _leave(self, engine: Engine, sequences: list[Sequence], reason: str) -> None:
+        if not sequences:
+            return
+        self._batches[engine].leave(sequences)
+        self._reserved -= sum(self._bound(s, engine) for s in sequences)
+        self.metrics.rows_left.labels(engine.name, str(engine.version), reason).inc(sum(s.beam_size for s in sequences))
+        self._publish()  # before the caller can hear of it
+
+    def _settle(self, item: WorkItem, outcome: list[list[Hypothesis]] | ServiceError | Exception) -> None:
+        """Answer a request (from the decode thread) and forget it."""
+        item.settled = True
+        self._forget(item)
+
+        def answer() -> None:
+            if item.future.done():
+                return
+            if isinstance(outcome, Exception):
+                item.future.set_exception(outcome)
+            else:
+                item.future.set_result(outcome)
+        self._loop.call_soon_threadsafe(answer)
+
+    def _forget(self, item: WorkItem) -> None:
+        self._items.discard(item)
+        self._remaining.pop(item, None)
+
+    def _fail_everything(self, exc: Exception) -> None:
+        for engine, batch in self._batches.items():
+            self._leave(engine, list(batch.sequences), "failed")
+        self._batches.clear()
+        self._reserved = 0
+        for item in list(self._items):
+            self._settle(item, exc)
+
+    def _publish(self) -> None:
+        self.metrics.live_rows.set(sum(b.rows for b in self._batches.values()))
+        self.metrics.cache_bytes.set(sum(b.cache_bytes for b in self._batches.values()))
