@@ -24,10 +24,10 @@ from collections import deque
 
 from service.decoding import Hypothesis
 from service.engine import Engine
-from service.errors import DeadlinePassed, NotServing, QueueFull, ServiceError
+from service.errors import DeadlinePassed, ServiceError
 from service.metrics import ServiceMetrics
 from service.running_batch import RunningBatch
-from service.scheduler import SchedulerConfig, WorkItem
+from service.scheduler import SchedulerConfig, WorkItem, check_admission
 from service.sequence import Sequence
 
 log = logging.getLogger(__name__)
@@ -58,11 +58,7 @@ class IterationScheduler:
         self._thread.start()
 
     async def submit(self, item: WorkItem) -> list[list[Hypothesis]]:
-        if self.draining:
-            raise NotServing("the server is shutting down; send the request to another replica")
-        if self.pending_texts + item.n_texts > self.config.max_queue_texts:
-            raise QueueFull(f"the queue holds {self.pending_texts} texts; {item.n_texts} more would pass its limit "
-                            f"of {self.config.max_queue_texts}; retry later")
+        check_admission(self.draining, self.pending_texts, item, self.config)
         sequences = [item.engine.sequence(ids, item.options, owner=item) for ids in item.sources]
         item.sequences = sequences
         waiting = [s for s in sequences if s.source]  # empty texts need no model call

@@ -89,6 +89,15 @@ class WorkItem:
         return sum(len(s) + 1 for s in self.sources)
 
 
+def check_admission(draining: bool, pending_texts: int, item: WorkItem, config: SchedulerConfig) -> None:
+    """Refuse a request at the door: UNAVAILABLE while draining, RESOURCE_EXHAUSTED past the queue bound."""
+    if draining:
+        raise NotServing("the server is shutting down; send the request to another replica")
+    if pending_texts + item.n_texts > config.max_queue_texts:
+        raise QueueFull(f"the queue holds {pending_texts} texts; {item.n_texts} more would pass its limit "
+                        f"of {config.max_queue_texts}; retry later")
+
+
 class Scheduler:
     def __init__(self, config: SchedulerConfig, metrics: ServiceMetrics) -> None:
         self.config = config
@@ -105,11 +114,7 @@ class Scheduler:
         self._task = asyncio.get_running_loop().create_task(self._run(), name="scheduler")
 
     async def submit(self, item: WorkItem) -> list[list[Hypothesis]]:
-        if self.draining:
-            raise NotServing("the server is shutting down; send the request to another replica")
-        if self.pending_texts + item.n_texts > self.config.max_queue_texts:
-            raise QueueFull(f"the queue holds {self.pending_texts} texts; {item.n_texts} more would pass its limit "
-                            f"of {self.config.max_queue_texts}; retry later")
+        check_admission(self.draining, self.pending_texts, item, self.config)
         self.groups.setdefault(item.group, deque()).append(item)
         self._count(item.n_texts)
         self._wakeup.set()
