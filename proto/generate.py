@@ -24,7 +24,8 @@ def generate(out_dir: Path) -> list[Path]:
                             f"--grpc_python_out={out_dir}", str(ROOT / proto)])
         if code != 0:
             raise RuntimeError(f"protoc failed on {proto} (exit {code})")
-    return sorted(p for p in out_dir.rglob("*") if p.name.endswith(STUB_SUFFIXES))
+    stems = [out_dir / Path(proto).with_suffix("") for proto in PROTOS]  # only this API's stubs, not .venv's
+    return sorted(Path(f"{stem}{suffix}") for stem in stems for suffix in STUB_SUFFIXES)
 
 
 def stale_stubs() -> list[str]:

@@ -3,6 +3,7 @@
     mt-translate "어제 카페에 갔어."                    # → I went to the cafe yesterday.
     echo "사과 세 개를 샀어요." | mt-translate --beam 4 --n-best 2 --scores
     mt-translate --list                                # models, versions, languages, limits
+    mt-translate --stream "어제 카페에 갔어."           # prints the translation as it is decoded
 
     with TranslatorClient("localhost:50051") as client:
         client.translate(["어제 카페에 갔어."], beam_size=4)
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 
 import grpc
 
@@ -34,14 +36,20 @@ class TranslatorClient:
     def close(self) -> None:
         self.channel.close()
 
-    def translate_request(self, texts: list[str], model: str = "", version: int = 0, beam_size: int = 0,
-                          n_best: int = 0, max_length: int = 0, length_penalty: float | None = None
-                          ) -> pb.TranslateResponse:
+    @staticmethod
+    def request(texts: list[str], model: str = "", version: int = 0, beam_size: int = 0, n_best: int = 0,
+                max_length: int = 0, length_penalty: float | None = None) -> pb.TranslateRequest:
         options = pb.DecodingOptions(beam_size=beam_size, n_best=n_best, max_length=max_length)
         if length_penalty is not None:
             options.length_penalty = length_penalty
-        request = pb.TranslateRequest(texts=texts, model=model, version=version, options=options)
-        return self.stub.Translate(request, timeout=self.timeout)
+        return pb.TranslateRequest(texts=texts, model=model, version=version, options=options)
+
+    def translate_request(self, texts: list[str], **kwargs) -> pb.TranslateResponse:
+        return self.stub.Translate(self.request(texts, **kwargs), timeout=self.timeout)
+
+    def translate_tokens(self, texts: list[str], **kwargs) -> Iterator[pb.TranslateTokensResponse]:
+        """Updates of each text's translation as it is decoded; the last message holds the response."""
+        return self.stub.TranslateTokens(self.request(texts, **kwargs), timeout=self.timeout)
 
     def translate(self, texts: list[str], **kwargs) -> list[str]:
         """The best translation of each text (raises grpc.RpcError with the server's status)."""
@@ -62,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-length", type=int, default=0, help="most generated tokens (default: the server's limit)")
     p.add_argument("--length-penalty", type=float, help="rank by log P / length^penalty (default: 1.0)")
     p.add_argument("--scores", action="store_true", help="print each hypothesis's score")
+    p.add_argument("--stream", action="store_true",
+                   help="print each translation as it is decoded, token by token (beam search shows its "
+                        "current best, which may be rewritten)")
     p.add_argument("--timeout", type=float, default=30.0, help="seconds before giving up (default: %(default)s)")
     p.add_argument("--list", action="store_true", help="list the server's models and exit")
     return p
@@ -81,8 +92,11 @@ def main(argv: list[str] | None = None) -> int:
                           f"beam ≤ {m.limits.max_beam_size}")
                 return 0
             texts = args.texts or [line.rstrip("\n") for line in sys.stdin]
-            response = client.translate_request(texts, args.model, args.version, args.beam, args.n_best,
-                                                args.max_length, args.length_penalty)
+            options = dict(model=args.model, version=args.version, beam_size=args.beam, n_best=args.n_best,
+                           max_length=args.max_length, length_penalty=args.length_penalty)
+            if args.stream:
+                return print_stream(client.translate_tokens(texts, **options), args.scores)
+            response = client.translate_request(texts, **options)
         except grpc.RpcError as exc:
             print(f"error: {exc.code().name}: {exc.details()}", file=sys.stderr)
             return 1
@@ -91,6 +105,37 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{h.score:.4f}\t{h.text}" if args.scores else h.text)
     return 0
 
+
+def print_stream(messages: Iterator[pb.TranslateTokensResponse], scores: bool) -> int:
+    """Prints the first text as it grows (on a terminal a revised text, when beam search changes its
+    best, is rewritten in place), then every text's final translation, one per line."""
+    tty = sys.stdout.isatty()
+    shown = ""  # what the live line shows of text 0
+    for message in messages:
+        if message.HasField("update"):
+            u = message.update
+            if u.index != 0:
+                continue
+            if tty and u.revised:
+                sys.stdout.write("\r\x1b[K" + u.text)
+                shown = u.text
+            elif u.text.startswith(shown):  # on a pipe a revision cannot be undone: only extensions show
+                sys.stdout.write(u.text[len(shown):])
+                shown = u.text
+            sys.stdout.flush()
+            continue
+        for i, translation in enumerate(message.response.translations):
+            best = translation.hypotheses[0]
+            line = f"{best.score:.4f}\t{best.text}" if scores else best.text
+            if i == 0 and shown:  # finish the live line
+                if tty:
+                    sys.stdout.write("\r\x1b[K")
+                elif not scores and best.text.startswith(shown):
+                    line = best.text[len(shown):]
+                else:
+                    sys.stdout.write("\n")
+            print(line, flush=True)
+    return 0
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -7,6 +7,7 @@ value and the limit.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -16,12 +17,14 @@ import grpc
 from proto.translate.v1 import translate_pb2 as pb
 from proto.translate.v1 import translate_pb2_grpc as pb_grpc
 from service.config import MAX_BEAM_SIZE, DecodingOptions
+from service.decoding import Hypothesis
 from service.engine import Engine
 from service.errors import InvalidRequest, ServiceError
 from service.metrics import ServiceMetrics
 from service.models import ModelRegistry
 from service.iteration_scheduler import IterationScheduler
 from service.scheduler import Scheduler, WorkItem
+from service.streaming import IncrementalDetokenizer
 from service.wire import Undecodable
 
 log = logging.getLogger(__name__)
@@ -61,16 +64,19 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
     def __init__(self, registry: ModelRegistry, scheduler: Scheduler | IterationScheduler, metrics: ServiceMetrics) -> None:
         self.registry, self.scheduler, self.metrics = registry, scheduler, metrics
 
-    async def _translate(self, request: pb.TranslateRequest | Undecodable,
-                         time_remaining: float | None) -> pb.TranslateResponse:
+    def _work_item(self, request: pb.TranslateRequest | Undecodable, time_remaining: float | None
+                   ) -> tuple[Engine, list[list[int]], WorkItem]:
+        """Validate a request and make it the scheduler's work item (raises InvalidRequest, UnknownModel)."""
         if isinstance(request, Undecodable):
             raise InvalidRequest(request.reason)
         engine = self.registry.get(request.model or None, request.version or None)
         options = decoding_options(request, engine)
         sources = encode_texts(list(request.texts), engine)
         deadline = time.monotonic() + time_remaining if time_remaining is not None else None
-        item = WorkItem(engine, sources, options, deadline, asyncio.get_running_loop().create_future())
-        results = await self.scheduler.submit(item)
+        return engine, sources, WorkItem(engine, sources, options, deadline, asyncio.get_running_loop().create_future())
+
+    def _response(self, engine: Engine, sources: list[list[int]], results: list[list[Hypothesis]]
+                  ) -> pb.TranslateResponse:
         response = pb.TranslateResponse(model=engine.name, version=engine.version)
         for ids, hyps in zip(sources, results):
             translation = response.translations.add(source_tokens=len(ids) + 1)
@@ -82,27 +88,39 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
             self.metrics.generated_tokens.labels(engine.name, str(engine.version)).inc(len(hyps[0].tokens))
         return response
 
+    async def _translate(self, request: pb.TranslateRequest | Undecodable,
+                         time_remaining: float | None) -> pb.TranslateResponse:
+        engine, sources, item = self._work_item(request, time_remaining)
+        return self._response(engine, sources, await self.scheduler.submit(item))
+
     def _record(self, method: str, code: grpc.StatusCode, started: float) -> None:
         """Count a finished request. Called before the answer goes out, so that a client that has
         its answer also sees it counted."""
         self.metrics.requests.labels(method, code.name).inc()
         self.metrics.request_duration.labels(method).observe(time.monotonic() - started)
 
-    async def Translate(self, request: pb.TranslateRequest, context: grpc.aio.ServicerContext) -> pb.TranslateResponse:
+    @contextlib.asynccontextmanager
+    async def _answering(self, method: str, context: grpc.aio.ServicerContext) -> AsyncIterator[None]:
+        """Map what the body raises to the call's status (domain errors to their codes, anything else to
+        INTERNAL) and count the call; the OK count comes when the body finishes without error."""
         started = time.monotonic()
         try:
-            response = await self._translate(request, context.time_remaining())
+            yield
         except ServiceError as exc:
-            self._record("Translate", exc.code, started)
+            self._record(method, exc.code, started)
             await context.abort(exc.code, str(exc))
         except asyncio.CancelledError:
-            self._record("Translate", grpc.StatusCode.CANCELLED, started)
+            self._record(method, grpc.StatusCode.CANCELLED, started)
             raise
         except Exception:
-            log.exception("Translate failed")
-            self._record("Translate", grpc.StatusCode.INTERNAL, started)
+            log.exception("%s failed", method)
+            self._record(method, grpc.StatusCode.INTERNAL, started)
             await context.abort(grpc.StatusCode.INTERNAL, "internal error (logged on the server)")
-        self._record("Translate", grpc.StatusCode.OK, started)
+        self._record(method, grpc.StatusCode.OK, started)
+
+    async def Translate(self, request: pb.TranslateRequest, context: grpc.aio.ServicerContext) -> pb.TranslateResponse:
+        async with self._answering("Translate", context):
+            response = await self._translate(request, context.time_remaining())
         return response
 
     async def TranslateStream(self, request_iterator: AsyncIterator[pb.TranslateStreamRequest],
@@ -150,6 +168,33 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
             reader.cancel()
             for task in list(tasks):
                 task.cancel()
+
+    async def TranslateTokens(self, request: pb.TranslateRequest,
+                              context: grpc.aio.ServicerContext) -> AsyncIterator[pb.TranslateTokensResponse]:
+        """Updates of each text's translation as the running batch decodes it, then the response."""
+        task: asyncio.Future | None = None
+        async with self._answering("TranslateTokens", context):
+            engine, sources, item = self._work_item(request, context.time_remaining())
+            updates: asyncio.Queue[pb.TranslateTokensResponse | None] = asyncio.Queue()
+            detokenizers = [IncrementalDetokenizer(engine.target_spm) for _ in sources]
+
+            def progress(index: int, tokens: list[int]) -> None:  # on the event loop, after a step
+                update = detokenizers[index].update(tokens)
+                if update is not None:
+                    updates.put_nowait(pb.TranslateTokensResponse(update=pb.TranslationUpdate(
+                        index=index, text=update.text, appended=update.appended, revised=update.revised)))
+
+            item.on_progress = progress
+            task = asyncio.ensure_future(self.scheduler.submit(item))
+            task.add_done_callback(lambda _: updates.put_nowait(None))
+            try:
+                while (message := await updates.get()) is not None:
+                    yield message
+                response = self._response(engine, sources, await task)
+            finally:
+                if not task.done():
+                    task.cancel()  # the caller went away: its rows leave the running batch at the next step
+        yield pb.TranslateTokensResponse(response=response)
 
     async def ListModels(self, request: pb.ListModelsRequest, context: grpc.aio.ServicerContext) -> pb.ListModelsResponse:
         snapshot = self.registry.snapshot

@@ -98,6 +98,9 @@ def add_translator_to_server(servicer, server: grpc.aio.Server) -> None:
         "TranslateStream": grpc.stream_stream_rpc_method_handler(
             servicer.TranslateStream, request_deserializer=parse_stream_request,
             response_serializer=pb.TranslateStreamResponse.SerializeToString),
+        "TranslateTokens": grpc.unary_stream_rpc_method_handler(
+            servicer.TranslateTokens, request_deserializer=parse_translate_request,
+            response_serializer=pb.TranslateTokensResponse.SerializeToString),
         "ListModels": grpc.unary_unary_rpc_method_handler(
             servicer.ListModels, request_deserializer=pb.ListModelsRequest.FromString,
             response_serializer=pb.ListModelsResponse.SerializeToString),

@@ -86,6 +86,26 @@ class TranslateStreamResponse(_message.Message):
     error: StreamError
     def __init__(self, id: _Optional[str] = ..., response: _Optional[_Union[TranslateResponse, _Mapping]] = ..., error: _Optional[_Union[StreamError, _Mapping]] = ...) -> None: ...
 
+class TranslationUpdate(_message.Message):
+    __slots__ = ("index", "text", "appended", "revised")
+    INDEX_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    APPENDED_FIELD_NUMBER: _ClassVar[int]
+    REVISED_FIELD_NUMBER: _ClassVar[int]
+    index: int
+    text: str
+    appended: str
+    revised: bool
+    def __init__(self, index: _Optional[int] = ..., text: _Optional[str] = ..., appended: _Optional[str] = ..., revised: _Optional[bool] = ...) -> None: ...
+
+class TranslateTokensResponse(_message.Message):
+    __slots__ = ("update", "response")
+    UPDATE_FIELD_NUMBER: _ClassVar[int]
+    RESPONSE_FIELD_NUMBER: _ClassVar[int]
+    update: TranslationUpdate
+    response: TranslateResponse
+    def __init__(self, update: _Optional[_Union[TranslationUpdate, _Mapping]] = ..., response: _Optional[_Union[TranslateResponse, _Mapping]] = ...) -> None: ...
+
 class ListModelsRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...

@@ -45,6 +45,11 @@ class TranslatorStub:
                 request_serializer=proto_dot_translate_dot_v1_dot_translate__pb2.TranslateStreamRequest.SerializeToString,
                 response_deserializer=proto_dot_translate_dot_v1_dot_translate__pb2.TranslateStreamResponse.FromString,
                 _registered_method=True)
+        self.TranslateTokens = channel.unary_stream(
+                '/translate.v1.Translator/TranslateTokens',
+                request_serializer=proto_dot_translate_dot_v1_dot_translate__pb2.TranslateRequest.SerializeToString,
+                response_deserializer=proto_dot_translate_dot_v1_dot_translate__pb2.TranslateTokensResponse.FromString,
+                _registered_method=True)
         self.ListModels = channel.unary_unary(
                 '/translate.v1.Translator/ListModels',
                 request_serializer=proto_dot_translate_dot_v1_dot_translate__pb2.ListModelsRequest.SerializeToString,
@@ -75,6 +80,19 @@ class TranslatorServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def TranslateTokens(self, request, context):
+        """Streams one request's translations as they grow (token streaming). While the texts decode,
+        updates carry each text's translation so far: greedy search sends every token as it is chosen;
+        beam search sends the best live beam after each step, which may replace earlier text (`revised`),
+        because waiting for finished hypotheses would show nothing until almost the end. Text is cut at
+        whole characters: a SentencePiece piece is never shown broken. The last message is the complete
+        response, exactly what Translate returns. Errors as for Translate. With the server's static
+        scheduler only the last message comes.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListModels(self, request, context):
         """The models and versions this server can serve, with their languages and limits.
         """
@@ -94,6 +112,11 @@ def add_TranslatorServicer_to_server(servicer, server):
                     servicer.TranslateStream,
                     request_deserializer=proto_dot_translate_dot_v1_dot_translate__pb2.TranslateStreamRequest.FromString,
                     response_serializer=proto_dot_translate_dot_v1_dot_translate__pb2.TranslateStreamResponse.SerializeToString,
+            ),
+            'TranslateTokens': grpc.unary_stream_rpc_method_handler(
+                    servicer.TranslateTokens,
+                    request_deserializer=proto_dot_translate_dot_v1_dot_translate__pb2.TranslateRequest.FromString,
+                    response_serializer=proto_dot_translate_dot_v1_dot_translate__pb2.TranslateTokensResponse.SerializeToString,
             ),
             'ListModels': grpc.unary_unary_rpc_method_handler(
                     servicer.ListModels,
@@ -156,6 +179,33 @@ class Translator:
             '/translate.v1.Translator/TranslateStream',
             proto_dot_translate_dot_v1_dot_translate__pb2.TranslateStreamRequest.SerializeToString,
             proto_dot_translate_dot_v1_dot_translate__pb2.TranslateStreamResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def TranslateTokens(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/translate.v1.Translator/TranslateTokens',
+            proto_dot_translate_dot_v1_dot_translate__pb2.TranslateRequest.SerializeToString,
+            proto_dot_translate_dot_v1_dot_translate__pb2.TranslateTokensResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,0 +1,81 @@
+"""Token streaming: TranslateTokens' updates grow into exactly what Translate returns, the incremental
+detokenizer never shows a broken piece, and `mt-translate --stream` prints the same final text."""
+
+import grpc
+import pytest
+import sentencepiece as spm
+
+from service.client import TranslatorClient
+from service.client import main as translate_cli
+from service.streaming import REPLACEMENT, IncrementalDetokenizer
+from tests.test_service import client, server  # noqa: F401  (fixtures: a server of this module's own)
+
+TEXTS = ["지난주에 친구와 같이 버스로 공원에 갔어.", "사과 세 개를 샀어요?", "", "우산을 잃어버렸어."]
+
+
+def stream(client, texts, **options):
+    messages = list(client.translate_tokens(texts, **options))
+    assert messages[-1].HasField("response") and not any(m.HasField("response") for m in messages[:-1])
+    return [m.update for m in messages[:-1]], messages[-1].response
+
+
+def test_greedy_updates_grow_token_by_token_into_the_unary_translation(client):
+    updates, response = stream(client, TEXTS)
+    assert response == client.translate_request(TEXTS)
+    finals = [t.hypotheses[0].text for t in response.translations]
+    for index, final in enumerate(finals):
+        mine = [u for u in updates if u.index == index]
+        if not final:
+            assert not mine
+            continue
+        assert len(mine) >= 3, f"text {index} came in {len(mine)} updates"
+        assert not any(u.revised for u in mine)
+        assert "".join(u.appended for u in mine) == mine[-1].text
+        assert all(final.startswith(u.text) for u in mine)
+        assert mine[-1].text == final
+
+
+def test_beam_search_streams_its_best_beam_and_ends_with_the_unary_translation(client):
+    updates, response = stream(client, TEXTS[:2], beam_size=4, n_best=2)
+    assert response == client.translate_request(TEXTS[:2], beam_size=4, n_best=2)
+    assert {u.index for u in updates} == {0, 1}
+    for u in updates:
+        assert u.revised or u.appended
+
+
+def test_a_bad_streaming_request_gets_its_code_and_message(client):
+    with pytest.raises(grpc.RpcError) as err:
+        stream(client, ["네."], beam_size=99)
+    assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "beam_size=99" in err.value.details()
+
+
+def test_the_cli_streams_the_same_final_text(server, client, capsys):
+    assert translate_cli(["--address", server.address, "--stream", *TEXTS]) == 0
+    assert capsys.readouterr().out.splitlines() == client.translate(TEXTS)
+
+
+@pytest.fixture(scope="module")
+def byte_fallback_spm(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("spm")
+    corpus = folder / "corpus.txt"
+    corpus.write_text("\n".join(["the cat sat on the mat", "a dog ran in the park", "we went home"] * 50))
+    spm.SentencePieceTrainer.train(input=str(corpus), model_prefix=str(folder / "m"), vocab_size=279,
+                                   byte_fallback=True, character_coverage=1.0, minloglevel=2)
+    return spm.SentencePieceProcessor(model_file=str(folder / "m.model"))
+
+
+def test_streaming_detokenization_never_shows_a_partial_piece(byte_fallback_spm):
+    text = "the café sat 한국어 at home 🙂 now"  # é, Hangul and the emoji are byte-fallback pieces here
+    ids = byte_fallback_spm.encode(text)
+    assert sum(byte_fallback_spm.is_byte(i) for i in ids) >= 10, "the test needs multi-byte fallback pieces"
+    detokenizer = IncrementalDetokenizer(byte_fallback_spm)
+    shown = []
+    for n in range(1, len(ids) + 1):
+        update = detokenizer.update(ids[:n])
+        if update is not None:
+            assert REPLACEMENT not in update.text and not update.revised
+            shown.append(update)
+    final = byte_fallback_spm.decode(ids)
+    assert "".join(u.appended for u in shown) == final
+    assert all(final.startswith(u.text) for u in shown)
