@@ -3,6 +3,7 @@
     mt-export                                           # runs/ko-en/best.pt → model_store/ko-en/<next>/
     mt-export --checkpoint my.pt --name my-model --version 3 --force
     mt-export --int8                                    # also <name>-int8/<next>/, dynamically quantized
+    mt-export --checkpoint model_store/ko-en/1 --version 1 --force --int8   # again, to the current graph contract
 
 Nothing is written to the store until every check has passed: onnx.checker, ONNX Runtime against
 PyTorch on padded batches (log-probs within 1e-4), and greedy decoding through ONNX Runtime giving
@@ -25,10 +26,12 @@ from tqdm import tqdm
 
 from export.batching import make_example, pad, token_budget_batches
 from export.checkpoint import LoadedModel, load_model
+from export.onnx_import import loaded_from_version
 from export.corpus import CorpusError, Pair
 from export.evaluate import held_out_pairs, score
 from export.onnx_export import (
     DEFAULT_OPSET,
+    GRAPH_CONTRACT,
     ExportCheckError,
     OnnxModel,
     check_greedy_agreement,
@@ -68,7 +71,7 @@ def write_manifest(folder: Path, loaded: LoadedModel, name: str, version: int, l
     manifest = Manifest(
         name=name, version=version, source_language=languages[0], target_language=languages[1],
         special_tokens={"pad": cfg.pad_id, "unk": cfg.unk_id, "bos": cfg.bos_id, "eos": cfg.eos_id},
-        model=cfg.to_dict(), opset=opset, variant=variant,
+        model=cfg.to_dict(), opset=opset, variant=variant, contract=GRAPH_CONTRACT,
         files={f: sha256_file(folder / f) for f in REQUIRED_FILES},
         scores=scores, training_data=loaded.meta.get("data", {}),
         created=datetime.now(timezone.utc).replace(microsecond=0).isoformat())
@@ -89,7 +92,9 @@ def quantize_int8(src_folder: Path, dst_folder: Path) -> None:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="mt-export", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--checkpoint", type=Path, default=Path("runs/ko-en/best.pt"), help="(default: %(default)s)")
+    p.add_argument("--checkpoint", type=Path, default=Path("runs/ko-en/best.pt"),
+                   help="a training checkpoint, or an fp32 version folder of a store to export again, e.g. to "
+                        "the current graph contract (default: %(default)s)")
     p.add_argument("--store", type=Path, default=Path("model_store"), help="model store root (default: %(default)s)")
     p.add_argument("--name", default="ko-en", help="model name (default: %(default)s)")
     p.add_argument("--version", type=int, help="version number (default: the next free one)")
@@ -128,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
     if target.exists() and not args.force:  # refuse before doing any work
         raise StoreError(f"{target} exists: pass --force to replace it, or export as another version")
     started = time.monotonic()
-    loaded = load_model(args.checkpoint)
+    loaded = loaded_from_version(args.checkpoint) if args.checkpoint.is_dir() else load_model(args.checkpoint)
     pairs, where = held_out_pairs(loaded.meta, args.test)
     check_pairs = pairs[: args.check_sentences] if args.check_sentences else pairs
 

@@ -23,6 +23,7 @@ from service.decoding import SpecialTokens, greedy_search
 from service.onnx_model import OnnxModel  # the engine's sessions: the checks test what will serve
 
 DEFAULT_OPSET = 17
+GRAPH_CONTRACT = 2  # what export_graphs writes (export/onnx_graphs.py; the manifest's `contract`)
 PARITY_TOLERANCE = 1e-4  # max abs difference of log-probs, ONNX Runtime vs PyTorch
 
 
@@ -36,11 +37,11 @@ def export_graphs(model: Transformer, out_dir: Path, opset: int = DEFAULT_OPSET)
     model = model.eval()
     cfg = model.config
     n = cfg.n_decoder_layers
-    cross, past, present = cache_names(n, "cross"), cache_names(n, "past"), cache_names(n, "present")
+    cross, cache, new = cache_names(n, "cross"), cache_names(n, "cache"), cache_names(n, "new")
     # The wrappers must be in eval mode themselves: the exporter restores each module's mode after
     # tracing, and a wrapper left in training mode would switch the wrapped model's dropout back on.
     encoder_graph, decoder_graph = EncoderGraph(model).eval(), DecoderStepGraph(model).eval()
-    batch, src_len, past_len = 2, 5, 3  # example sizes; every one of them is a dynamic axis
+    batch, src_len, cache_len = 2, 5, 3  # example sizes; every one of them is a dynamic axis
     src = torch.randint(4, cfg.src_vocab_size, (batch, src_len))
     src_mask = torch.ones(batch, src_len, dtype=torch.long)
     encoder_path, decoder_path = out_dir / "encoder.onnx", out_dir / "decoder.onnx"
@@ -52,24 +53,39 @@ def export_graphs(model: Transformer, out_dir: Path, opset: int = DEFAULT_OPSET)
             dynamic_axes={"src_tokens": {0: "batch", 1: "src_len"}, "src_mask": {0: "batch", 1: "src_len"},
                           **{name: {0: "batch", 2: "src_len"} for name in cross}})
         cross_kv = encoder_graph(src, src_mask)
-        shape = (batch, cfg.n_heads, past_len, cfg.head_dim)
-        past_kv = tuple(torch.randn(shape) for _ in past)
-        inputs = (torch.full((batch, 1), cfg.bos_id), torch.full((batch, 1), past_len), src_mask,
-                  torch.ones(batch, past_len + 1, dtype=torch.long), *past_kv, *cross_kv)
+        shape = (batch, cfg.n_heads, cache_len, cfg.head_dim)
+        cache_kv = tuple(torch.randn(shape) for _ in cache)
+        inputs = (torch.full((batch, 1), cfg.bos_id), torch.full((batch, 1), cache_len), src_mask,
+                  torch.ones(batch, cache_len, dtype=torch.long), *cache_kv, *cross_kv)
         torch.onnx.export(
             decoder_graph, inputs, str(decoder_path), dynamo=False, opset_version=opset,
-            input_names=["tokens", "positions", "src_mask", "self_mask", *past, *cross],
-            output_names=["log_probs", *present],
+            input_names=["tokens", "positions", "src_mask", "cache_mask", *cache, *cross],
+            output_names=["log_probs", *new],
             dynamic_axes={"tokens": {0: "batch"}, "positions": {0: "batch"},
-                          "src_mask": {0: "batch", 1: "src_len"}, "self_mask": {0: "batch", 1: "past_len_plus_1"},
-                          **{name: {0: "batch", 2: "past_len"} for name in past},
+                          "src_mask": {0: "batch", 1: "src_len"}, "cache_mask": {0: "batch", 1: "cache_len"},
+                          **{name: {0: "batch", 2: "cache_len"} for name in cache},
                           **{name: {0: "batch", 2: "src_len"} for name in cross},
-                          "log_probs": {0: "batch"},
-                          **{name: {0: "batch", 2: "past_len_plus_1"} for name in present}})
+                          "log_probs": {0: "batch"}, **{name: {0: "batch"} for name in new}})
+    add_top_k(decoder_path)
     assert not model.training, "export left the model in training mode"
     for path in (encoder_path, decoder_path):
         name_folded_weights(path, model)
     return encoder_path, decoder_path
+
+
+def add_top_k(path: Path) -> None:
+    """Append TopK to the decoder: each row's best `top_k` tokens and their log-probs, best first, so
+    that beam search reads K candidates per row instead of the whole vocabulary. K is an input (the
+    engine asks for 2·beam + 1 of the widest beam in the step)."""
+    graph = onnx.load(str(path))
+    graph.graph.input.insert(4, onnx.helper.make_tensor_value_info("top_k", onnx.TensorProto.INT64, [1]))
+    graph.graph.node.append(onnx.helper.make_node("TopK", ["log_probs", "top_k"], ["top_log_probs", "top_ids"],
+                                                  name="/top_k/TopK", axis=-1, largest=1, sorted=1))
+    outputs = [onnx.helper.make_tensor_value_info("top_log_probs", onnx.TensorProto.FLOAT, ["batch", "top_k"]),
+               onnx.helper.make_tensor_value_info("top_ids", onnx.TensorProto.INT64, ["batch", "top_k"])]
+    for i, output in enumerate(outputs):
+        graph.graph.output.insert(1 + i, output)
+    onnx.save(graph, str(path))
 
 
 def name_folded_weights(path: Path, model: torch.nn.Module) -> int:

@@ -13,8 +13,10 @@ import onnx
 import onnx.numpy_helper
 import torch
 
+from export.checkpoint import LoadedModel
 from export.config import ModelConfig
 from export.model import Transformer, make_model
+from export.tokenizer import load_sentencepiece
 from model_store import Manifest
 
 
@@ -39,3 +41,14 @@ def transformer_from_version(folder: str | Path) -> Transformer:
         raise ValueError(f"{folder}: the graphs hold no weight for {missing[:5]}")
     model.load_state_dict({n: weights.get(n, state[n]) for n in state})
     return model.eval()
+
+
+def loaded_from_version(folder: str | Path) -> LoadedModel:
+    """A version folder as if it were its checkpoint: the model rebuilt from its graphs, its tokenizers
+    and its training-data summary, so that `mt-export` can export it again (e.g. to a newer graph
+    contract) and run every check it runs on a fresh checkpoint."""
+    folder = Path(folder)
+    manifest = Manifest.read(folder / "manifest.json")
+    source, target = (folder / "source.spm").read_bytes(), (folder / "target.spm").read_bytes()
+    return LoadedModel(transformer_from_version(folder), load_sentencepiece(source), load_sentencepiece(target),
+                       source, target, {"data": manifest.training_data, "from_version": str(folder)})

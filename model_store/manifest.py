@@ -34,6 +34,7 @@ class Manifest:
     opset: int
     files: dict[str, str]  # file name → sha256 hex digest
     variant: str = "fp32"  # "fp32", or "int8" for dynamically quantized weights
+    contract: int = 1  # the graphs' input/output contract (shared/DESIGN.md, "ONNX graphs"); absent: 1
     scores: dict[str, Any] = field(default_factory=dict)  # e.g. {"test": {"bleu": .., "chrf": ..}}
     training_data: dict[str, Any] = field(default_factory=dict)
     created: str = ""  # ISO 8601 UTC

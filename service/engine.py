@@ -12,12 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import numpy as np
 import sentencepiece as spm
 
 from model_store import ModelStore, ModelVersion
 from service.config import DecodingOptions, EngineConfig
-from service.decoding import Hypothesis, SpecialTokens, beam_search, greedy_search
+from service.decoding import Hypothesis, SpecialTokens
 from service.onnx_model import OnnxModel
 from service.running_batch import RunningBatch
 from service.sequence import Sequence as DecodingSequence
@@ -93,15 +92,16 @@ class Engine:
             else:
                 pending.append(i)
         for batch in self.sub_batches(pending, sources, options.beam_size):
-            src = np.full((len(batch), max(len(sources[i]) for i in batch) + 1), self.special.pad, np.int64)
-            for row, i in enumerate(batch):
-                src[row, : len(sources[i]) + 1] = [*sources[i], self.special.eos]
-            if options.beam_size == 1:
-                hyps = [[h] for h in greedy_search(self.model, src, options, self.special)]
-            else:
-                hyps = beam_search(self.model, src, options, self.special)
-            for i, h in zip(batch, hyps):
-                results[i] = h
+            # A fixed batch decoded to the end: the running batch with nobody joining (the same step
+            # and cache layout as the iteration-level scheduler, so the two differ only in scheduling).
+            running = self.running_batch()
+            sequences = [DecodingSequence(list(sources[i]), options, options.length_limit(len(sources[i]) + 1))
+                         for i in batch]
+            running.join(sequences)
+            while running.sequences:
+                running.leave(running.step().finished)
+            for i, s in zip(batch, sequences):
+                results[i] = s.result()
         return results  # type: ignore[return-value]
 
     def clamp(self, options: DecodingOptions) -> DecodingOptions:

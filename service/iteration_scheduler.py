@@ -17,6 +17,7 @@ keeps answering while the thread computes; ONNX Runtime parallelises inside each
 from __future__ import annotations
 
 import asyncio
+import bisect
 import logging
 import threading
 import time
@@ -42,9 +43,12 @@ class IterationScheduler:
         self.pending_texts = 0
         self._items: set[WorkItem] = set()  # requests with texts waiting or decoding (decode thread only)
         self._remaining: dict[WorkItem, int] = {}  # texts of a request not yet done
-        self._batches: dict[Engine, RunningBatch] = {}
+        # One running batch per model version and length lane: every row reads the attention keys of its
+        # batch's longest source and output, so long texts decode beside each other, not beside short ones.
+        self._batches: dict[tuple[Engine, int], RunningBatch] = {}
         self._reserved = 0  # worst-case cache bytes of the live texts
         self._next_queue_scan = 0.0
+        self._waited_steps = 0  # steps the waiting texts have been held back to join together
         self._wake = threading.Event()
         self._stop = False
         self._thread: threading.Thread | None = None
@@ -108,7 +112,7 @@ class IterationScheduler:
             try:
                 self._expel(time.monotonic())
                 self._admit()
-                live = [(engine, batch) for engine, batch in self._batches.items() if batch.rows]
+                live = [(key[0], batch) for key, batch in self._batches.items() if batch.rows]
                 if not live:
                     self._wake.wait(0.5)
                     self._wake.clear()
@@ -127,8 +131,22 @@ class IterationScheduler:
         per_token = 2 * int(model["n_decoder_layers"]) * int(model["d_model"]) * 4
         return s.beam_size * (2 * s.source_tokens + s.limit) * per_token  # sources sit in capacity buffers
 
+    def _worth_joining(self, live_texts: int) -> bool:
+        """Joining costs an encoder call and a gather of the cache, whoever joins; so while texts are
+        decoding, newcomers join together: once they are `join_ratio` of the live texts, or once the
+        oldest has waited `join_max_steps` steps (as TGI's waiting_served_ratio and max_waiting_tokens)."""
+        if not live_texts or self._waited_steps >= self.config.join_max_steps:
+            return True
+        return len(self._waiting) >= self.config.join_ratio * live_texts
+
     def _admit(self) -> None:
         rows = sum(b.rows for b in self._batches.values())
+        if not self._waiting:
+            return
+        if not self._worth_joining(sum(len(b.sequences) for b in self._batches.values())):
+            self._waited_steps += 1
+            return
+        self._waited_steps = 0
         joining: dict[Engine, list[Sequence]] = {}
         source_tokens = 0
         cap_bytes = self.config.max_cache_mb * 2 ** 20
@@ -151,16 +169,17 @@ class IterationScheduler:
                 rows += s.beam_size
                 source_tokens += s.source_tokens
                 self._reserved += bound
-                joining.setdefault(item.engine, []).append(s)
+                s.lane = bisect.bisect_left(self.config.length_lanes, s.source_tokens)
+                joining.setdefault((item.engine, s.lane), []).append(s)
                 if item not in self._items:
                     self._items.add(item)
                     self._remaining[item] = sum(1 for x in item.sequences if x.source)
                     self.metrics.queue_duration.labels(item.engine.name, str(item.engine.version)).observe(
                         now - item.enqueued)
-        for engine, sequences in joining.items():
-            batch = self._batches.get(engine)
+        for (engine, lane), sequences in joining.items():
+            batch = self._batches.get((engine, lane))
             if batch is None:
-                batch = self._batches[engine] = engine.running_batch()
+                batch = self._batches[(engine, lane)] = engine.running_batch()
             batch.join(sequences)
             self.metrics.rows_joined.labels(engine.name, str(engine.version)).inc(sum(s.beam_size for s in sequences))
 
@@ -208,7 +227,8 @@ class IterationScheduler:
     def _leave(self, engine: Engine, sequences: list[Sequence], reason: str) -> None:
         if not sequences:
             return
-        self._batches[engine].leave(sequences)
+        for lane in {s.lane for s in sequences}:
+            self._batches[(engine, lane)].leave([s for s in sequences if s.lane == lane])
         self._reserved -= sum(self._bound(s, engine) for s in sequences)
         self.metrics.rows_left.labels(engine.name, str(engine.version), reason).inc(sum(s.beam_size for s in sequences))
         self._publish()  # before the caller can hear of it
@@ -232,7 +252,7 @@ class IterationScheduler:
         self._remaining.pop(item, None)
 
     def _fail_everything(self, exc: Exception) -> None:
-        for engine, batch in self._batches.items():
+        for (engine, _), batch in self._batches.items():
             self._leave(engine, list(batch.sequences), "failed")
         self._batches.clear()
         self._reserved = 0

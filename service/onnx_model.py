@@ -1,6 +1,14 @@
 """A model version's two ONNX graphs in ONNX Runtime sessions, driven with numpy arrays.
 
-Input and output names follow the contract in shared/DESIGN.md ("ONNX graphs").
+Input and output names follow the contracts in shared/DESIGN.md ("ONNX graphs"), told apart by the
+decoder's inputs:
+- contract 1: the decoder takes past_key/past_value (B, h, P, dk) and self_mask (B, P + 1) and returns
+  the grown cache (present_key/present_value, B, h, P + 1, dk) and log_probs;
+- contract 2: the decoder takes the caller's cache buffers cache_key/cache_value (B, h, T, dk) with
+  cache_mask (B, T), and top_k; it returns log_probs, each row's top_k candidates, and only the
+  step's new_key/new_value (B, h, 1, dk), which the caller writes into its buffers.
+`step` has contract 1's meaning for both (the static decoders and the export checks use it);
+`step_in_place` is contract 2's own (the running batch uses it).
 """
 
 from __future__ import annotations
@@ -60,6 +68,7 @@ class OnnxModel:
     n_layers: int
     n_heads: int
     head_dim: int
+    contract: int = 1
 
     @classmethod
     def load(cls, folder: Path, model_config: dict, device: str = "cpu", intra_op_threads: int = 0,
@@ -72,8 +81,12 @@ class OnnxModel:
             # onnxruntime-gpu lists CUDA even where the driver or libraries are missing, then falls back.
             raise RuntimeError(f"device 'cuda' asked for, but ONNX Runtime could not start it "
                                f"(running on {decoder.get_providers()})")
+        inputs = {i.name for i in decoder.get_inputs()}
+        contract = 2 if "cache_mask" in inputs else 1 if "self_mask" in inputs else 0
+        if not contract:
+            raise RuntimeError(f"{folder / 'decoder.onnx'}: inputs {sorted(inputs)} follow no known contract")
         return cls(encoder, decoder, model_config["n_decoder_layers"], model_config["n_heads"],
-                   model_config["d_model"] // model_config["n_heads"])
+                   model_config["d_model"] // model_config["n_heads"], contract)
 
     @property
     def provider(self) -> str:
@@ -85,12 +98,42 @@ class OnnxModel:
 
     def step(self, tokens: np.ndarray, positions: np.ndarray, src_mask: np.ndarray, self_mask: np.ndarray,
              past: list[np.ndarray], cross: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
-        """One decoding step → log-probs (B, V) and the grown self-attention cache."""
+        """One decoding step → log-probs (B, V) and the grown self-attention cache (contract 1's meaning)."""
+        if self.contract == 2:
+            cache, cache_mask = past, self_mask[:, :-1]
+            if past[0].shape[2] == 0:  # an empty cache: one masked column keeps every shape non-empty
+                cache, cache_mask = self.empty_cache(len(tokens), 1), np.zeros((len(tokens), 1), np.int64)
+            log_probs, _, _, new = self.step_in_place(tokens, positions, src_mask, cache_mask, 1, cache, cross,
+                                                      want_log_probs=True)
+            return log_probs, [np.concatenate([p, n], axis=2) for p, n in zip(past, new)]
         feed = {"tokens": tokens, "positions": positions, "src_mask": src_mask, "self_mask": self_mask}
         feed.update(zip(cache_names(self.n_layers, "past"), past))
         feed.update(zip(cache_names(self.n_layers, "cross"), cross))
         log_probs, *present = self.decoder.run(None, feed)
         return log_probs, present
 
-    def empty_cache(self, batch: int) -> list[np.ndarray]:
-        return [np.zeros((batch, self.n_heads, 0, self.head_dim), np.float32) for _ in range(2 * self.n_layers)]
+    def step_in_place(self, tokens: np.ndarray, positions: np.ndarray, src_mask: np.ndarray, cache_mask: np.ndarray,
+                      top_k: int, cache: list[np.ndarray], cross: list[np.ndarray], want_log_probs: bool = False
+                      ) -> tuple[np.ndarray | None, np.ndarray, np.ndarray, list[np.ndarray]]:
+        """Contract 2: one step over the caller's cache (B, h, T, dk) → (log_probs (B, V) when asked
+        for, else None; top_log_probs (B, K); top_ids (B, K); the step's keys/values (B, h, 1, dk))."""
+        feed = {"tokens": tokens, "positions": positions, "src_mask": src_mask, "cache_mask": cache_mask,
+                "top_k": np.array([top_k], np.int64)}
+        feed.update(zip(cache_names(self.n_layers, "cache"), cache))
+        feed.update(zip(cache_names(self.n_layers, "cross"), cross))
+        names = self._outputs_with_log_probs if want_log_probs else self._outputs
+        out = self.decoder.run(names, feed)
+        if want_log_probs:
+            return out[0], out[1], out[2], out[3:]
+        return None, out[0], out[1], out[2:]
+
+    @property
+    def _outputs(self) -> list[str]:
+        return ["top_log_probs", "top_ids", *cache_names(self.n_layers, "new")]
+
+    @property
+    def _outputs_with_log_probs(self) -> list[str]:
+        return ["log_probs", *self._outputs]
+
+    def empty_cache(self, batch: int, length: int = 0) -> list[np.ndarray]:
+        return [np.zeros((batch, self.n_heads, length, self.head_dim), np.float32) for _ in range(2 * self.n_layers)]

@@ -19,14 +19,15 @@ Layout, and why:
   that move, never the whole batch; the decoder reads `buffer[:rows]`, a contiguous view, so no copy
   is made to call it either. The source axis is a capacity too (doubling), padded with mask 0 and
   zeros: a few masked columns cost far less than re-padding every row whenever a longer source joins.
-- The self-attention cache is what the decoder graph last returned (contract 1 appends the step's
-  keys/values inside the graph). All rows share its columns; a row's own cache is the columns from
-  `start[row]` on (the column of its first step), earlier columns are masked for it. Attention does
-  not care where a key sits (positions are in the embeddings), so rows that joined late simply
-  mask the columns before their start. Columns no live row uses are dropped whenever the cache is
-  gathered anyway, so its length stays the age of the oldest live row.
-- Beam reordering, rows leaving and rows joining are collected in `past_src` (the cache row each slot
-  reads) and applied in one gather just before the next decoder call.
+- The self-attention cache depends on the graphs' contract (service/onnx_model.py):
+  contract 2 (`SlotCache`): capacity buffers (rows, heads, T, head_dim) like the rest; row r's past
+  is columns [0, position[r]), the graph reads the buffers in place and returns only the step's keys
+  and values, which are written at each row's position (a few KB). Nothing is concatenated or
+  gathered per step; beams that change origin copy their own rows only.
+  contract 1 (`ConcatCache`, older models): the graph returns the whole grown cache every step.
+- The decoder of contract 2 returns each row's best K = 2·(widest beam) + 1 tokens; beam search only
+  needs those (a sentence's best 2k of k·V candidates are among its beams' own best 2k, and one more
+  covers a banned EOS), so the selection never touches (rows × vocabulary) arrays.
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ import numpy as np
 from service.decoding import Hypothesis, SpecialTokens, StepModel, length_normalized
 from service.sequence import Sequence
 
+ENCODER_TOKENS = 4096  # padded source tokens per encoder call when many texts join at once
+COLUMN_STEP = 16  # the self-attention cache's width grows and shrinks in steps of this many positions
+VOCAB_STRIDE = 1 << 32  # flat candidate index = beam · stride + token: any vocabulary fits
 
 @dataclass(frozen=True)
 class StepReport:
@@ -55,15 +59,152 @@ def _capacity(needed: int, current: int, minimum: int) -> int:
     return cap
 
 
+def top_candidates(log_probs: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's best k tokens, best first, ties to the lower id (as the graph's TopK): for models
+    whose decoder returns only log-probs (contract 1)."""
+    k = min(k, log_probs.shape[1])
+    top = np.argpartition(-log_probs, k - 1, axis=1)[:, :k]
+    values = np.take_along_axis(log_probs, top, axis=1)
+    order = np.lexsort((top, -values), axis=1)
+    return np.take_along_axis(values, order, axis=1), np.take_along_axis(top, order, axis=1)
+
+
+class SlotCache:
+    """Contract 2: the self-attention cache in capacity buffers (rows, heads, T, head_dim), row r's past
+    in columns [0, position[r]); the graph reads them in place and the step's keys/values are written
+    at each row's position."""
+
+    def __init__(self, model: StepModel) -> None:
+        self.model = model
+        self.buffers = model.empty_cache(0, 0)
+
+    @property
+    def nbytes(self) -> int:
+        return sum(b.nbytes for b in self.buffers)
+
+    def grow(self, rows: int, columns: int, live: int) -> None:
+        """Room for `rows` slots and exactly `columns` positions (0: keep the current width)."""
+        columns = columns or self.buffers[0].shape[2]
+        if rows <= self.buffers[0].shape[0] and columns == self.buffers[0].shape[2]:
+            return
+        new = self.model.empty_cache(max(rows, self.buffers[0].shape[0]), columns)
+        kept = min(columns, self.buffers[0].shape[2])
+        for b, old in zip(new, self.buffers):
+            b[:live, :, :kept] = old[:live, :, :kept]
+        self.buffers = new
+
+    def reset(self, rows: int) -> None:
+        self.buffers = self.model.empty_cache(rows, 16)
+
+    def join(self, rows: slice) -> None:
+        pass  # position 0 masks every column: nothing to clear (the buffers never hold NaN)
+
+    def move(self, targets: np.ndarray, movers: np.ndarray, width: int) -> None:
+        for b in self.buffers:
+            b[targets, :, :width] = b[movers, :, :width]
+
+    def reorder(self, slots: np.ndarray, origins: np.ndarray, width: int) -> None:
+        """Beams take their origin's cache: only the rows whose origin is another row are copied."""
+        moved = slots != origins
+        if moved.any():
+            to, src = slots[moved], origins[moved]
+            for b in self.buffers:
+                b[to, :, :width] = b[src, :, :width]
+
+    def run(self, batch: RunningBatch, n: int, top_k: int) -> tuple[np.ndarray, np.ndarray]:
+        positions = batch.positions[:n]
+        # Every row reads every column (masked past its own position), so the width follows the
+        # longest live row closely, in steps of COLUMN_STEP, rather than by doubling: a wider buffer
+        # is memory read at every step, and growing copies the cache only once per COLUMN_STEP steps.
+        needed = -(-(int(positions.max()) + 1) // COLUMN_STEP) * COLUMN_STEP
+        width = self.buffers[0].shape[2]
+        if needed > width or width > needed + 2 * COLUMN_STEP:
+            self.grow(0, needed, batch.rows)
+            width = needed
+        cache_mask = (np.arange(width)[None, :] < positions[:, None]).astype(np.int64)
+        _, values, ids, new = self.model.step_in_place(
+            batch.tokens[:n, None], positions[:, None], batch.src_mask[:n], cache_mask, top_k,
+            [b[:n] for b in self.buffers], [c[:n] for c in batch.cross])
+        rows = np.arange(n)
+        for b, kv in zip(self.buffers, new):
+            b[rows, :, positions] = kv[:, :, 0]
+        return values, ids
+
+
+class ConcatCache:
+    """Contract 1 (older models): the graph returns the whole grown cache every step. All rows share
+    its columns; a row's own cache is the columns from `start[row]` on (attention does not care where
+    a key sits: positions are in the embeddings), earlier ones are masked for it. Beam reorders, leaves
+    and joins are collected in `source` (the cache row each slot reads) and applied in one gather
+    before the next call, which also drops the columns no live row uses."""
+
+    def __init__(self, model: StepModel) -> None:
+        self.model = model
+        self.past = model.empty_cache(0)
+        self.start = np.zeros(0, np.int64)  # per slot: first column of its own cache
+        self.source = np.zeros(0, np.int64)  # per slot: the row of `past` it reads; -1 for none yet
+
+    @property
+    def nbytes(self) -> int:
+        return sum(a.nbytes for a in self.past)
+
+    def grow(self, rows: int, columns: int, live: int) -> None:
+        if rows > len(self.start):
+            for name in ("start", "source"):
+                new = np.zeros(rows, np.int64)
+                new[:live] = getattr(self, name)[:live]
+                setattr(self, name, new)
+
+    def reset(self, rows: int) -> None:
+        self.past = self.model.empty_cache(0)
+
+    def join(self, rows: slice) -> None:
+        self.start[rows] = self.past[0].shape[2]  # its first keys/values land after the current columns
+        self.source[rows] = -1
+
+    def move(self, targets: np.ndarray, movers: np.ndarray, width: int) -> None:
+        self.start[targets], self.source[targets] = self.start[movers], self.source[movers]
+
+    def reorder(self, slots: np.ndarray, origins: np.ndarray, width: int) -> None:
+        self.source[slots] = self.source[origins]
+
+    def _gather(self, n: int) -> list[np.ndarray]:
+        past_len = self.past[0].shape[2]
+        src = self.source[:n]
+        old = src >= 0
+        if len(self.past[0]) == n and np.array_equal(src, np.arange(n)):
+            return self.past
+        cut = int(self.start[:n][old].min()) if old.any() else past_len
+        self.start[:n] -= cut
+        gathered = []
+        for cache in self.past:
+            if old.all():
+                gathered.append(np.take(cache[:, :, cut:], src, axis=0))
+            else:  # joiners: no cache yet, every column masked (zeros, never NaN)
+                out = np.zeros((n, cache.shape[1], past_len - cut, cache.shape[3]), np.float32)
+                out[old] = cache[src[old], :, cut:]
+                gathered.append(out)
+        return gathered
+
+    def run(self, batch: RunningBatch, n: int, top_k: int) -> tuple[np.ndarray, np.ndarray]:
+        past = self._gather(n)
+        self_mask = (np.arange(past[0].shape[2] + 1)[None, :] >= self.start[:n, None]).astype(np.int64)
+        log_probs, self.past = self.model.step(batch.tokens[:n, None], batch.positions[:n, None], batch.src_mask[:n],
+                                               self_mask, past, [c[:n] for c in batch.cross])
+        self.source[:n] = np.arange(n)
+        return top_candidates(log_probs, top_k)
+
+
 class RunningBatch:
     def __init__(self, model: StepModel, special: SpecialTokens, max_target_tokens: int = 256) -> None:
         self.model, self.special = model, special
-        self.n_cache = len(model.empty_cache(1))  # 2 per decoder layer
         self.max_target_tokens = max_target_tokens
+        self.cache = SlotCache(model) if getattr(model, "contract", 1) >= 2 else ConcatCache(model)
         self.sequences: list[Sequence] = []
         self.rows = 0
         self._groups: dict[int, tuple[list[Sequence], np.ndarray]] | None = None
         self._owner: list[tuple[Sequence, int]] = []  # per slot: (sequence, beam)
+        self.cross: list[np.ndarray] = []
         self._allocate(0, 0)
 
     # ---- buffers ---------------------------------------------------------------------------------
@@ -72,11 +213,11 @@ class RunningBatch:
         """(Re)allocate the capacity buffers for `rows` slots and `src` source columns, keeping the
         live rows."""
         cap_rows, cap_src = _capacity(rows, 0, 8), _capacity(src, 0, 16)
-        old = self.__dict__.get("cross")
-        live, old_src = self.rows, (old[0].shape[2] if old else 0)
+        old, live = self.cross, self.rows
+        old_src = old[0].shape[2] if old else 0
         shape = self.model.empty_cache(1)[0].shape  # (1, heads, 0, head_dim)
         heads, head_dim = shape[1], shape[3]
-        cross = [np.zeros((cap_rows, heads, cap_src, head_dim), np.float32) for _ in range(self.n_cache)]
+        cross = [np.zeros((cap_rows, heads, cap_src, head_dim), np.float32) for _ in range(len(self.model.empty_cache(1)))]
         src_mask = np.zeros((cap_rows, cap_src), np.int64)
         if old and live:
             for new, prev in zip(cross, old):
@@ -85,12 +226,13 @@ class RunningBatch:
         self.cross, self.src_mask = cross, src_mask
         self.tokens = self._grow(self.__dict__.get("tokens"), (cap_rows,), np.int64)
         self.positions = self._grow(self.__dict__.get("positions"), (cap_rows,), np.int64)
-        self.start = self._grow(self.__dict__.get("start"), (cap_rows,), np.int64)  # first own cache column
         self.scores = self._grow(self.__dict__.get("scores"), (cap_rows,), np.float32)  # beam log-prob
         self.history = self._grow(self.__dict__.get("history"), (cap_rows, self.max_target_tokens + 1), np.int64)
-        self.past_src = self._grow(self.__dict__.get("past_src"), (cap_rows,), np.int64)
-        if not old:
-            self.past = self.model.empty_cache(0)
+        if live:
+            self.cache.grow(cap_rows, 0, live)
+        else:
+            self.cache.reset(cap_rows)
+            self.cache.grow(cap_rows, 0, 0)
 
     def _grow(self, old: np.ndarray | None, shape: tuple[int, ...], dtype: type) -> np.ndarray:
         new = np.zeros(shape, dtype)
@@ -105,15 +247,23 @@ class RunningBatch:
     @property
     def cache_bytes(self) -> int:
         """Bytes held by the cross-attention buffers and the self-attention cache."""
-        return sum(a.nbytes for a in self.cross) + sum(a.nbytes for a in self.past)
+        return sum(a.nbytes for a in self.cross) + self.cache.nbytes
 
     # ---- joining and leaving ---------------------------------------------------------------------
 
     def join(self, sequences: Iterable[Sequence]) -> None:
-        """Encode the newcomers in one encoder call and give each `beam_size` rows."""
-        newcomers = [s for s in sequences if s.source]
-        if not newcomers:
-            return
+        """Encode the newcomers (sorted by length, in chunks of little padding) and give each
+        `beam_size` rows."""
+        newcomers = sorted((s for s in sequences if s.source), key=lambda s: s.source_tokens)
+        start = 0
+        while start < len(newcomers):  # chunk: padded tokens within the budget, as the static engine cuts
+            end = start + 1
+            while end < len(newcomers) and (end + 1 - start) * newcomers[end].source_tokens <= ENCODER_TOKENS:
+                end += 1
+            self._join_encoded(newcomers[start:end])
+            start = end
+
+    def _join_encoded(self, newcomers: list[Sequence]) -> None:
         longest = max(s.source_tokens for s in newcomers)
         src = np.full((len(newcomers), longest), self.special.pad, np.int64)
         for i, s in enumerate(newcomers):
@@ -135,8 +285,7 @@ class RunningBatch:
         self.src_mask[rows, :longest] = src_mask[which]
         self.tokens[rows] = self.special.bos
         self.positions[rows] = 0
-        self.start[rows] = self.past[0].shape[2]  # its first keys/values land after the current columns
-        self.past_src[rows] = -1  # no cache yet
+        self.cache.join(rows)
         beam_of_row = np.arange(added) - np.repeat(np.cumsum(beams) - beams, beams)
         self.scores[rows] = np.where(beam_of_row == 0, 0.0, -np.inf)  # one live beam to start from
         for s, slot in zip(newcomers, np.split(np.arange(first, first + added), np.cumsum(beams)[:-1])):
@@ -159,9 +308,9 @@ class RunningBatch:
         movers = np.flatnonzero(~is_hole[remaining:]) + remaining  # live rows past the new end
         targets = holes[holes < remaining]  # holes inside the new end; as many as movers
         if len(movers):
-            for buffer in (*self.cross, self.src_mask, self.tokens, self.positions, self.start, self.scores,
-                           self.history, self.past_src):
+            for buffer in (*self.cross, self.src_mask, self.tokens, self.positions, self.scores, self.history):
                 buffer[targets] = buffer[movers]
+            self.cache.move(targets, movers, int(self.positions[movers].max()))
             for source, target in zip(movers.tolist(), targets.tolist()):
                 sequence, beam = self._owner[source]
                 sequence.slots[beam] = target
@@ -174,32 +323,9 @@ class RunningBatch:
             s.slots = None
         self._groups = None
         if not self.rows:  # empty: start the next burst from small buffers and no cache
-            self.past = self.model.empty_cache(0)
-            if self.capacity != (8, 16):
-                self._allocate(0, 0)
+            self._allocate(0, 0)
 
     # ---- one step ----------------------------------------------------------------------------------
-
-    def _gather_past(self) -> list[np.ndarray]:
-        """The self-attention cache in slot order: beam reorders, leaves and joins applied in one
-        gather, columns that no live row uses dropped."""
-        n, past_len = self.rows, self.past[0].shape[2]
-        src = self.past_src[:n]
-        old = src >= 0
-        if len(self.past[0]) == n and np.array_equal(src, np.arange(n)):
-            return self.past
-        cut = int(self.start[:n][old].min()) if old.any() else past_len
-        self.start[:n] -= cut
-        kept = past_len - cut
-        gathered = []
-        for cache in self.past:
-            if old.all():
-                gathered.append(np.take(cache[:, :, cut:], src, axis=0))
-            else:  # joiners: no cache yet, every column masked (zeros, never NaN)
-                out = np.zeros((n, cache.shape[1], kept, cache.shape[3]), np.float32)
-                out[old] = cache[src[old], :, cut:]
-                gathered.append(out)
-        return gathered
 
     def step(self) -> StepReport:
         """One decoder call over every live row; each sequence takes its next token (or beams).
@@ -207,15 +333,11 @@ class RunningBatch:
         n = self.rows
         if not n:
             return StepReport(0, [])
-        past = self._gather_past()
-        past_len = past[0].shape[2]
-        self_mask = (np.arange(past_len + 1)[None, :] >= self.start[:n, None]).astype(np.int64)
-        log_probs, self.past = self.model.step(self.tokens[:n, None], self.positions[:n, None], self.src_mask[:n],
-                                               self_mask, past, [c[:n] for c in self.cross])
-        self.past_src[:n] = np.arange(n)
+        groups = self._beam_groups()
+        values, ids = self.cache.run(self, n, 2 * max(groups) + 1)
         finished: list[Sequence] = []
-        for k, (group, slots) in self._beam_groups().items():
-            finished.extend(self._select(k, group, slots, log_probs))
+        for k, (group, slots) in groups.items():
+            finished.extend(self._select(k, group, slots, values, ids))
         self.positions[:n] += 1
         for s in self.sequences:
             s.step += 1
@@ -233,27 +355,26 @@ class RunningBatch:
             self._groups = {k: (g, np.stack([s.slots for s in g])) for k, g in groups.items()}
         return self._groups
 
-    def _select(self, k: int, group: list[Sequence], slots: np.ndarray, log_probs: np.ndarray) -> list[Sequence]:
+    def _select(self, k: int, group: list[Sequence], slots: np.ndarray, top_values: np.ndarray,
+                top_ids: np.ndarray) -> list[Sequence]:
         """Beam search's selection for the sequences of one beam size (k = 1 is greedy), by the rules
         of export/decoding.py: candidates ranked by cumulative log-prob, the best 2·k walked in order,
-        EOS within the first k finishes a hypothesis, the first k others are the next beams."""
+        EOS within the first k finishes a hypothesis, the first k others are the next beams. Each row
+        offers its own best K tokens (K > 2k): the best 2k of a sentence's k·V candidates are among them."""
         eos = self.special.eos
-        n, vocab = len(group), log_probs.shape[1]
+        n, per_row = len(group), top_ids.shape[1]
         steps = np.array([s.step for s in group])
-        step_lp = log_probs[slots.reshape(-1)].reshape(n, k, vocab)
+        values = top_values[slots.reshape(-1)].reshape(n, k, per_row)
+        tokens = top_ids[slots.reshape(-1)].reshape(n, k, per_row)
         banned = steps < np.array([s.options.min_length for s in group])
         if banned.any():
-            step_lp[banned, :, eos] = -np.inf
-        totals = (self.scores[slots][:, :, None] + step_lp).reshape(n, k * vocab)  # float32, as the reference
-        width = min(2 * k, k * vocab)
-        if width == 1:
-            top = totals.argmax(axis=1)[:, None]
-        else:
-            top = np.argpartition(-totals, width - 1, axis=1)[:, :width]
-        top_values = np.take_along_axis(totals, top, axis=1)
-        order = np.lexsort((top, -top_values), axis=1)  # best first; ties by flat index (beam, token)
-        cand, cand_values = np.take_along_axis(top, order, axis=1), np.take_along_axis(top_values, order, axis=1)
-        beam, token = np.divmod(cand, vocab)
+            values = np.where(banned[:, None, None] & (tokens == eos), -np.inf, values).astype(np.float32)
+        totals = (self.scores[slots][:, :, None] + values).reshape(n, k * per_row)  # float32, as the reference
+        flat = (np.arange(k)[None, :, None] * VOCAB_STRIDE + tokens).reshape(n, k * per_row)  # (beam, token) order
+        width = min(2 * k, k * per_row)
+        order = np.lexsort((flat, -totals), axis=1)[:, :width]  # best first; ties by (beam, token)
+        cand_values = np.take_along_axis(totals, order, axis=1)
+        beam, token = np.divmod(np.take_along_axis(flat, order, axis=1), VOCAB_STRIDE)
         is_eos = token == eos
         finishing = is_eos & (np.arange(width)[None, :] < k) & np.isfinite(cand_values)
         live = ~is_eos
@@ -268,9 +389,9 @@ class RunningBatch:
             prefix = self.history[slots[i, beam[i, c]], : s.step].tolist()
             s.finished.append(Hypothesis(prefix, value, length_normalized(value, len(prefix) + 1,
                                                                           s.options.length_penalty), True))
-        if k > 1:  # beams follow their origins: row history and (at the next gather) the cache
+        if k > 1:  # beams follow their origins: their generated tokens and their cache
             self.history[slots] = self.history[origins]
-            self.past_src[slots] = self.past_src[origins]
+            self.cache.reorder(slots.reshape(-1), origins.reshape(-1), int(steps.max()) + 1)
         self.history[slots, steps[:, None]] = new_tokens
         self.tokens[slots] = new_tokens
         self.scores[slots] = new_scores
@@ -284,9 +405,9 @@ class RunningBatch:
                 for b in range(k):
                     value = float(new_scores[i, b])
                     if np.isfinite(value):
-                        tokens = self.history[slots[i, b], : s.step + 1].tolist()
-                        s.finished.append(Hypothesis(tokens, value, length_normalized(
-                            value, len(tokens), s.options.length_penalty), False))
+                        tokens_b = self.history[slots[i, b], : s.step + 1].tolist()
+                        s.finished.append(Hypothesis(tokens_b, value, length_normalized(
+                            value, len(tokens_b), s.options.length_penalty), False))
                 s.done = True
             if s.done:
                 ended.append(s)

@@ -49,12 +49,24 @@ class SchedulerConfig:
     # instead of exhausting memory).
     max_rows: int = 256
     max_cache_mb: float = 2048.0
+    # While texts decode, waiting ones join together once they are join_ratio of the live texts or the
+    # oldest has waited join_max_steps steps (a join costs an encoder call and a cache gather).
+    join_ratio: float = 0.25
+    join_max_steps: int = 4
+    # Texts decode in separate running batches by source length (tokens with EOS): a lane up to each
+    # bound, one beyond the last. Every row reads its batch's longest source and output at every
+    # step, so a few long texts would otherwise slow every short one.
+    length_lanes: tuple[int, ...] = (32,)
 
     def __post_init__(self) -> None:
         if min(self.max_batch_sentences, self.max_batch_tokens, self.max_queue_texts) < 1 or self.max_wait_ms < 0:
             raise ValueError(f"scheduler limits must be positive: {self}")
         if self.kind not in ("iteration", "static"):
             raise ValueError(f"scheduler kind={self.kind!r}: expected 'iteration' or 'static'")
+        if list(self.length_lanes) != sorted(set(self.length_lanes)) or any(b < 1 for b in self.length_lanes):
+            raise ValueError(f"length_lanes={self.length_lanes} must be increasing positive token counts")
+        if self.join_ratio < 0 or self.join_max_steps < 0:
+            raise ValueError(f"join_ratio={self.join_ratio} and join_max_steps={self.join_max_steps} must be >= 0")
         if self.max_rows < MAX_BEAM_SIZE or self.max_cache_mb <= 0:
             raise ValueError(f"max_rows={self.max_rows} must be at least {MAX_BEAM_SIZE} (one text at the widest "
                              f"beam) and max_cache_mb={self.max_cache_mb} positive")

@@ -28,6 +28,7 @@ class Sequence:
     owner: object = None  # what the scheduler attached (the request); the batch never looks at it
     on_step: Callable[[Sequence], None] | None = None  # called after each of its steps (streaming)
     id: int = field(default_factory=lambda: next(_ids))
+    lane: int = 0  # which running batch it decodes in (the scheduler's length lanes)
 
     # Set by the running batch.
     step: int = 0  # tokens generated so far = position of the next input token

@@ -180,6 +180,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-cache-mb", type=float, default=s.max_cache_mb,
                    help="iteration: worst-case attention cache memory of the live texts; past it texts wait "
                         "(default: %(default)s)")
+    p.add_argument("--join-ratio", type=float, default=s.join_ratio,
+                   help="iteration: waiting texts join the running batch together once they are this share of "
+                        "the live texts... (default: %(default)s)")
+    p.add_argument("--join-max-steps", type=int, default=s.join_max_steps,
+                   help="...or once the oldest has waited this many steps; 0 joins at every step (default: %(default)s)")
+    p.add_argument("--length-lanes", type=int, nargs="*", default=list(s.length_lanes),
+                   help="iteration: source-length bounds (tokens) of separate running batches, so that long texts "
+                        "do not slow short ones; none for one batch (default: %(default)s)")
     p.add_argument("--max-batch-sentences", type=int, default=s.max_batch_sentences,
                    help="static: texts decoded together at most (default: %(default)s)")
     p.add_argument("--max-batch-tokens", type=int, default=s.max_batch_tokens,
@@ -202,6 +210,8 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         engine=EngineConfig(device=args.device, intra_op_threads=args.threads, spin=args.spin,
                             max_batch_sentences=args.max_batch_sentences, max_batch_tokens=args.max_batch_tokens),
         scheduler=SchedulerConfig(kind=args.scheduler, max_rows=args.max_rows, max_cache_mb=args.max_cache_mb,
+                                  join_ratio=args.join_ratio, join_max_steps=args.join_max_steps,
+                                  length_lanes=tuple(args.length_lanes),
                                   max_batch_sentences=args.max_batch_sentences, max_batch_tokens=args.max_batch_tokens,
                                   max_wait_ms=args.max_wait_ms, max_queue_texts=args.max_queue_texts,
                                   batching=not args.no_batching))

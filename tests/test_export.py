@@ -65,9 +65,40 @@ def test_graph_inputs_and_outputs_follow_the_contract(exported):
     dec = ort.InferenceSession(str(path / "decoder.onnx"), providers=["CPUExecutionProvider"])
     assert [i.name for i in enc.get_inputs()] == ["src_tokens", "src_mask"]
     assert [o.name for o in enc.get_outputs()] == cache_names(2, "cross")
-    assert [i.name for i in dec.get_inputs()] == ["tokens", "positions", "src_mask", "self_mask",
-                                                   *cache_names(2, "past"), *cache_names(2, "cross")]
-    assert [o.name for o in dec.get_outputs()] == ["log_probs", *cache_names(2, "present")]
+    assert [i.name for i in dec.get_inputs()] == ["tokens", "positions", "src_mask", "cache_mask", "top_k",
+                                                   *cache_names(2, "cache"), *cache_names(2, "cross")]
+    assert [o.name for o in dec.get_outputs()] == ["log_probs", "top_log_probs", "top_ids", *cache_names(2, "new")]
+    assert store.open("tiny").manifest.contract == 2
+
+
+def test_top_k_is_each_rows_best_tokens_best_first_and_new_keys_extend_the_cache(exported):
+    store, _, _ = exported
+    version = store.open("tiny")
+    onnx_model = OnnxModel.load(version.path, version.manifest.model)
+    assert onnx_model.contract == 2
+    rng = np.random.default_rng(1)
+    batch, cache_len = 5, 9
+    src = rng.integers(4, 20, (batch, 6))
+    src_mask = np.ones_like(src)
+    cross = onnx_model.encode(src, src_mask)
+    cache = [rng.standard_normal((batch, 2, cache_len, 16)).astype(np.float32) for _ in range(4)]
+    cache_mask = (np.arange(cache_len)[None, :] < np.array([0, 2, 5, 9, 3])[:, None]).astype(np.int64)
+    tokens, positions = np.full((batch, 1), 7, np.int64), cache_mask.sum(axis=1, keepdims=True)
+    log_probs, top_values, top_ids, new = onnx_model.step_in_place(tokens, positions, src_mask, cache_mask, 4,
+                                                                     cache, cross, want_log_probs=True)
+    expected_ids = np.argsort(-log_probs, axis=1, kind="stable")[:, :4]
+    assert np.array_equal(top_ids, expected_ids)
+    assert np.array_equal(top_values, np.take_along_axis(log_probs, expected_ids, axis=1))
+    assert all(n.shape == (batch, 2, 1, 16) for n in new)
+    # The same step through contract 1's meaning: each row's real past only, the new keys appended.
+    for row in range(batch):
+        past = [c[row: row + 1, :, cache_mask[row] == 1] for c in cache]
+        alone, present = onnx_model.step(tokens[row: row + 1], positions[row: row + 1], src_mask[row: row + 1],
+                                         np.ones((1, past[0].shape[2] + 1), np.int64), past,
+                                         [c[row: row + 1] for c in cross])
+        np.testing.assert_allclose(alone[0], log_probs[row], atol=1e-5)
+        for p, n in zip(present, new):
+            np.testing.assert_allclose(p[0, :, -1], n[row, :, 0], atol=1e-6)
 
 
 @pytest.mark.parametrize("batch", [1, 7])
