@@ -5,8 +5,9 @@
     mt-bench --models base --beams 4 --batches 32 --precisions fp32 --rounds 5
     mt-bench --markdown docs/bench-engine.md --plot docs/img/bench-engine.png
 
-For each case the engine and CTranslate2 decode the same sources in alternation (best of --rounds),
-and the command prints target tokens per second for each, the ratio engine / CTranslate2, the share
+For each case the engine and CTranslate2 decode the same sources (best of --rounds); CTranslate2
+runs in each of its CPU settings (MKL or oneDNN, AVX-512 forced or not, packed GEMM or not), each in
+its own process, and the fastest counts, named in the table. The command prints target tokens per second for each, the ratio engine / CTranslate2, the share
 of the machine's measured matrix-multiply peak (ONNX Runtime's own MatMul, same threads) that the
 engine's decoding reaches, and the share of each decoding step spent in Python outside ONNX Runtime.
 It first checks that CTranslate2's greedy tokens equal the engine's on the default model.
@@ -31,19 +32,24 @@ import onnx.helper
 import onnxruntime as ort
 from tqdm import tqdm
 
+from bench.ct2_variants import VARIANTS, measure_variants
 from bench.ctranslate2_convert import ExportedModelConverter, ct2_translate_ids
 from model_store import ModelStore
 from service.config import DecodingOptions
-from service.decoding import SpecialTokens, beam_search, greedy_search
+from service.decoding import SpecialTokens, greedy_search
 from service.onnx_model import OnnxModel, session_options
+from service.running_batch import RunningBatch
+from service.sequence import Sequence
 
 log = logging.getLogger("mt-bench")
 
 class TimedModel:
-    """Wraps an OnnxModel and adds up the seconds spent inside ONNX Runtime."""
+    """Wraps an OnnxModel and adds up the seconds spent inside ONNX Runtime, and the rows of every step."""
 
     def __init__(self, model: OnnxModel) -> None:
         self.model, self.seconds, self.steps = model, 0.0, 0
+        self.contract = model.contract
+        self.rows_per_step: list[int] = []
 
     def encode(self, *args):
         t = time.perf_counter()
@@ -56,10 +62,19 @@ class TimedModel:
         out = self.model.step(*args)
         self.seconds += time.perf_counter() - t
         self.steps += 1
+        self.rows_per_step.append(len(args[0]))
         return out
 
-    def empty_cache(self, batch: int):
-        return self.model.empty_cache(batch)
+    def step_in_place(self, *args, **kwargs):
+        t = time.perf_counter()
+        out = self.model.step_in_place(*args, **kwargs)
+        self.seconds += time.perf_counter() - t
+        self.steps += 1
+        self.rows_per_step.append(len(args[0]))
+        return out
+
+    def empty_cache(self, *args):
+        return self.model.empty_cache(*args)
 
 
 @dataclass
@@ -82,6 +97,7 @@ class Result:
     peak_share: float
     python_share: float
     ms_per_step: float
+    ct2_variant: str = "default"
 
     @property
     def ratio(self) -> float:
@@ -136,32 +152,19 @@ def options_for(subject: Subject, beam: int) -> DecodingOptions:
 
 def run_engine(model: TimedModel, subject: Subject, beam: int, batch: int, special: SpecialTokens
                ) -> tuple[float, int, list[int]]:
-    """Seconds, target tokens generated, and rows alive at each step (for the FLOP count)."""
+    """Seconds, target tokens generated, and rows alive at each step (for the FLOP count): each chunk
+    of `batch` sources decoded to the end by the running batch, as the service decodes."""
     options = options_for(subject, beam)
-    tokens, rows_per_step = 0, []
+    tokens, first = 0, len(model.rows_per_step)
     start = time.perf_counter()
     for i in range(0, len(subject.sources), batch):
-        src = pad_batch(subject.sources[i: i + batch], special.eos, special.pad)
-        before = model.steps
-        if beam == 1:
-            hyps = greedy_search(model, src, options, special)
-        else:
-            hyps = [n[0] for n in beam_search(model, src, options, special)]
-        tokens += sum(len(h.tokens) + h.finished for h in hyps)
-        rows_per_step.extend([len(src) * beam] * (model.steps - before))
-    return time.perf_counter() - start, tokens, rows_per_step
-
-
-def run_ct2(translator, subject: Subject, beam: int, batch: int, vocabs: tuple[list[str], list[str]]
-            ) -> tuple[float, int]:
-    tokens = 0
-    n = subject.fixed_length
-    start = time.perf_counter()
-    for i in range(0, len(subject.sources), batch):
-        out = ct2_translate_ids(translator, subject.sources[i: i + batch], vocabs[1], beam_size=beam,
-                                max_decoding_length=n or 200, min_decoding_length=n or 0, source_vocab=vocabs[0])
-        tokens += sum(len(t) + (0 if n else 1) for t in out)  # + EOS, counted as the engine does
-    return time.perf_counter() - start, tokens
+        running = RunningBatch(model, special, int(subject.config["max_positions"]))
+        sequences = [Sequence(ids, options, options.length_limit(len(ids) + 1)) for ids in subject.sources[i: i + batch]]
+        running.join(sequences)
+        while running.sequences:
+            running.leave(running.step().finished)
+        tokens += sum(len(h.tokens) + h.finished for h in (s.result()[0] for s in sequences))
+    return time.perf_counter() - start, tokens, model.rows_per_step[first:]
 
 
 def build_base_subject(work: Path, n_sentences: int, src_len: int, out_len: int) -> Subject:
@@ -224,58 +227,42 @@ def check_greedy_agreement(subject: Subject, threads: int) -> tuple[int, int]:
 
 
 def bench_case(subject: Subject, precision: str, beam: int, batch: int, threads: int, rounds: int,
-               work: Path, peak: float) -> Result:
-    import ctranslate2
-
-    from bench.ctranslate2_convert import read_vocabularies
-
+               work: Path, peak: float, ct2: tuple[float, str]) -> Result:
+    """The engine on one case (best of `rounds`), beside CTranslate2's best variant measured for it."""
     graphs = subject.graphs if precision == "fp32" else quantized_graphs(subject, work)
     model = TimedModel(OnnxModel.load(graphs, subject.config, "cpu", threads))
     special = SpecialTokens(subject.config["pad_id"], subject.config["bos_id"], subject.config["eos_id"])
-    compute_type = "float32" if precision == "fp32" else "int8"
-    translator = ctranslate2.Translator(str(subject.ct2_dir), device="cpu", inter_threads=1,
-                                        intra_threads=threads, compute_type=compute_type)
-    vocabs = read_vocabularies(subject.ct2_dir)
-    run_engine(model, subject, beam, batch, special)  # warm-up both
-    run_ct2(translator, subject, beam, batch, vocabs)
-    best_engine, best_ct2 = (float("inf"), 0, [], 0.0, 0), (float("inf"), 0)
+    run_engine(model, subject, beam, batch, special)  # warm-up
+    best_engine = (float("inf"), 0, [], 0.0, 0)
     for _ in range(rounds):
         model.seconds, model.steps = 0.0, 0
         seconds, tokens, rows = run_engine(model, subject, beam, batch, special)
         if seconds < best_engine[0]:
             best_engine = (seconds, tokens, rows, model.seconds, model.steps)
-        seconds, tokens = run_ct2(translator, subject, beam, batch, vocabs)
-        if seconds < best_ct2[0]:
-            best_ct2 = (seconds, tokens)
     seconds, tokens, rows, in_ort, steps = best_engine
     src_lens = [len(s) + 1 for s in subject.sources]
     flops = decoding_flops(subject.config, src_lens, rows, len(rows))
     return Result(case=f"{subject.name} {precision} beam {beam} batch {batch}",
-                  engine_tps=tokens / seconds, ct2_tps=best_ct2[1] / best_ct2[0],
+                  engine_tps=tokens / seconds, ct2_tps=ct2[0], ct2_variant=ct2[1],
                   peak_share=flops / seconds / 1e9 / peak, python_share=1 - in_ort / seconds,
                   ms_per_step=1000 * seconds / max(steps, 1))
 
 
-def markdown(results: list[Result], peak: float, threads: int, agreement: tuple[int, int] | None) -> str:
+def markdown(results: list[Result], peak: float, threads: int, agreement: tuple[int, int] | None,
+             variants: list[str]) -> str:
     lines = [f"Machine: {os.cpu_count()} cores, {threads or 'all'} threads; float32 MatMul peak through ONNX Runtime "
-             f"{peak:.0f} GFLOP/s; onnxruntime {ort.__version__}, ctranslate2 {_ct2_version()} "
-             f"({_ct2_environment()}).", ""]
+             f"{peak:.0f} GFLOP/s; onnxruntime {ort.__version__}, ctranslate2 {_ct2_version()}, each case against "
+             f"the fastest of its CPU variants {', '.join(variants)} (bench/ct2_variants.py).", ""]
     if agreement:
         lines += [f"Greedy tokens, CTranslate2 = engine on the default model: {agreement[0]} / {agreement[1]} "
                   "held-out sentences.", ""]
-    lines += ["| case | engine tok/s | CTranslate2 tok/s | engine / CT2 | share of MatMul peak | Python share of a step | ms per step |",
-              "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines += ["| case | engine tok/s | CTranslate2 best tok/s | its variant | engine / CT2 best | share of MatMul peak "
+              "| Python share of a step | ms per step |",
+              "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |"]
     for r in results:
-        lines.append(f"| {r.case} | {r.engine_tps:,.0f} | {r.ct2_tps:,.0f} | **{r.ratio:.2f}×** | "
+        lines.append(f"| {r.case} | {r.engine_tps:,.0f} | {r.ct2_tps:,.0f} | {r.ct2_variant} | **{r.ratio:.2f}×** | "
                      f"{100 * r.peak_share:.0f}% | {100 * r.python_share:.0f}% | {r.ms_per_step:.2f} |")
     return "\n".join(lines) + "\n"
-
-
-def _ct2_environment() -> str:
-    """CTranslate2 picks its GEMM backend and ISA by CPU vendor unless told (CT2_USE_MKL,
-    CT2_FORCE_CPU_ISA): the figures depend on it, so the table says which it ran with."""
-    settings = [f"{k}={os.environ[k]}" for k in ("CT2_USE_MKL", "CT2_FORCE_CPU_ISA") if k in os.environ]
-    return ", ".join(settings) or "its default backend for this CPU"
 
 
 def _ct2_version() -> str:
@@ -317,6 +304,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--base-output-length", type=int, default=32, help="fixed output length of the base model (default: %(default)s)")
     p.add_argument("--threads", type=int, default=0, help="intra-op threads for both (default: all cores)")
     p.add_argument("--rounds", type=int, default=3, help="alternating timed rounds; the best counts (default: %(default)s)")
+    p.add_argument("--ct2-variants", nargs="+", choices=list(VARIANTS), default=list(VARIANTS),
+                   help="CTranslate2 settings to try, each in its own process; the fastest counts per case "
+                        "(default: all)")
     p.add_argument("--markdown", type=Path, help="also write the results table here")
     p.add_argument("--plot", type=Path, help="also write a bar chart PNG here")
     return p
@@ -341,14 +331,21 @@ def main(argv: list[str] | None = None) -> int:
             subjects[-1].sources = subjects[-1].sources[: args.sentences]
         if "base" in args.models:
             subjects.append(build_base_subject(work, args.sentences, args.base_source_length, args.base_output_length))
-        cases = [(s, p, b, n) for s in subjects for p in args.precisions for b in args.beams for n in args.batches]
-        for subject, precision, beam, batch in tqdm(cases, desc="benchmark cases", unit="case"):
-            result = bench_case(subject, precision, beam, batch, threads, args.rounds, work, peak)
-            tqdm.write(f"{result.case}: engine {result.engine_tps:,.0f} tok/s, CTranslate2 {result.ct2_tps:,.0f} "
-                       f"tok/s, ratio {result.ratio:.2f}, peak {100 * result.peak_share:.0f}%, "
-                       f"Python {100 * result.python_share:.0f}% of a step")
-            results.append(result)
-    table = markdown(results, peak, args.threads, agreement)
+        cases = [(p, b, n) for p in args.precisions for b in args.beams for n in args.batches]
+        with tqdm(total=len(subjects) * len(cases), desc="benchmark cases", unit="case") as progress:
+            for subject in subjects:
+                log.info("CTranslate2 on %s: %s, each in its own process", subject.name, ", ".join(args.ct2_variants))
+                ct2 = measure_variants(subject.ct2_dir, subject.sources, subject.fixed_length, cases, threads,
+                                       args.rounds, args.ct2_variants)
+                for precision, beam, batch in cases:
+                    result = bench_case(subject, precision, beam, batch, threads, args.rounds, work, peak,
+                                        ct2[(precision, beam, batch)])
+                    tqdm.write(f"{result.case}: engine {result.engine_tps:,.0f} tok/s, CTranslate2 "
+                               f"{result.ct2_tps:,.0f} tok/s ({result.ct2_variant}), ratio {result.ratio:.2f}, "
+                               f"peak {100 * result.peak_share:.0f}%, Python {100 * result.python_share:.0f}% of a step")
+                    results.append(result)
+                    progress.update()
+    table = markdown(results, peak, args.threads, agreement, args.ct2_variants)
     print(table)
     if args.markdown:
         args.markdown.write_text(table, encoding="utf-8")

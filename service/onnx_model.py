@@ -9,11 +9,16 @@ decoder's inputs:
   step's new_key/new_value (B, h, 1, dk), which the caller writes into its buffers.
 `step` has contract 1's meaning for both (the static decoders and the export checks use it);
 `step_in_place` is contract 2's own (the running batch uses it).
+
+Every session of the process shares one intra-op thread pool (`session_options`): a session made
+elsewhere in a process that serves must take its options from `session_options` too (ONNX Runtime
+refuses a session with its own pool once the shared one exists).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,16 +36,30 @@ def cache_names(n_layers: int, prefix: str) -> list[str]:
     return [f"{prefix}_{kind}_{i}" for i in range(n_layers) for kind in ("key", "value")]
 
 
+_pool_threads: int | None = None  # size of the process-wide intra-op pool, once made
+
+
 def session_options(intra_op_threads: int = 0, spin: bool = True) -> ort.SessionOptions:
+    """Every session of the process runs on one shared intra-op pool (made on first use with
+    `intra_op_threads` threads; 0: every core). With a pool per session, each pool's idle threads spin,
+    and an engine's encoder and decoder pools fight each other and the Python thread for the cores:
+    a greedy step at batch 1 took 1.6 ms with per-session spinning pools, 0.9 ms with per-session
+    sleeping ones and 0.6 ms on one shared spinning pool, on 2 cores (docs/benchmarks.md)."""
+    global _pool_threads
+    threads = intra_op_threads or os.cpu_count() or 1
+    if _pool_threads is None:
+        ort.set_global_thread_pool_sizes(threads, 1)
+        _pool_threads = threads
+    elif threads != _pool_threads:
+        log.warning("this process's ONNX Runtime threads are %d; a session asked for %d", _pool_threads, threads)
     options = ort.SessionOptions()
+    options.use_per_session_threads = False
     if not spin:
-        # Idle intra-op threads spin by default, which is fastest when ONNX Runtime owns its cores;
-        # a server that shares them with its gRPC threads (or a neighbour) does better sleeping.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        # Idle threads stop spinning when a run ends: a server that shares its cores with its gRPC
+        # threads (or a neighbour) does better with them asleep.
+        options.add_session_config_entry("session.force_spinning_stop", "1")
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL  # one step at a time: no inter-op parallelism
-    options.intra_op_num_threads = intra_op_threads
-    options.inter_op_num_threads = 1
     options.log_severity_level = 3  # warnings about unused initializers etc. are not the user's concern
     return options
 

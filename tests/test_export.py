@@ -17,6 +17,7 @@ from export.onnx_export import OnnxModel, onnx_greedy, teacher_forced_log_probs
 from export.onnx_graphs import cache_names
 from model_store import DamagedVersion, ModelStore, StoreError
 from tests.tiny import PAIRS, TINY_MODEL
+from service.onnx_model import session_options
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +62,8 @@ def test_export_writes_a_complete_verified_version(exported):
 def test_graph_inputs_and_outputs_follow_the_contract(exported):
     store, _, _ = exported
     path = store.open("tiny").path
-    enc = ort.InferenceSession(str(path / "encoder.onnx"), providers=["CPUExecutionProvider"])
-    dec = ort.InferenceSession(str(path / "decoder.onnx"), providers=["CPUExecutionProvider"])
+    enc = ort.InferenceSession(str(path / "encoder.onnx"), session_options(), providers=["CPUExecutionProvider"])
+    dec = ort.InferenceSession(str(path / "decoder.onnx"), session_options(), providers=["CPUExecutionProvider"])
     assert [i.name for i in enc.get_inputs()] == ["src_tokens", "src_mask"]
     assert [o.name for o in enc.get_outputs()] == cache_names(2, "cross")
     assert [i.name for i in dec.get_inputs()] == ["tokens", "positions", "src_mask", "cache_mask", "top_k",
