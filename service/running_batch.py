@@ -59,6 +59,28 @@ def _capacity(needed: int, current: int, minimum: int) -> int:
     return cap
 
 
+def fork_rows(slots: np.ndarray, origins: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where each sequence's next beams live, copying as few rows as possible. slots (n, k): the rows
+    of each sequence's beams; origins (n, k): the row each next beam extends. The first next beam
+    from an origin takes over the origin's row (no copy); every further one takes a row whose beam
+    has no successor and copies the origin into it. Returns the next beams' rows (n, k) and the
+    copies to make (dest rows, src rows)."""
+    k = slots.shape[1]
+    earlier = np.tril(np.ones((k, k), bool), -1)
+    repeat = ((origins[:, :, None] == origins[:, None, :]) & earlier).any(axis=2)  # not its origin's first child
+    free = ~(slots[:, :, None] == origins[:, None, :]).any(axis=2)  # rows no next beam extends
+    new_slots = origins.copy()
+    if not repeat.any():
+        return new_slots, np.zeros(0, np.int64), np.zeros(0, np.int64)
+    forks = np.argsort(~repeat, axis=1, kind="stable")  # each sequence's repeats first, in beam order
+    spare = np.argsort(~free, axis=1, kind="stable")  # its free rows first (as many as repeats)
+    row, j = np.nonzero(np.arange(k)[None, :] < repeat.sum(axis=1)[:, None])
+    beam = forks[row, j]
+    dest = slots[row, spare[row, j]]
+    new_slots[row, beam] = dest
+    return new_slots, dest, origins[row, beam]
+
+
 def top_candidates(log_probs: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Each row's best k tokens, best first, ties to the lower id (as the graph's TopK): for models
     whose decoder returns only log-probs (contract 1)."""
@@ -103,13 +125,10 @@ class SlotCache:
         for b in self.buffers:
             b[targets, :, :width] = b[movers, :, :width]
 
-    def reorder(self, slots: np.ndarray, origins: np.ndarray, width: int) -> None:
-        """Beams take their origin's cache: only the rows whose origin is another row are copied."""
-        moved = slots != origins
-        if moved.any():
-            to, src = slots[moved], origins[moved]
-            for b in self.buffers:
-                b[to, :, :width] = b[src, :, :width]
+    def copy(self, dest: np.ndarray, src: np.ndarray, width: int) -> None:
+        """Rows `dest` take the first `width` positions of rows `src` (a beam forking off another)."""
+        for b in self.buffers:
+            b[dest, :, :width] = b[src, :, :width]
 
     def run(self, batch: RunningBatch, n: int, top_k: int) -> tuple[np.ndarray, np.ndarray]:
         positions = batch.positions[:n]
@@ -165,8 +184,8 @@ class ConcatCache:
     def move(self, targets: np.ndarray, movers: np.ndarray, width: int) -> None:
         self.start[targets], self.source[targets] = self.start[movers], self.source[movers]
 
-    def reorder(self, slots: np.ndarray, origins: np.ndarray, width: int) -> None:
-        self.source[slots] = self.source[origins]
+    def copy(self, dest: np.ndarray, src: np.ndarray, width: int) -> None:
+        self.source[dest] = self.source[src]
 
     def _gather(self, n: int) -> list[np.ndarray]:
         past_len = self.past[0].shape[2]
@@ -203,7 +222,7 @@ class RunningBatch:
         self.sequences: list[Sequence] = []
         self.rows = 0
         self._groups: dict[int, tuple[list[Sequence], np.ndarray]] | None = None
-        self._owner: list[tuple[Sequence, int]] = []  # per slot: (sequence, beam)
+        self._owner: list[Sequence] = []  # per slot: the sequence whose beam lives there
         self.cross: list[np.ndarray] = []
         self._allocate(0, 0)
 
@@ -291,7 +310,7 @@ class RunningBatch:
         for s, slot in zip(newcomers, np.split(np.arange(first, first + added), np.cumsum(beams)[:-1])):
             s.slots, s.step, s.done = slot, 0, False
             s.finished.clear()
-            self._owner.extend((s, b) for b in range(len(slot)))
+            self._owner.extend(s for _ in slot)
         self.rows += added
         self.sequences.extend(newcomers)
         self._groups = None
@@ -312,9 +331,9 @@ class RunningBatch:
                 buffer[targets] = buffer[movers]
             self.cache.move(targets, movers, int(self.positions[movers].max()))
             for source, target in zip(movers.tolist(), targets.tolist()):
-                sequence, beam = self._owner[source]
-                sequence.slots[beam] = target
-                self._owner[target] = self._owner[source]
+                sequence = self._owner[source]
+                sequence.slots[sequence.slots == source] = target
+                self._owner[target] = sequence
         del self._owner[remaining:]
         self.rows = remaining
         gone = {id(s) for s in leaving}
@@ -352,7 +371,12 @@ class RunningBatch:
             groups: dict[int, list[Sequence]] = {}
             for s in self.sequences:
                 groups.setdefault(s.beam_size, []).append(s)
-            self._groups = {k: (g, np.stack([s.slots for s in g])) for k, g in groups.items()}
+            self._groups = {}
+            for k, g in groups.items():
+                slots = np.stack([s.slots for s in g])
+                for i, s in enumerate(g):
+                    s.slots = slots[i]  # a view: the selection updates both at once
+                self._groups[k] = (g, slots)
         return self._groups
 
     def _select(self, k: int, group: list[Sequence], slots: np.ndarray, top_values: np.ndarray,
@@ -390,8 +414,11 @@ class RunningBatch:
             s.finished.append(Hypothesis(prefix, value, length_normalized(value, len(prefix) + 1,
                                                                           s.options.length_penalty), True))
         if k > 1:  # beams follow their origins: their generated tokens and their cache
-            self.history[slots] = self.history[origins]
-            self.cache.reorder(slots.reshape(-1), origins.reshape(-1), int(steps.max()) + 1)
+            new_slots, dest, src = fork_rows(slots, origins)
+            if len(dest):
+                self.history[dest] = self.history[src]
+                self.cache.copy(dest, src, int(steps.max()) + 1)
+            slots[:] = new_slots  # the sequences' own slots are views of this array
         self.history[slots, steps[:, None]] = new_tokens
         self.tokens[slots] = new_tokens
         self.scores[slots] = new_scores
