@@ -187,32 +187,6 @@ class DecoderLayer(nn.Module):
         x = self.sublayers[1](x, lambda y: self.cross_attn.attend(y, cross_k, cross_v, cross_mask))
         return self.sublayers[2](x, self.ffn), present[0], present[1]
 
-    def step_in_place(self, x: Tensor, cache_k: Tensor, cache_v: Tensor, cache_mask: Tensor, cross_k: Tensor,
-                      cross_v: Tensor, cross_mask: Tensor) -> tuple[Tensor, Tensor, Tensor]:
-        """One decoding step over a cache the caller keeps: x (B, 1, D); cache_k/v (B, h, T, dk) with
-        cache_mask (B, 1, 1, T) True at the row's past positions. Attends over the cache and the step's
-        own key/value without concatenating them (the caller writes the returned key/value (B, h, 1, dk)
-        into its buffers), so no step ever copies the cache. Same result as `step`."""
-        new: list[Tensor] = []
-
-        def cached_self_attention(y: Tensor) -> Tensor:
-            attn = self.self_attn
-            k, v = attn.project_kv(y)  # (B, h, 1, dk)
-            new.extend((k, v))
-            q = attn.split_heads(attn.w_q(y))  # (B, h, 1, dk)
-            scale = math.sqrt(q.size(-1))
-            past = (q @ cache_k.transpose(-2, -1) / scale).masked_fill(~cache_mask, MASK_FILL)  # (B, h, 1, T)
-            own = (q * k).sum(dim=-1, keepdim=True) / scale  # (B, h, 1, 1): always attended
-            weights = torch.cat([past, own], dim=-1).softmax(dim=-1)
-            t = cache_k.size(2)
-            out = weights[..., :t] @ cache_v + weights[..., t:] * v  # (B, h, 1, dk)
-            b = out.size(0)
-            return attn.w_o(out.transpose(1, 2).reshape(b, 1, attn.n_heads * attn.head_dim))
-
-        x = self.sublayers[0](x, cached_self_attention)
-        x = self.sublayers[1](x, lambda y: self.cross_attn.attend(y, cross_k, cross_v, cross_mask))
-        return self.sublayers[2](x, self.ffn), new[0], new[1]
-
 
 # --- Masks ------------------------------------------------------------------------------------
 

@@ -19,10 +19,12 @@ decoder.onnx   tokens int64 (B, 1), positions int64 (B, 1), src_mask int64 (B, S
 
 from __future__ import annotations
 
+import math
+
 import torch
 from torch import Tensor, nn
 
-from export.model import Transformer
+from export.model import MASK_FILL, Transformer
 from service.onnx_model import cache_names  # noqa: F401  (the names are the serving side's contract)
 
 
@@ -43,26 +45,62 @@ class EncoderGraph(nn.Module):
 
 
 class DecoderStepGraph(nn.Module):
-    """One decoding step for a batch of rows that may be at different positions (contract 2). TopK is
-    appended to the traced graph afterwards (export/onnx_export.py), with K as an input."""
+    """One decoding step for a batch of rows that may be at different positions (contract 2), written
+    for the step rather than reusing the training code path: every tensor is (rows, d_model) except
+    inside attention, so each projection is one Gemm with its bias, heads are split and merged by
+    reshapes (no transposes: a single query position needs none), and the masks become additive
+    biases once per step instead of a Where per layer. TopK is appended to the traced graph
+    afterwards (export/onnx_export.py), with K as an input. The checks compare it with the model's own
+    `decode`."""
 
     def __init__(self, model: Transformer) -> None:
         super().__init__()
         self.model = model
         self.n_layers = len(model.decoder_layers)
+        self.heads, self.head_dim = model.config.n_heads, model.config.head_dim
+        self.scale = 1.0 / math.sqrt(model.config.head_dim)
 
     def forward(self, tokens: Tensor, positions: Tensor, src_mask: Tensor, cache_mask: Tensor,
                 *caches: Tensor) -> tuple[Tensor, ...]:
         n = self.n_layers
         cache, cross = caches[: 2 * n], caches[2 * n:]
         m = self.model
-        x = m.tgt_pos(m.tgt_embed(tokens) * m.embed_scale, positions)  # (B, 1, D)
-        cache_attn_mask = (cache_mask != 0)[:, None, None, :]  # (B, 1, 1, T)
-        cross_attn_mask = (src_mask != 0)[:, None, None, :]  # (B, 1, 1, S)
+        x = m.tgt_pos(m.tgt_embed(tokens) * m.embed_scale, positions)[:, 0]  # (B, D)
+        cache_bias = ((cache_mask == 0).float() * MASK_FILL)[:, None, None, :]  # (B, 1, 1, T)
+        cross_bias = ((src_mask == 0).float() * MASK_FILL)[:, None, None, :]  # (B, 1, 1, S)
         new: list[Tensor] = []
         for i, layer in enumerate(m.decoder_layers):
-            x, k, v = layer.step_in_place(x, cache[2 * i], cache[2 * i + 1], cache_attn_mask, cross[2 * i],
-                                          cross[2 * i + 1], cross_attn_mask)
-            new.extend((k, v))
-        logits = m.output(m.decoder_norm(x))[:, 0]  # (B, V)
+            x = self._residual(layer.sublayers[0], x, lambda y: self._self_attention(
+                layer.self_attn, y, cache[2 * i], cache[2 * i + 1], cache_bias, new))
+            x = self._residual(layer.sublayers[1], x, lambda y: self._cross_attention(
+                layer.cross_attn, y, cross[2 * i], cross[2 * i + 1], cross_bias))
+            x = self._residual(layer.sublayers[2], x, layer.ffn)
+        logits = m.output(m.decoder_norm(x))  # (B, V)
         return (torch.log_softmax(logits, dim=-1), *new)
+
+    @staticmethod
+    def _residual(connection: nn.Module, x: Tensor, sublayer) -> Tensor:
+        if connection.pre_norm:
+            return x + sublayer(connection.norm(x))
+        return connection.norm(x + sublayer(x))
+
+    def _heads(self, x: Tensor) -> Tensor:
+        return x.reshape(-1, self.heads, 1, self.head_dim)  # (B, D) → (B, h, 1, dk)
+
+    def _self_attention(self, attn: nn.Module, y: Tensor, cache_k: Tensor, cache_v: Tensor, bias: Tensor,
+                        new: list[Tensor]) -> Tensor:
+        """Attention over the caller's cache (B, h, T, dk) and the step's own key/value, which is
+        returned for the caller to write into its cache: the cache is never concatenated or copied."""
+        q, k, v = self._heads(attn.w_q(y)), self._heads(attn.w_k(y)), self._heads(attn.w_v(y))
+        new.extend((k, v))
+        past = q @ cache_k.transpose(-2, -1) * self.scale + bias  # (B, h, 1, T)
+        own = (q * k).sum(dim=-1, keepdim=True) * self.scale  # (B, h, 1, 1): always attended
+        weights = torch.cat([past, own], dim=-1).softmax(dim=-1)
+        t = cache_k.size(2)
+        out = weights[..., :t] @ cache_v + weights[..., t:] * v  # (B, h, 1, dk)
+        return attn.w_o(out.reshape(-1, self.heads * self.head_dim))
+
+    def _cross_attention(self, attn: nn.Module, y: Tensor, cross_k: Tensor, cross_v: Tensor, bias: Tensor) -> Tensor:
+        q = self._heads(attn.w_q(y))
+        weights = (q @ cross_k.transpose(-2, -1) * self.scale + bias).softmax(dim=-1)  # (B, h, 1, S)
+        return attn.w_o((weights @ cross_v).reshape(-1, self.heads * self.head_dim))
