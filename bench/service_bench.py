@@ -40,7 +40,7 @@ MODEL = "ko-en"
 
 @dataclass
 class Point:
-    mode: str  # "batching" or "no batching"
+    mode: str  # "iteration", "static" or "no batching"
     clients: int
     rps: float  # completed requests (sentences) per second
     p50_ms: float
@@ -93,19 +93,24 @@ async def closed_loop(address: str, clients: int, sentences: list[str], warmup: 
     return len(latencies), latencies, cpu
 
 
+MODE_FLAGS = {"iteration": ["--scheduler", "iteration"], "static": ["--scheduler", "static"],
+              "no batching": ["--scheduler", "static", "--no-batching"]}
+# How the server reports what it batched: rows per decoder step (iteration-level), texts per batch (static).
+BATCH_METRIC = {"iteration": "translate_step_rows", "static": "translate_batch_size_sentences",
+                "no batching": "translate_batch_size_sentences"}
+
+
 def measure_mode(store: Path, mode: str, client_counts: list[int], sentences: list[str], threads: int,
                  warmup: float, seconds: float, server_args: list[str], progress: tqdm) -> list[Point]:
-    flags = ["--threads", str(threads), "--default-model", MODEL, *server_args]
-    if mode == "no batching":
-        flags.append("--no-batching")
+    flags = ["--threads", str(threads), "--default-model", MODEL, *MODE_FLAGS[mode], *server_args]
+    metric = BATCH_METRIC[mode]
     points = []
     with ServerProcess(store, *flags) as server:
         server.wait_serving()
         for clients in client_counts:
-            before = [server.metric(f"translate_batch_size_sentences_{s}") for s in ("count", "sum")]
+            before = [server.metric(f"{metric}_{s}") for s in ("count", "sum")]
             completed, latencies, cpu = asyncio.run(closed_loop(server.address, clients, sentences, warmup, seconds))
-            batches, batched = (server.metric(f"translate_batch_size_sentences_{s}") - b
-                                for s, b in zip(("count", "sum"), before))
+            batches, batched = (server.metric(f"{metric}_{s}") - b for s, b in zip(("count", "sum"), before))
             ms = np.array(latencies) * 1000
             points.append(Point(mode, clients, completed / seconds, float(np.percentile(ms, 50)),
                                 float(np.percentile(ms, 99)), batched / max(batches, 1), cpu))
@@ -115,7 +120,8 @@ def measure_mode(store: Path, mode: str, client_counts: list[int], sentences: li
 
 def markdown(points: list[Point], offline: float, offline_batch: int, threads: int) -> str:
     lines = [f"Engine offline, batch {offline_batch}, greedy, {threads} threads: **{offline:.0f} sentences/s**", "",
-             "| mode | clients | requests/s | × engine offline | p50 ms | p99 ms | mean batch | client cores |",
+             "| scheduler | clients | requests/s | × engine offline | p50 ms | p99 ms | mean batch (rows per step "
+             "for iteration) | client cores |",
              "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for p in points:
         lines.append(f"| {p.mode} | {p.clients} | {p.rps:.0f} | {p.rps / offline:.2f} | {p.p50_ms:.1f} | "
@@ -130,7 +136,7 @@ def plot(points: list[Point], offline: float, offline_batch: int, path: Path) ->
     import matplotlib.pyplot as plt
 
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
-    for mode, style in (("batching", "-o"), ("no batching", "--s")):
+    for mode, style in (("iteration", "-o"), ("static", "--s"), ("no batching", ":^")):
         mine = [p for p in points if p.mode == mode]
         xs = [p.clients for p in mine]
         left.plot(xs, [p.rps for p in mine], style, label=f"service, {mode}")
@@ -157,7 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--store", type=Path, default=Path("model_store"), help="(default: %(default)s)")
     p.add_argument("--clients", type=int, nargs="+", default=[1, 2, 4, 8, 16, 32, 64],
                    help="concurrent client counts (default: %(default)s)")
-    p.add_argument("--modes", nargs="+", choices=["batching", "no-batching"], default=["batching", "no-batching"])
+    p.add_argument("--modes", nargs="+", choices=["iteration", "static", "no-batching"],
+                   default=["iteration", "static", "no-batching"],
+                   help="schedulers to measure: iteration-level, request-level (static), or none (default: all)")
     p.add_argument("--seconds", type=float, default=6.0, help="measured seconds per point (default: %(default)s)")
     p.add_argument("--warmup", type=float, default=1.0, help="unmeasured seconds first (default: %(default)s)")
     p.add_argument("--threads", type=int, default=0, help="ONNX Runtime threads, server and offline; 0 for all cores")

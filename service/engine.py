@@ -72,9 +72,15 @@ class Engine:
 
     def translate(self, texts: Sequence[str], options: DecodingOptions = DecodingOptions()) -> list[list[Translation]]:
         """Per text, its `options.n_best` translations, best first, in the caller's order."""
-        sources = self.source_spm.encode(list(texts))
+        sources = self.encode(texts)
         return [[Translation(self.target_spm.decode(h.tokens), h.tokens, h.score, h.log_prob, h.finished)
                  for h in hyps] for hyps in self.translate_ids(sources, options)]
+
+    def encode(self, texts: Sequence[str]) -> list[list[int]]:
+        """Source ids of each text. One call per text: SentencePiece encodes a list on a thread pool
+        it starts per call, 130 µs for one short text against 2 µs alone (it was a quarter of the
+        server's event loop at 32 clients)."""
+        return [self.source_spm.encode(text) for text in texts]
 
     def translate_ids(self, sources: Sequence[Sequence[int]], options: DecodingOptions = DecodingOptions()
                       ) -> list[list[Hypothesis]]:

@@ -54,6 +54,7 @@ class ServerConfig:
     # Spinning ONNX Runtime threads starve the server's own gRPC and scheduler threads: 2.2× fewer
     # requests/s at 32 clients on 2 cores (docs/benchmarks.md).
     engine: EngineConfig = field(default_factory=lambda: EngineConfig(spin=False))
+    switch_interval: float = 0.0005  # seconds: how long a Python thread may hold the GIL while others wait
     scheduler: SchedulerConfig = field(default_factory=SchedulerConfig)
 
 
@@ -136,6 +137,10 @@ def create_server(config: ServerConfig, registry: CollectorRegistry | None = Non
 
 
 async def serve(config: ServerConfig) -> int:
+    # The decode thread gives up the GIL inside every ONNX Runtime call and needs it back right after:
+    # with Python's default 5 ms switch interval it waits behind the busy event loop for up to 5 ms
+    # per decoding step (steps took 4x longer in the server than offline). 0.5 ms bounds that wait.
+    sys.setswitchinterval(config.switch_interval)
     server = create_server(config)
     if config.metrics_port >= 0:
         http, _ = start_http_server(config.metrics_port, addr=config.host)

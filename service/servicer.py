@@ -52,7 +52,7 @@ def encode_texts(texts: list[str], engine: Engine) -> list[list[int]]:
         raise InvalidRequest(f"texts is empty: send 1 to {MAX_TEXTS_PER_REQUEST} texts")
     if len(texts) > MAX_TEXTS_PER_REQUEST:
         raise InvalidRequest(f"{len(texts)} texts in one request; the limit is {MAX_TEXTS_PER_REQUEST}")
-    sources = engine.source_spm.encode(texts)
+    sources = engine.encode(texts)
     for i, ids in enumerate(sources):
         if len(ids) + 1 > engine.max_source_tokens:
             raise InvalidRequest(f"texts[{i}] has {len(ids) + 1} tokens (with EOS); model {engine.name} accepts at "
