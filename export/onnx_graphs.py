@@ -91,16 +91,17 @@ class DecoderStepGraph(nn.Module):
                         new: list[Tensor]) -> Tensor:
         """Attention over the caller's cache (B, h, T, dk) and the step's own key/value, which is
         returned for the caller to write into its cache: the cache is never concatenated or copied."""
-        q, k, v = self._heads(attn.w_q(y)), self._heads(attn.w_k(y)), self._heads(attn.w_v(y))
+        q = self._heads(attn.w_q(y)) * self.scale
+        k, v = self._heads(attn.w_k(y)), self._heads(attn.w_v(y))
         new.extend((k, v))
-        past = q @ cache_k.transpose(-2, -1) * self.scale + bias  # (B, h, 1, T)
-        own = (q * k).sum(dim=-1, keepdim=True) * self.scale  # (B, h, 1, 1): always attended
-        weights = torch.cat([past, own], dim=-1).softmax(dim=-1)
-        t = cache_k.size(2)
-        out = weights[..., :t] @ cache_v + weights[..., t:] * v  # (B, h, 1, dk)
+        own = (q * k).sum(dim=-1, keepdim=True)  # (B, h, 1, 1): always attended
+        past = q @ cache_k.transpose(-2, -1) + bias  # (B, h, 1, T)
+        # The step's own score goes first, so that splitting the weights takes constant slices.
+        weights = torch.cat([own, past], dim=-1).softmax(dim=-1)
+        out = weights[..., :1] * v + weights[..., 1:] @ cache_v  # (B, h, 1, dk)
         return attn.w_o(out.reshape(-1, self.heads * self.head_dim))
 
     def _cross_attention(self, attn: nn.Module, y: Tensor, cross_k: Tensor, cross_v: Tensor, bias: Tensor) -> Tensor:
-        q = self._heads(attn.w_q(y))
-        weights = (q @ cross_k.transpose(-2, -1) * self.scale + bias).softmax(dim=-1)  # (B, h, 1, S)
+        q = self._heads(attn.w_q(y)) * self.scale
+        weights = (q @ cross_k.transpose(-2, -1) + bias).softmax(dim=-1)  # (B, h, 1, S)
         return attn.w_o((weights @ cross_v).reshape(-1, self.heads * self.head_dim))
