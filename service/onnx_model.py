@@ -17,6 +17,7 @@ refuses a session with its own pool once the shared one exists).
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from dataclasses import dataclass
@@ -138,21 +139,19 @@ class OnnxModel:
         for, else None; top_log_probs (B, K); top_ids (B, K); the step's keys/values (B, h, 1, dk))."""
         feed = {"tokens": tokens, "positions": positions, "src_mask": src_mask, "cache_mask": cache_mask,
                 "top_k": np.array([top_k], np.int64)}
-        feed.update(zip(cache_names(self.n_layers, "cache"), cache))
-        feed.update(zip(cache_names(self.n_layers, "cross"), cross))
-        names = self._outputs_with_log_probs if want_log_probs else self._outputs
+        feed.update(zip(self._names["cache"], cache))
+        feed.update(zip(self._names["cross"], cross))
+        names = self._names["outputs_with_log_probs" if want_log_probs else "outputs"]
         out = self.decoder.run(names, feed)
         if want_log_probs:
             return out[0], out[1], out[2], out[3:]
         return None, out[0], out[1], out[2:]
 
-    @property
-    def _outputs(self) -> list[str]:
-        return ["top_log_probs", "top_ids", *cache_names(self.n_layers, "new")]
-
-    @property
-    def _outputs_with_log_probs(self) -> list[str]:
-        return ["log_probs", *self._outputs]
+    @functools.cached_property
+    def _names(self) -> dict[str, list[str]]:
+        outputs = ["top_log_probs", "top_ids", *cache_names(self.n_layers, "new")]
+        return {"cache": cache_names(self.n_layers, "cache"), "cross": cache_names(self.n_layers, "cross"),
+                "outputs": outputs, "outputs_with_log_probs": ["log_probs", *outputs]}
 
     def empty_cache(self, batch: int, length: int = 0) -> list[np.ndarray]:
         return [np.zeros((batch, self.n_heads, length, self.head_dim), np.float32) for _ in range(2 * self.n_layers)]

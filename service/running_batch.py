@@ -388,9 +388,11 @@ class RunningBatch:
         eos = self.special.eos
         n, per_row = len(group), top_ids.shape[1]
         steps = np.array([s.step for s in group])
+        banned = steps < np.array([s.options.min_length for s in group])
+        if k == 1 and not banned.any():
+            return self._select_greedy(group, slots[:, 0], steps, top_values, top_ids)
         values = top_values[slots.reshape(-1)].reshape(n, k, per_row)
         tokens = top_ids[slots.reshape(-1)].reshape(n, k, per_row)
-        banned = steps < np.array([s.options.min_length for s in group])
         if banned.any():
             values = np.where(banned[:, None, None] & (tokens == eos), -np.inf, values).astype(np.float32)
         totals = (self.scores[slots][:, :, None] + values).reshape(n, k * per_row)  # float32, as the reference
@@ -441,6 +443,29 @@ class RunningBatch:
             elif s.on_step is not None:
                 s.best_prefix = self.history[slots[i, 0], : s.step + 1].tolist()
         return ended
+
+    def _select_greedy(self, group: list[Sequence], rows: np.ndarray, steps: np.ndarray, top_values: np.ndarray,
+                       top_ids: np.ndarray) -> list[Sequence]:
+        """`_select` for beam 1 with nothing banned, in a few array operations: each row's best token
+        (the graph's TopK puts it first, the lower id on ties) is its next token, or its end."""
+        token = top_ids[rows, 0]
+        value = self.scores[rows] + top_values[rows, 0]  # float32, as the reference
+        self.history[rows, steps] = token
+        self.tokens[rows], self.scores[rows] = token, value
+        ended = []
+        for i in np.flatnonzero((token == self.special.eos) | (steps + 1 >= [s.limit for s in group])).tolist():
+            s, v = group[i], float(value[i])
+            finished = bool(token[i] == self.special.eos)
+            prefix = self.history[rows[i], : s.step + (not finished)].tolist()
+            s.finished.append(Hypothesis(prefix, v, length_normalized(v, len(prefix) + finished,
+                                                                      s.options.length_penalty), finished))
+            s.done = True
+            ended.append(s)
+        for i, s in enumerate(group):
+            if s.on_step is not None and not s.done:
+                s.best_prefix = self.history[rows[i], : s.step + 1].tolist()
+        return ended
+
 
 
 def decode_all(batch: RunningBatch, sequences: list[Sequence], max_rows: int = 256) -> None:
