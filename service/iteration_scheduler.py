@@ -60,6 +60,9 @@ class IterationScheduler:
         self._loop = asyncio.get_running_loop()
         self._thread = threading.Thread(target=self._run, name="decode", daemon=True)
         self._thread.start()
+        c = self.config
+        log.info("iteration-level batching: at most %d live rows and %.0f MiB of attention caches, length lanes %s, "
+                 "queue of %d texts", c.max_rows, c.max_cache_mb, list(c.length_lanes) or "none", c.max_queue_texts)
 
     async def submit(self, item: WorkItem) -> list[list[Hypothesis]]:
         check_admission(self.draining, self.pending_texts, item, self.config)
