@@ -21,6 +21,12 @@ from service.errors import NotServing, UnknownModel
 log = logging.getLogger(__name__)
 
 
+def shown(name: str, limit: int = 64) -> str:
+    """A client-given name as an error message shows it: quoted, and cut when long (a 16 KB name
+    echoed whole overflows the client's metadata limit and turns NOT_FOUND into RESOURCE_EXHAUSTED)."""
+    return repr(name) if len(name) <= limit else f"{name[:limit]!r}... ({len(name)} characters)"
+
+
 @dataclass(frozen=True)
 class ServedModels:
     """An immutable snapshot: readers take it without a lock."""
@@ -78,10 +84,10 @@ class ModelRegistry:
             raise NotServing("the server is still loading its models; retry, or send the request to another replica")
         name = name or self.default_model
         if not name or name not in snapshot.engines:
-            raise UnknownModel(f"model {name!r} not found (models: {sorted(snapshot.engines)})")
+            raise UnknownModel(f"model {shown(name)} not found (models: {sorted(snapshot.engines)})")
         versions = snapshot.engines[name]
         if version is None:
             return versions[snapshot.newest(name)]
         if version not in versions:
-            raise UnknownModel(f"model {name!r} has no version {version} (versions: {sorted(versions)})")
+            raise UnknownModel(f"model {shown(name)} has no version {version} (versions: {sorted(versions)})")
         return versions[version]

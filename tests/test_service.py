@@ -166,6 +166,13 @@ def test_stream_answers_every_request_by_id_and_errors_stay_per_request(server):
     assert responses["bad"].error.code == grpc.StatusCode.INVALID_ARGUMENT.value[0]
 
 
+def test_a_long_unknown_model_name_is_not_found_with_the_name_cut(client):
+    with pytest.raises(grpc.RpcError) as err:
+        client.translate(["네."], model="x" * 16384)
+    assert err.value.code() == grpc.StatusCode.NOT_FOUND
+    assert "(16384 characters)" in err.value.details() and len(err.value.details()) < 300
+
+
 def test_metrics_count_requests_by_code(server, client):
     before = server.metric("translate_requests_total", method="Translate", code="NOT_FOUND")
     with pytest.raises(grpc.RpcError):
