@@ -51,27 +51,24 @@ class TimedModel:
         self.contract = model.contract
         self.rows_per_step: list[int] = []
 
-    def encode(self, *args):
+    def _timed(self, call, *args, **kwargs):
         t = time.perf_counter()
-        out = self.model.encode(*args)
+        out = call(*args, **kwargs)
         self.seconds += time.perf_counter() - t
         return out
+
+    def encode(self, *args):
+        return self._timed(self.model.encode, *args)
 
     def step(self, *args):
-        t = time.perf_counter()
-        out = self.model.step(*args)
-        self.seconds += time.perf_counter() - t
         self.steps += 1
         self.rows_per_step.append(len(args[0]))
-        return out
+        return self._timed(self.model.step, *args)
 
     def step_in_place(self, *args, **kwargs):
-        t = time.perf_counter()
-        out = self.model.step_in_place(*args, **kwargs)
-        self.seconds += time.perf_counter() - t
         self.steps += 1
         self.rows_per_step.append(len(args[0]))
-        return out
+        return self._timed(self.model.step_in_place, *args, **kwargs)
 
     def empty_cache(self, *args):
         return self.model.empty_cache(*args)

@@ -172,21 +172,6 @@ class DecoderLayer(nn.Module):
         x = self.sublayers[1](x, lambda y: self.cross_attn(y, memory, src_mask))
         return self.sublayers[2](x, self.ffn)
 
-    def step(self, x: Tensor, past_k: Tensor, past_v: Tensor, cross_k: Tensor, cross_v: Tensor,
-             self_mask: Tensor, cross_mask: Tensor) -> tuple[Tensor, Tensor, Tensor]:
-        """One decoding step with a self-attention cache: x (B, 1, D); past_k/v (B, h, P, dk);
-        cross_k/v (B, h, S, dk) computed once by the encoder. Returns x and the grown cache."""
-        present: list[Tensor] = []
-
-        def cached_self_attention(y: Tensor) -> Tensor:
-            k, v = self.self_attn.project_kv(y)  # (B, h, 1, dk)
-            present.extend((torch.cat([past_k, k], dim=2), torch.cat([past_v, v], dim=2)))
-            return self.self_attn.attend(y, present[0], present[1], self_mask)
-
-        x = self.sublayers[0](x, cached_self_attention)
-        x = self.sublayers[1](x, lambda y: self.cross_attn.attend(y, cross_k, cross_v, cross_mask))
-        return self.sublayers[2](x, self.ffn), present[0], present[1]
-
 
 # --- Masks ------------------------------------------------------------------------------------
 

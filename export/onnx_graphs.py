@@ -70,19 +70,13 @@ class DecoderStepGraph(nn.Module):
         cross_bias = ((src_mask == 0).float() * MASK_FILL)[:, None, None, :]  # (B, 1, 1, S)
         new: list[Tensor] = []
         for i, layer in enumerate(m.decoder_layers):
-            x = self._residual(layer.sublayers[0], x, lambda y: self._self_attention(
+            x = layer.sublayers[0](x, lambda y: self._self_attention(
                 layer.self_attn, y, cache[2 * i], cache[2 * i + 1], cache_bias, new))
-            x = self._residual(layer.sublayers[1], x, lambda y: self._cross_attention(
+            x = layer.sublayers[1](x, lambda y: self._cross_attention(
                 layer.cross_attn, y, cross[2 * i], cross[2 * i + 1], cross_bias))
-            x = self._residual(layer.sublayers[2], x, layer.ffn)
+            x = layer.sublayers[2](x, layer.ffn)
         logits = m.output(m.decoder_norm(x))  # (B, V)
         return (torch.log_softmax(logits, dim=-1), *new)
-
-    @staticmethod
-    def _residual(connection: nn.Module, x: Tensor, sublayer) -> Tensor:
-        if connection.pre_norm:
-            return x + sublayer(connection.norm(x))
-        return connection.norm(x + sublayer(x))
 
     def _heads(self, x: Tensor) -> Tensor:
         return x.reshape(-1, self.heads, 1, self.head_dim)  # (B, D) → (B, h, 1, dk)

@@ -127,8 +127,8 @@ class OnnxModel:
                                                       want_log_probs=True)
             return log_probs, [np.concatenate([p, n], axis=2) for p, n in zip(past, new)]
         feed = {"tokens": tokens, "positions": positions, "src_mask": src_mask, "self_mask": self_mask}
-        feed.update(zip(cache_names(self.n_layers, "past"), past))
-        feed.update(zip(cache_names(self.n_layers, "cross"), cross))
+        feed.update(zip(self._names["past"], past))
+        feed.update(zip(self._names["cross"], cross))
         log_probs, *present = self.decoder.run(None, feed)
         return log_probs, present
 
@@ -150,7 +150,8 @@ class OnnxModel:
     @functools.cached_property
     def _names(self) -> dict[str, list[str]]:
         outputs = ["top_log_probs", "top_ids", *cache_names(self.n_layers, "new")]
-        return {"cache": cache_names(self.n_layers, "cache"), "cross": cache_names(self.n_layers, "cross"),
+        return {"past": cache_names(self.n_layers, "past"), "cache": cache_names(self.n_layers, "cache"),
+                "cross": cache_names(self.n_layers, "cross"),
                 "outputs": outputs, "outputs_with_log_probs": ["log_probs", *outputs]}
 
     def empty_cache(self, batch: int, length: int = 0) -> list[np.ndarray]:

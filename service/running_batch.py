@@ -52,8 +52,8 @@ class StepReport:
     finished: list[Sequence]  # sequences that ended in this step (they are still in the batch)
 
 
-def _capacity(needed: int, current: int, minimum: int) -> int:
-    cap = max(current, minimum)
+def _capacity(needed: int, minimum: int) -> int:
+    cap = minimum
     while cap < needed:
         cap *= 2
     return cap
@@ -121,12 +121,9 @@ class SlotCache:
     def join(self, rows: slice) -> None:
         pass  # position 0 masks every column: nothing to clear (the buffers never hold NaN)
 
-    def move(self, targets: np.ndarray, movers: np.ndarray, width: int) -> None:
-        for b in self.buffers:
-            b[targets, :, :width] = b[movers, :, :width]
-
     def copy(self, dest: np.ndarray, src: np.ndarray, width: int) -> None:
-        """Rows `dest` take the first `width` positions of rows `src` (a beam forking off another)."""
+        """Rows `dest` take the first `width` positions of rows `src` (a row moving into a freed slot,
+        or a beam forking off another)."""
         for b in self.buffers:
             b[dest, :, :width] = b[src, :, :width]
 
@@ -181,11 +178,8 @@ class ConcatCache:
         self.start[rows] = self.past[0].shape[2]  # its first keys/values land after the current columns
         self.source[rows] = -1
 
-    def move(self, targets: np.ndarray, movers: np.ndarray, width: int) -> None:
-        self.start[targets], self.source[targets] = self.start[movers], self.source[movers]
-
     def copy(self, dest: np.ndarray, src: np.ndarray, width: int) -> None:
-        self.source[dest] = self.source[src]
+        self.start[dest], self.source[dest] = self.start[src], self.source[src]
 
     def _gather(self, n: int) -> list[np.ndarray]:
         past_len = self.past[0].shape[2]
@@ -231,12 +225,12 @@ class RunningBatch:
     def _allocate(self, rows: int, src: int) -> None:
         """(Re)allocate the capacity buffers for `rows` slots and `src` source columns, keeping the
         live rows."""
-        cap_rows, cap_src = _capacity(rows, 0, 8), _capacity(src, 0, 16)
+        cap_rows, cap_src = _capacity(rows, 8), _capacity(src, 16)
         old, live = self.cross, self.rows
         old_src = old[0].shape[2] if old else 0
-        shape = self.model.empty_cache(1)[0].shape  # (1, heads, 0, head_dim)
-        heads, head_dim = shape[1], shape[3]
-        cross = [np.zeros((cap_rows, heads, cap_src, head_dim), np.float32) for _ in range(len(self.model.empty_cache(1)))]
+        layout = self.model.empty_cache(1)  # one (1, heads, 0, head_dim) array per decoder layer's K and V
+        heads, head_dim = layout[0].shape[1], layout[0].shape[3]
+        cross = [np.zeros((cap_rows, heads, cap_src, head_dim), np.float32) for _ in layout]
         src_mask = np.zeros((cap_rows, cap_src), np.int64)
         if old and live:
             for new, prev in zip(cross, old):
@@ -329,7 +323,7 @@ class RunningBatch:
         if len(movers):
             for buffer in (*self.cross, self.src_mask, self.tokens, self.positions, self.scores, self.history):
                 buffer[targets] = buffer[movers]
-            self.cache.move(targets, movers, int(self.positions[movers].max()))
+            self.cache.copy(targets, movers, int(self.positions[movers].max()))
             for source, target in zip(movers.tolist(), targets.tolist()):
                 sequence = self._owner[source]
                 sequence.slots[sequence.slots == source] = target
