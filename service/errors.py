@@ -21,6 +21,10 @@ class UnknownModel(ServiceError):
 class QueueFull(ServiceError):
     code = grpc.StatusCode.RESOURCE_EXHAUSTED
 
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after  # seconds after which a retry may be admitted: sent as a gRPC retry hint
+
 
 class DeadlinePassed(ServiceError):
     code = grpc.StatusCode.DEADLINE_EXCEEDED

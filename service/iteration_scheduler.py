@@ -12,6 +12,11 @@ One decode thread owns a running batch per model version (service/running_batch.
 
 The event loop only enqueues, flags cancellations and receives results (call_soon_threadsafe), so it
 keeps answering while the thread computes; ONNX Runtime parallelises inside each step.
+
+At the door, a request that the queue cannot serve before its deadline (or within `max_queue_seconds`)
+is refused at once with a retry hint, from the step rate the decode thread measures
+(service/admission.py); texts whose caller went away or whose deadline passed leave the queue within
+5 ms, uncomputed.
 """
 
 from __future__ import annotations
@@ -22,16 +27,44 @@ import logging
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 
 from service.decoding import Hypothesis
 from service.engine import Engine
-from service.errors import DeadlinePassed, ServiceError
+from service.admission import LoadModel, ShedLog
+from service.errors import DeadlinePassed, QueueFull, ServiceError
 from service.metrics import ServiceMetrics
 from service.running_batch import RunningBatch
 from service.scheduler import SchedulerConfig, WorkItem, check_admission
 from service.sequence import Sequence
 
 log = logging.getLogger(__name__)
+
+
+class ProgressRelay:
+    """Hands a streaming request's per-step progress from the decode thread to the event loop, coalesced:
+    however many steps pass before the loop gets to it, one callback carries each text's latest tokens
+    (one callback per text and step cost the loop a third of its time under overload)."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, deliver: Callable[[int, list[int]], None]) -> None:
+        self._loop, self._deliver = loop, deliver
+        self._latest: dict[int, list[int]] = {}
+        self._lock = threading.Lock()
+
+    def reporter(self, index: int) -> Callable[[Sequence], None]:
+        def report(sequence: Sequence) -> None:  # on the decode thread
+            with self._lock:
+                scheduled = bool(self._latest)
+                self._latest[index] = sequence.best_prefix
+            if not scheduled:
+                self._loop.call_soon_threadsafe(self._flush)
+        return report
+
+    def _flush(self) -> None:
+        with self._lock:
+            latest, self._latest = self._latest, {}
+        for index in sorted(latest):
+            self._deliver(index, latest[index])
 
 
 class IterationScheduler:
@@ -49,6 +82,8 @@ class IterationScheduler:
         self._reserved = 0  # worst-case cache bytes of the live texts
         self._next_queue_scan = 0.0
         self._waited_steps = 0  # steps the waiting texts have been held back to join together
+        self.load = LoadModel(config.max_rows)
+        self.shed = ShedLog()
         self._wake = threading.Event()
         self._stop = False
         self._thread: threading.Thread | None = None
@@ -65,18 +100,28 @@ class IterationScheduler:
                  "queue of %d texts", c.max_rows, c.max_cache_mb, list(c.length_lanes) or "none", c.max_queue_texts)
 
     async def submit(self, item: WorkItem) -> list[list[Hypothesis]]:
-        check_admission(self.draining, self.pending_texts, item, self.config)
+        try:
+            check_admission(self.draining, self.pending_texts, item, self.config)
+        except QueueFull:
+            self._refused("queue full", item.n_texts)
+            raise
         sequences = [item.engine.sequence(ids, item.options, owner=item) for ids in item.sources]
         item.sequences = sequences
         waiting = [s for s in sequences if s.source]  # empty texts need no model call
         if not waiting:
             return [s.result() for s in sequences]
+        for s in waiting:
+            s.work = s.beam_size * self.load.steps(s.source_tokens, s.limit)
+        self._check_time(item, waiting)
         if item.on_progress is not None:
+            relay = ProgressRelay(self._loop, item.on_progress)
             for index, s in enumerate(sequences):
-                s.on_step = self._progress(item, index)
+                s.on_step = relay.reporter(index)
         with self._lock:
             self._waiting.extend(waiting)
             self._count(len(waiting))
+            self.load.queued_work += sum(s.work for s in waiting)
+            self.load.queued_rows += sum(s.beam_size for s in waiting)
         self._wake.set()
         try:
             return await item.future
@@ -85,10 +130,31 @@ class IterationScheduler:
             self._wake.set()
             raise
 
-    def _progress(self, item: WorkItem, index: int):
-        def report(sequence: Sequence) -> None:  # on the decode thread
-            self._loop.call_soon_threadsafe(item.on_progress, index, sequence.best_prefix)
-        return report
+    def _check_time(self, item: WorkItem, waiting: list[Sequence]) -> None:
+        """Refuse a request the queue cannot serve in time (QueueFull with a retry hint)."""
+        rows = sum(s.beam_size for s in waiting)
+        steps = max(s.work / s.beam_size for s in waiting)
+        estimate = self.load.estimate(rows, steps)
+        if estimate is None:  # nothing measured yet: let it try
+            return
+        bound = self.config.max_queue_seconds
+        if estimate.wait > bound:
+            self._refused("queue over its time bound", item.n_texts)
+            raise QueueFull(f"the queue holds {estimate.wait:.1f} s of work, more than its bound of {bound:.1f} s; "
+                            f"retry in {estimate.wait - bound:.1f} s", retry_after=estimate.wait - bound)
+        if item.deadline is not None:
+            left = item.deadline - time.monotonic()
+            if estimate.total > left:
+                self._refused("would miss its deadline", item.n_texts)
+                raise QueueFull(f"the server is overloaded: this request would wait {estimate.wait:.2f} s and decode "
+                                f"for {estimate.decoding:.2f} s, past its deadline in {max(left, 0.0):.2f} s; retry "
+                                f"in {estimate.total - left:.2f} s or with a longer deadline",
+                                retry_after=estimate.total - left)
+
+    def _refused(self, reason: str, texts: int) -> None:
+        self.metrics.requests_shed.labels(reason).inc()
+        self.shed.note(reason, texts)
+        self.shed.maybe_log(self.load, self.pending_texts)
 
     async def drain(self, timeout: float) -> bool:
         """Refuse new work and wait for the queued and running work to finish; True if it did."""
@@ -113,15 +179,19 @@ class IterationScheduler:
     def _run(self) -> None:
         while not self._stop:
             try:
-                self._expel(time.monotonic())
+                started = time.monotonic()
+                self._expel(started)
                 self._admit()
                 live = [(key[0], batch) for key, batch in self._batches.items() if batch.rows]
                 if not live:
+                    self.shed.maybe_log(self.load, self.pending_texts)
                     self._wake.wait(0.5)
                     self._wake.clear()
                     continue
+                rows = sum(batch.rows for _, batch in live)
                 for engine, batch in live:
                     self._step(engine, batch)
+                self.load.observe_pass(rows, time.monotonic() - started)
             except Exception as exc:  # a bug must fail the requests it touched, not stop the thread
                 log.exception("the decode loop failed; failing the requests in flight")
                 self._fail_everything(exc)
@@ -154,21 +224,24 @@ class IterationScheduler:
         source_tokens = 0
         cap_bytes = self.config.max_cache_mb * 2 ** 20
         now = time.monotonic()
+        doomed: set[WorkItem] = set()
         with self._lock:
             while self._waiting:
                 s = self._waiting[0]
                 item: WorkItem = s.owner
                 if item.settled or item.cancelled:  # answered (expired) or gone: drop uncomputed
-                    self._waiting.popleft()
-                    self._count(-1)
+                    self._unqueue(self._waiting.popleft())
+                    continue
+                if item in doomed or (item not in self._items and self._too_late(s, rows, now)):
+                    doomed.add(item)  # it waited too long to finish now: computing it would only slow the rest
+                    self._unqueue(self._waiting.popleft())
                     continue
                 bound = self._bound(s, item.engine)
                 anything = rows or joining
                 if anything and (rows + s.beam_size > self.config.max_rows or self._reserved + bound > cap_bytes
                                  or source_tokens + s.source_tokens > self.config.max_batch_tokens):
                     break  # head-of-line: nobody overtakes the oldest waiting text
-                self._waiting.popleft()
-                self._count(-1)
+                self._unqueue(self._waiting.popleft())
                 rows += s.beam_size
                 source_tokens += s.source_tokens
                 self._reserved += bound
@@ -179,12 +252,27 @@ class IterationScheduler:
                     self._remaining[item] = sum(1 for x in item.sequences if x.source)
                     self.metrics.queue_duration.labels(item.engine.name, str(item.engine.version)).observe(
                         now - item.enqueued)
+        for item in doomed:
+            self.shed.note("would not finish in time", item.n_texts)
+            self._settle(item, DeadlinePassed(f"the request could not finish before its deadline: it waited "
+                                              f"{now - item.enqueued:.3f} s in the queue and was stopped before "
+                                              "decoding"))
         for (engine, lane), sequences in joining.items():
             batch = self._batches.get((engine, lane))
             if batch is None:
                 batch = self._batches[(engine, lane)] = engine.running_batch()
             batch.join(sequences)
             self.metrics.rows_joined.labels(engine.name, str(engine.version)).inc(sum(s.beam_size for s in sequences))
+
+    def _too_late(self, s: Sequence, rows: int, now: float) -> bool:
+        """Whether a request's first text, about to join a batch of `rows` rows, cannot finish before its
+        deadline (its texts decode side by side: the first stands for them). Checked before any of its
+        texts joins, so a request is dropped whole or not at all."""
+        item: WorkItem = s.owner
+        if item.deadline is None or not self.load.measured:
+            return False
+        steps = s.work / s.beam_size
+        return now + steps * self.load.pass_seconds(min(self.config.max_rows, rows + s.beam_size)) > item.deadline
 
     def _step(self, engine: Engine, batch: RunningBatch) -> None:
         labels = (engine.name, str(engine.version))
@@ -199,6 +287,7 @@ class IterationScheduler:
             self.metrics.time_to_first_token.labels(engine.name).observe(now - s.owner.enqueued)
         self._leave(engine, report.finished, "finished")
         for s in report.finished:
+            self.load.observe_finished(s.source_tokens, s.step)
             item: WorkItem = s.owner
             self._remaining[item] -= 1
             if not self._remaining[item]:
@@ -216,16 +305,32 @@ class IterationScheduler:
                     "translated; the rest was stopped"))
             else:
                 self._forget(item)
-        # Waiting texts whose deadline passed: answered now, dropped uncomputed when they reach the head.
+        # Waiting texts whose caller went away or whose deadline passed leave the queue uncomputed (and stop
+        # counting in the admission estimate); the expired ones are answered now.
         if now < self._next_queue_scan:
             return
         self._next_queue_scan = now + 0.005  # the queue may be long: a scan every 5 ms is enough
+
+        def gone(item: WorkItem) -> bool:
+            return item.settled or item.cancelled or (item.deadline is not None and now >= item.deadline)
+
         with self._lock:
-            expired = {s.owner for s in self._waiting if not s.owner.settled and s.owner.deadline is not None
-                       and now >= s.owner.deadline}
-        for item in expired:
+            leaving = [s for s in self._waiting if gone(s.owner)]
+            if leaving:
+                self._waiting = deque(s for s in self._waiting if not gone(s.owner))
+                for s in leaving:
+                    self._unqueue(s)
+        # (a request with texts decoding was answered above: here only the ones still wholly queued)
+        for item in {s.owner for s in leaving if not (s.owner.settled or s.owner.cancelled)}:
+            self.shed.note("expired in the queue", item.n_texts)
             self._settle(item, DeadlinePassed(f"the deadline passed after {now - item.enqueued:.3f} s in the queue, "
                                               "before decoding"))
+
+    def _unqueue(self, s: Sequence) -> None:
+        """A text leaves the queue (to join, or dropped); under self._lock."""
+        self._count(-1)
+        self.load.queued_work -= s.work
+        self.load.queued_rows -= s.beam_size
 
     def _leave(self, engine: Engine, sequences: list[Sequence], reason: str) -> None:
         if not sequences:
@@ -263,5 +368,8 @@ class IterationScheduler:
             self._settle(item, exc)
 
     def _publish(self) -> None:
-        self.metrics.live_rows.set(sum(b.rows for b in self._batches.values()))
+        self.load.live_rows = rows = sum(b.rows for b in self._batches.values())
+        self.metrics.live_rows.set(rows)
+        estimate = self.load.estimate(1, 0.0)
+        self.metrics.queue_wait.set(estimate.wait if estimate else 0.0)
         self.metrics.cache_bytes.set(sum(b.cache_bytes for b in self._batches.values()))

@@ -55,4 +55,9 @@ class ServiceMetrics:
         self.time_to_first_token = Histogram("translate_time_to_first_token_seconds", "Time from arrival to a "
                                              "text's first generated token", ["model"], buckets=LATENCY_BUCKETS,
                                              registry=registry)
+        # Overload control (service/admission.py).
+        self.requests_shed = Counter("translate_requests_shed_total", "Requests refused at the door because the "
+                                     "queue could not serve them in time, by reason", ["reason"], registry=registry)
+        self.queue_wait = Gauge("translate_queue_wait_seconds", "Predicted wait of a new one-text request before it "
+                                "joins the running batch", registry=registry)
         self.model_info = Info("translate_model", "A loaded model version", ["model", "version"], registry=registry)

@@ -43,6 +43,10 @@ class SchedulerConfig:
     max_batch_tokens: int = 8192  # source tokens (EOS included) decoded together at most
     max_wait_ms: float = 0.0  # how long the oldest request may wait for others when the worker is idle
     max_queue_texts: int = 4096  # texts waiting at most; past it requests get RESOURCE_EXHAUSTED
+    # Iteration-level only: a request whose predicted wait passes this is refused (RESOURCE_EXHAUSTED with a
+    # retry hint), and so is one whose deadline comes before its predicted wait and decoding
+    # (service/admission.py). The bound in texts above stays as a backstop before anything is measured.
+    max_queue_seconds: float = 5.0
     batching: bool = True  # off: every request is decoded alone (for comparison; static only)
     # Iteration-level only: live rows (texts × beams) in the running batch at most, and the attention
     # caches' worst-case size; past either, texts wait to join (a burst of beam-16 requests queues
@@ -59,7 +63,8 @@ class SchedulerConfig:
     length_lanes: tuple[int, ...] = (32,)
 
     def __post_init__(self) -> None:
-        if min(self.max_batch_sentences, self.max_batch_tokens, self.max_queue_texts) < 1 or self.max_wait_ms < 0:
+        if (min(self.max_batch_sentences, self.max_batch_tokens, self.max_queue_texts) < 1 or self.max_wait_ms < 0
+                or self.max_queue_seconds <= 0):
             raise ValueError(f"scheduler limits must be positive: {self}")
         if self.kind not in ("iteration", "static"):
             raise ValueError(f"scheduler kind={self.kind!r}: expected 'iteration' or 'static'")

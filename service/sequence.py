@@ -29,6 +29,7 @@ class Sequence:
     on_step: Callable[[Sequence], None] | None = None  # called after each of its steps (streaming)
     id: int = field(default_factory=lambda: next(_ids))
     lane: int = 0  # which running batch it decodes in (the scheduler's length lanes)
+    work: float = 0.0  # expected row-steps (beams x steps), the scheduler's admission estimate
 
     # Set by the running batch.
     step: int = 0  # tokens generated so far = position of the next input token
