@@ -16,6 +16,7 @@ from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
 from google.protobuf.message import DecodeError
 
 from proto.translate.v1 import translate_pb2 as pb
+from service.guard import register
 
 SERVICE = pb.DESCRIPTOR.services_by_name["Translator"].full_name
 
@@ -105,5 +106,4 @@ def add_translator_to_server(servicer, server: grpc.aio.Server) -> None:
             servicer.ListModels, request_deserializer=pb.ListModelsRequest.FromString,
             response_serializer=pb.ListModelsResponse.SerializeToString),
     }
-    server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(SERVICE, handlers),))
-    server.add_registered_method_handlers(SERVICE, handlers)
+    register(server, SERVICE, handlers)  # ListModels's parsing guarded too (service/guard.py)
