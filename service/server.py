@@ -21,11 +21,12 @@ from pathlib import Path
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection
+from grpc_reflection.v1alpha import reflection, reflection_pb2_grpc
 from prometheus_client import REGISTRY, CollectorRegistry, start_http_server
 
 from proto.translate.v1 import translate_pb2
 from service.config import EngineConfig
+from service.guard import add_guarded
 from service.metrics import ServiceMetrics
 from service.models import ModelRegistry
 from service.iteration_scheduler import IterationScheduler
@@ -35,6 +36,7 @@ from service.wire import add_translator_to_server
 
 log = logging.getLogger("mt-serve")
 
+PENDING_CALLS = 5000  # calls gRPC core may hold for the event loop before it drops some (see TranslationServer)
 SERVICE_NAME = translate_pb2.DESCRIPTOR.services_by_name["Translator"].full_name  # "translate.v1.Translator"
 
 
@@ -54,6 +56,9 @@ class ServerConfig:
     # Spinning ONNX Runtime threads starve the server's own gRPC and scheduler threads: 2.2× fewer
     # requests/s at 32 clients on 2 cores (docs/benchmarks.md).
     engine: EngineConfig = field(default_factory=lambda: EngineConfig(spin=False))
+    # The largest request gRPC accepts (past it: RESOURCE_EXHAUSTED before any Python runs). 64 texts at the
+    # bundled model's limit of 256 tokens x 16 characters of up to 4 UTF-8 bytes need 4 MiB.
+    max_message_bytes: int = 4 * 2 ** 20
     switch_interval: float = 0.0005  # seconds: how long a Python thread may hold the GIL while others wait
     scheduler: SchedulerConfig = field(default_factory=SchedulerConfig)
 
@@ -68,14 +73,24 @@ class TranslationServer:
         scheduler = IterationScheduler if config.scheduler.kind == "iteration" else Scheduler
         self.scheduler = scheduler(config.scheduler, self.metrics)
         self.health = health.aio.HealthServicer()
-        options = [("grpc.max_receive_message_length", 16 * 2 ** 20)]
+        options = [("grpc.max_receive_message_length", config.max_message_bytes),
+                   # gRPC core holds calls that arrived before the server's event loop asked for them, and past
+                   # 1,000 of them (hard limit 3,000) it drops new ones at random: the client sees CANCELLED
+                   # within a millisecond, never reaching the servicer, whose own refusals say
+                   # RESOURCE_EXHAUSTED with a retry hint. A burst of a few thousand calls takes the event
+                   # loop a second or two to triage, so the backlog may grow that far first.
+                   ("grpc.server.max_pending_requests", PENDING_CALLS),
+                   ("grpc.server.max_pending_requests_hard_limit", 2 * PENDING_CALLS)]
         if config.max_connection_age > 0:
             options += [("grpc.max_connection_age_ms", int(config.max_connection_age * 1000)),
                         ("grpc.max_connection_age_grace_ms", 60_000)]
         self.grpc = grpc.aio.server(options=options)
         add_translator_to_server(TranslatorServicer(self.models, self.scheduler, self.metrics), self.grpc)
-        health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)
-        reflection.enable_server_reflection((SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), self.grpc)
+        # Health and reflection parse through guarded handlers too: a malformed body gets INVALID_ARGUMENT
+        # and at most one log line in a while, not UNKNOWN and a traceback per call.
+        add_guarded(health_pb2_grpc.add_HealthServicer_to_server, self.health, self.grpc)
+        add_guarded(reflection_pb2_grpc.add_ServerReflectionServicer_to_server, reflection.aio.ReflectionServicer(
+            (SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME)), self.grpc)
         self.port = self.grpc.add_insecure_port(f"{config.host}:{config.port}")
         if self.port == 0:
             raise RuntimeError(f"could not bind {config.host}:{config.port}")
@@ -202,6 +217,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="static: how long a request may wait for others to share its batch (default: %(default)s)")
     p.add_argument("--max-queue-texts", type=int, default=s.max_queue_texts,
                    help="texts waiting at most; past it RESOURCE_EXHAUSTED (default: %(default)s)")
+    p.add_argument("--max-queue-seconds", type=float, default=s.max_queue_seconds,
+                   help="iteration: refuse (RESOURCE_EXHAUSTED, with a retry hint) a request whose predicted wait "
+                        "passes this, or whose deadline comes before its predicted wait and decoding "
+                        "(default: %(default)s)")
     p.add_argument("--no-batching", action="store_true", help="static: decode every request alone (for comparison)")
     p.add_argument("--log-level", default="INFO", help="(default: %(default)s)")
     return p
@@ -219,6 +238,7 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
                                   length_lanes=tuple(args.length_lanes),
                                   max_batch_sentences=args.max_batch_sentences, max_batch_tokens=args.max_batch_tokens,
                                   max_wait_ms=args.max_wait_ms, max_queue_texts=args.max_queue_texts,
+                                  max_queue_seconds=args.max_queue_seconds,
                                   batching=not args.no_batching))
 
 
