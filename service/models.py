@@ -43,7 +43,9 @@ class ModelRegistry:
         self.store = ModelStore(store_root)
         self.engine_config = engine_config
         self.snapshot = ServedModels({})
-        self.refused: set[tuple[str, int]] = set()  # versions that failed: not retried every scan
+        # Versions that failed, with what their folder held then: tried again only once it changes (a copy
+        # in progress, file by file, fails until its last file lands; then it loads).
+        self.refused: dict[tuple[str, int], tuple] = {}
         self._default = default_model
         self._lock = threading.Lock()  # one refresh at a time
 
@@ -61,14 +63,20 @@ class ModelRegistry:
             engines = {name: dict(versions) for name, versions in self.snapshot.engines.items()}
             for name in self.store.models():
                 for version in self.store.versions(name):
-                    if version in engines.get(name, {}) or (name, version) in self.refused:
+                    if version in engines.get(name, {}):
+                        continue
+                    files = self._fingerprint(name, version)
+                    if self.refused.get((name, version)) == files:
                         continue
                     try:
                         engine = Engine(self.store.open(name, version), self.engine_config)
                     except (StoreError, OSError, RuntimeError, ValueError) as exc:
-                        self.refused.add((name, version))
-                        log.error("refusing %s/%s: %s (the versions already loaded go on serving)", name, version, exc)
+                        again = " again" if (name, version) in self.refused else ""
+                        self.refused[(name, version)] = files
+                        log.error("refusing %s/%s%s: %s (the versions already loaded go on serving; it is tried again "
+                                  "when its files change)", name, version, again, exc)
                         continue
+                    self.refused.pop((name, version), None)
                     engines.setdefault(name, {})[version] = engine
                     added.append((name, version))
                     log.info("serving %s/%s%s", name, version,
@@ -77,6 +85,14 @@ class ModelRegistry:
         if self._default and self._default not in self.snapshot.engines:
             log.error("default model %r is not in the store %s", self._default, self.store.root)
         return added
+
+    def _fingerprint(self, name: str, version: int) -> tuple:
+        """Names, sizes and modification times of a version's files: what changes as a copy goes on."""
+        folder = self.store.root / name / str(version)
+        try:
+            return tuple(sorted((f.name, (st := f.stat()).st_size, st.st_mtime_ns) for f in folder.iterdir()))
+        except OSError:
+            return ()
 
     def get(self, name: str | None, version: int | None) -> Engine:
         snapshot = self.snapshot
