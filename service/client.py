@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterator
 
@@ -20,10 +21,31 @@ import grpc
 from proto.translate.v1 import translate_pb2 as pb
 from proto.translate.v1 import translate_pb2_grpc as pb_grpc
 
+SERVICE = pb.DESCRIPTOR.services_by_name["Translator"].full_name
+
+
+def retry_service_config(attempts: int) -> str:
+    """gRPC's own retry policy for every Translator method: a call refused with UNAVAILABLE (a replica
+    draining or still loading) or RESOURCE_EXHAUSTED (overload) is tried again, up to `attempts` times in
+    all, after an exponential backoff with jitter, or after the server's retry hint
+    (`grpc-retry-pushback-ms`) when it sends one. Streams are retried only before their first response,
+    and every attempt counts against the call's one deadline."""
+    policy = {"maxAttempts": attempts, "initialBackoff": "0.1s", "maxBackoff": "5s", "backoffMultiplier": 2,
+              "retryableStatusCodes": ["UNAVAILABLE", "RESOURCE_EXHAUSTED"]}
+    return json.dumps({"methodConfig": [{"name": [{"service": SERVICE}], "retryPolicy": policy}]})
+
 
 class TranslatorClient:
-    def __init__(self, address: str = "localhost:50051", timeout: float | None = 30.0) -> None:
-        self.channel = grpc.insecure_channel(address)
+    """`timeout` is every call's deadline (seconds; None for none); `attempts` how many times a refused call
+    is tried in all (1: never again)."""
+
+    def __init__(self, address: str = "localhost:50051", timeout: float | None = 30.0, attempts: int = 4) -> None:
+        if not 1 <= attempts <= 5:  # gRPC caps maxAttempts at 5
+            raise ValueError(f"attempts={attempts} must be between 1 and 5")
+        options = [("grpc.enable_retries", int(attempts > 1))]
+        if attempts > 1:
+            options.append(("grpc.service_config", retry_service_config(attempts)))
+        self.channel = grpc.insecure_channel(address, options=options)
         self.stub = pb_grpc.TranslatorStub(self.channel)
         self.timeout = timeout
 
@@ -74,13 +96,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print each translation as it is decoded, token by token (beam search shows its "
                         "current best, which may be rewritten)")
     p.add_argument("--timeout", type=float, default=30.0, help="seconds before giving up (default: %(default)s)")
+    p.add_argument("--attempts", type=int, default=4,
+                   help="tries of a call the server refuses as overloaded or unavailable, with backoff and the "
+                        "server's retry hint; 1 for no retry (default: %(default)s)")
     p.add_argument("--list", action="store_true", help="list the server's models and exit")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    with TranslatorClient(args.address, args.timeout) as client:
+    if not 1 <= args.attempts <= 5:
+        print(f"error: --attempts {args.attempts} must be between 1 and 5", file=sys.stderr)
+        return 2
+    with TranslatorClient(args.address, args.timeout, args.attempts) as client:
         try:
             if args.list:
                 response = client.list_models()
