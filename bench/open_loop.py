@@ -54,6 +54,7 @@ class Outcome:
     first: float  # seconds to the first update (streamed calls; the answer otherwise)
     code: str
     stream: bool
+    sent_at: float = 0.0  # time.time() when sent (wall clock: comparable across processes)
 
 
 @dataclass
@@ -97,7 +98,7 @@ def workload(sentences: list[str], n: int, seed: int) -> list[Call]:
 
 async def one_call(stub: pb_grpc.TranslatorStub, call: Call, deadline: float) -> Outcome:
     request = pb.TranslateRequest(texts=[call.text], model=MODEL, options=pb.DecodingOptions(beam_size=call.beam))
-    sent = time.perf_counter()
+    sent, sent_at = time.perf_counter(), time.time()
     first = None
     try:
         if call.stream:
@@ -109,11 +110,11 @@ async def one_call(stub: pb_grpc.TranslatorStub, call: Call, deadline: float) ->
     except grpc.aio.AioRpcError as exc:
         code = exc.code().name
     latency = time.perf_counter() - sent
-    return Outcome(latency, first if first is not None else latency, code, call.stream)
+    return Outcome(latency, first if first is not None else latency, code, call.stream, sent_at)
 
 
 async def drive(address: str, calls: list[Call], rate: float | None, clients: int, seconds: float,
-                warmup: float, deadline: float) -> list[Outcome]:
+                warmup: float, deadline: float, seed: int = 7) -> list[Outcome]:
     """Open loop at `rate` calls/s (Poisson), or a closed loop of `clients` when rate is None; the
     outcomes of calls sent in the measured window."""
     outcomes: list[Outcome] = []
@@ -134,7 +135,7 @@ async def drive(address: str, calls: list[Call], rate: float | None, clients: in
                     await record(next(feed), now >= window[0])
             await asyncio.gather(*(client() for _ in range(clients)))
         else:
-            rng = random.Random(7)
+            rng = random.Random(seed)
             tasks = []
             at = start
             while at < window[1]:
@@ -145,20 +146,25 @@ async def drive(address: str, calls: list[Call], rate: float | None, clients: in
     return outcomes
 
 
-def _generator(address, calls, rate, clients, seconds, warmup, deadline, queue) -> None:
-    queue.put(asyncio.run(drive(address, calls, rate, clients, seconds, warmup, deadline)))
+def _generator(address, calls, rate, clients, seconds, warmup, deadline, seed, queue) -> None:
+    queue.put(asyncio.run(drive(address, calls, rate, clients, seconds, warmup, deadline, seed)))
 
 
 def generate_load(address: str, calls: list[Call], rate: float | None, clients: int, seconds: float,
-                  warmup: float, deadline: float) -> list[Outcome]:
-    """`drive` in a separate process, as real clients are: the server's Python is not slowed by it."""
+                  warmup: float, deadline: float, processes: int = 1) -> list[Outcome]:
+    """`drive` in separate processes, as real clients are: the server's Python is not slowed by them.
+    The rate (or the clients) is split between `processes`, each with its own arrival sequence."""
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    process = context.Process(target=_generator, args=(address, calls, rate, clients, seconds, warmup, deadline,
-                                                       queue))
-    process.start()
-    outcomes = queue.get()
-    process.join()
+    share = None if rate is None else rate / processes
+    workers = [context.Process(target=_generator, args=(address, calls[i::processes] or calls, share,
+                                                        max(1, clients // processes), seconds, warmup, deadline,
+                                                        7 + i, queue)) for i in range(processes)]
+    for worker in workers:
+        worker.start()
+    outcomes = [o for _ in workers for o in queue.get()]
+    for worker in workers:
+        worker.join()
     return outcomes
 
 

@@ -1,0 +1,258 @@
+"""Overload control and hostile traffic (issue 11): refusals with retry hints, malformed bodies on every
+method, tokenization off the event loop, store copies in progress, clients that retry well."""
+
+import logging
+import shutil
+import threading
+import time
+from concurrent import futures
+
+import grpc
+import pytest
+
+from model_store import ModelStore
+from proto.translate.v1 import translate_pb2 as pb
+from service.admission import LoadModel
+from service.client import TranslatorClient
+from service.config import EngineConfig
+from service.guard import RateLimitedLog
+from service.models import ModelRegistry
+from service.servicer import INLINE_TOKENIZE_CHARS, MAX_CHARS_PER_TOKEN
+from tests.running_server import STORE, RunningServer
+
+
+@pytest.fixture(scope="module")
+def server():
+    running = RunningServer()
+    yield running
+    running.close()
+
+
+# ---- malformed bodies ------------------------------------------------------------------------------
+
+SENTENCE, EXPECTED = "어제 카페에 갔어.", "I went to the cafe yesterday."
+GARBAGE = b"\xff\xff\xff"  # a truncated varint: no protobuf message parses it
+
+METHODS = [  # (path, kind): the project's rpcs, the health service and reflection
+    ("/translate.v1.Translator/Translate", "unary_unary"),
+    ("/translate.v1.Translator/TranslateTokens", "unary_stream"),
+    ("/translate.v1.Translator/ListModels", "unary_unary"),
+    ("/grpc.health.v1.Health/Check", "unary_unary"),
+    ("/grpc.health.v1.Health/Watch", "unary_stream"),
+    ("/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", "stream_stream"),
+]
+
+
+def _send_raw(address: str, path: str, kind: str, payload: bytes) -> grpc.RpcError:
+    with grpc.insecure_channel(address) as channel:
+        call = getattr(channel, kind)(path)
+        with pytest.raises(grpc.RpcError) as err:
+            if kind == "unary_unary":
+                call(payload, timeout=10)
+            elif kind == "unary_stream":
+                list(call(payload, timeout=10))
+            else:
+                list(call(iter([payload]), timeout=10))
+    return err.value
+
+
+@pytest.mark.parametrize("path, kind", METHODS)
+def test_every_method_answers_a_malformed_body_with_invalid_argument_and_logs_no_traceback(server, path, kind,
+                                                                                           caplog):
+    with caplog.at_level(logging.WARNING):
+        for _ in range(20):
+            err = _send_raw(server.address, path, kind, GARBAGE)
+            assert err.code() == grpc.StatusCode.INVALID_ARGUMENT, (path, err.code(), err.details())
+            assert len(err.details()) < 300
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+    assert len([r for r in caplog.records if r.name == "service.guard"]) <= 1  # rate-limited, not one per call
+    with TranslatorClient(server.address) as client:  # and the server serves on
+        assert client.translate([SENTENCE]) == [EXPECTED]
+
+
+def test_a_malformed_message_in_the_translate_stream_fails_alone(server):
+    with grpc.insecure_channel(server.address) as channel:
+        call = channel.stream_stream("/translate.v1.Translator/TranslateStream",
+                                     response_deserializer=pb.TranslateStreamResponse.FromString)
+        good = pb.TranslateStreamRequest(id="good", request=pb.TranslateRequest(texts=[SENTENCE])).SerializeToString()
+        responses = {r.id: r for r in call(iter([GARBAGE, good]), timeout=10)}
+    assert responses[""].error.code == grpc.StatusCode.INVALID_ARGUMENT.value[0]
+    assert responses["good"].response.translations[0].hypotheses[0].text == EXPECTED
+
+
+def test_the_rate_limited_log_says_one_line_per_interval_with_a_count_of_the_rest(caplog):
+    limited = RateLimitedLog(interval=0.2)
+    with caplog.at_level(logging.WARNING, logger="service.guard"):
+        for _ in range(100):
+            limited.warning("bad body")
+        time.sleep(0.25)
+        limited.warning("bad body")
+    lines = [r.getMessage() for r in caplog.records if r.name == "service.guard"]
+    assert lines == ["bad body", "bad body (99 more like it since the last such line)"]
+
+
+# ---- per-text work off the event loop ------------------------------------------------------------------
+
+def test_a_text_longer_than_the_model_could_take_is_refused_by_its_characters(server):
+    engine = server.server.models.get("ko-en", None)
+    limit = engine.max_source_tokens * MAX_CHARS_PER_TOKEN
+    with TranslatorClient(server.address) as client, pytest.raises(grpc.RpcError) as err:
+        client.translate(["가" * (limit + 1)])
+    assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert f"texts[0] has {limit + 1} characters" in err.value.details()
+
+
+def test_large_requests_are_tokenized_off_the_event_loop_and_small_ones_on_it():
+    running = RunningServer()
+    try:
+        engine = running.server.models.get("ko-en", None)
+        threads: list[threading.Thread] = []
+        encode = engine.encode
+
+        def recording(texts):
+            threads.append(threading.current_thread())
+            return encode(texts)
+
+        engine.encode = recording
+        sentence = "어제 카페에 갔어. "
+        big = [sentence * 60] * 4  # > INLINE_TOKENIZE_CHARS characters in all, > 256 tokens each
+        assert sum(map(len, big)) > INLINE_TOKENIZE_CHARS
+        with TranslatorClient(running.address) as client:
+            client.translate([SENTENCE])
+            with pytest.raises(grpc.RpcError) as err:  # too many tokens per text: refused, after tokenizing
+                client.translate(big)
+            assert "tokens" in err.value.details()
+        assert threads[0] is running.thread  # the small one: inline, on the event loop's thread
+        assert threads[1] is not running.thread
+    finally:
+        running.close()
+
+
+# ---- admission: refusals with a retry hint ---------------------------------------------------------------
+
+def test_the_load_model_fits_pass_time_to_rows_and_waits_only_when_the_batch_is_full():
+    model = LoadModel(max_rows=64)
+    assert model.estimate(1, 10) is None  # nothing measured: admit
+    for _ in range(50):
+        model.observe_pass(8, 0.010)
+        model.observe_pass(64, 0.024)
+    assert model.pass_seconds(36) == pytest.approx(0.017, rel=0.05)
+    model.live_rows = 8
+    assert model.estimate(4, 10).wait == 0.0
+    assert model.estimate(4, 10).decoding == pytest.approx(10 * model.pass_seconds(12))
+    model.live_rows, model.queued_rows, model.queued_work = 64, 32, 640.0
+    assert model.estimate(4, 10).wait == pytest.approx(640.0 * model.pass_seconds(64) / 64)
+
+
+def _pushback_ms(err: grpc.RpcError) -> int:
+    return int(dict(err.trailing_metadata())["grpc-retry-pushback-ms"])
+
+
+def test_a_request_the_queue_cannot_serve_in_time_is_refused_at_once_with_a_retry_hint():
+    running = RunningServer(max_queue_seconds=5.0)
+    try:
+        load = running.server.scheduler.load
+        for _ in range(20):  # as if every pass took 0.5 s, whatever the rows
+            load.observe_pass(8, 0.5)
+            load.observe_pass(256, 0.5)
+        with TranslatorClient(running.address, timeout=2.0, attempts=1) as client:
+            started = time.monotonic()
+            with pytest.raises(grpc.RpcError) as err:
+                client.translate(["어제 카페에 갔어."])
+            assert time.monotonic() - started < 1.0  # refused at the door, not after waiting
+            assert err.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
+            assert "past its deadline" in err.value.details()
+            assert _pushback_ms(err.value) > 0
+        with TranslatorClient(running.address, timeout=None, attempts=1) as client:
+            assert client.translate([SENTENCE]) == [EXPECTED]  # no deadline, no queue: admitted
+            with load_queued(load, rows=10 ** 6, work=1e7), pytest.raises(grpc.RpcError) as err:
+                client.translate([SENTENCE])
+            assert err.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
+            assert "more than its bound of 5.0 s" in err.value.details()
+            assert _pushback_ms(err.value) > 1000
+        assert running.metric("translate_requests_shed_total", reason="would miss its deadline") == 1
+        assert running.metric("translate_requests_shed_total", reason="queue over its time bound") == 1
+    finally:
+        running.close()
+
+
+class load_queued:
+    """Pretend `rows` rows with `work` row-steps are queued (the scheduler's own bookkeeping adds and
+    subtracts around it)."""
+
+    def __init__(self, load: LoadModel, rows: int, work: float) -> None:
+        self.load, self.rows, self.work = load, rows, work
+
+    def __enter__(self):
+        self.load.queued_rows += self.rows
+        self.load.queued_work += self.work
+
+    def __exit__(self, *exc):
+        self.load.queued_rows -= self.rows
+        self.load.queued_work -= self.work
+
+
+# ---- clients: gRPC's retry policy, honouring the server's hint ----------------------------------------------
+
+class RefusingTranslator:
+    """A stand-in server: refuses the first `refusals` calls as overloaded with a retry hint."""
+
+    def __init__(self, refusals: int, pushback_ms: int) -> None:
+        self.refusals, self.pushback_ms, self.calls = refusals, pushback_ms, []
+
+    def translate(self, request, context):
+        self.calls.append(time.monotonic())
+        if len(self.calls) <= self.refusals:
+            context.set_trailing_metadata((("grpc-retry-pushback-ms", str(self.pushback_ms)),))
+            context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED, "overloaded; retry later")
+        return pb.TranslateResponse(model="stand-in")
+
+
+@pytest.fixture
+def refusing():
+    servicer = RefusingTranslator(refusals=2, pushback_ms=300)
+    server = grpc.server(futures.ThreadPoolExecutor(2))
+    server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler("translate.v1.Translator", {
+        "Translate": grpc.unary_unary_rpc_method_handler(
+            servicer.translate, request_deserializer=pb.TranslateRequest.FromString,
+            response_serializer=pb.TranslateResponse.SerializeToString)}),))
+    port = server.add_insecure_port("127.0.0.1:0")
+    server.start()
+    yield servicer, f"127.0.0.1:{port}"
+    server.stop(0)
+
+
+def test_the_client_retries_refusals_after_the_servers_hint(refusing):
+    servicer, address = refusing
+    with TranslatorClient(address, timeout=10) as client:
+        assert client.translate_request([SENTENCE]).model == "stand-in"
+    assert len(servicer.calls) == 3
+    gaps = [b - a for a, b in zip(servicer.calls, servicer.calls[1:])]
+    assert min(gaps) >= 0.28  # the hint (300 ms), not the policy's own backoff (at most 100 ms at first)
+
+
+def test_a_client_with_one_attempt_does_not_retry(refusing):
+    servicer, address = refusing
+    with TranslatorClient(address, timeout=10, attempts=1) as client, pytest.raises(grpc.RpcError) as err:
+        client.translate([SENTENCE])
+    assert err.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
+    assert len(servicer.calls) == 1
+
+
+# ---- the store: a version copied file by file -------------------------------------------------------------
+
+def test_a_version_refused_while_its_files_are_copied_loads_once_the_copy_is_complete(tmp_path, caplog):
+    source = ModelStore(STORE).open("ko-en", 1).path
+    target = tmp_path / "ko-en" / "1"
+    target.mkdir(parents=True)
+    files = sorted(p for p in source.iterdir() if p.is_file())
+    for f in files[:-1]:  # as `cp -r` does: one file after another; the last has not landed yet
+        shutil.copy2(f, target / f.name)
+    registry = ModelRegistry(tmp_path, EngineConfig(warmup=False))
+    with caplog.at_level(logging.ERROR, logger="service.models"):
+        assert registry.refresh() == []
+        assert registry.refresh() == []  # unchanged: not tried again (nor logged again)
+    assert len([r for r in caplog.records if "refusing ko-en/1" in r.getMessage()]) == 1
+    shutil.copy2(files[-1], target / files[-1].name)
+    assert registry.refresh() == [("ko-en", 1)]
+    assert registry.get("ko-en", 1).translate([SENTENCE])[0][0].text == EXPECTED
