@@ -30,6 +30,7 @@ class MarianShape:
     decoder_layers: int = 6
     ffn: int = 2048
     spm_vocab: int = 8000  # pieces per SentencePiece model (a small corpus may give fewer)
+    vocab_size: int = 0  # vocab.json padded with pieces SentencePiece never produces up to this size (0: none)
     max_positions: int = 512
     activation: str = "swish"
     eos_bias: float = 0.0  # final_logits_bias of EOS: a random model ends its outputs more often when > 0
@@ -44,15 +45,18 @@ def _train_spm(sentences: Sequence[str], vocab_size: int) -> bytes:
     return model.getvalue()
 
 
-def shared_vocab(*models: bytes) -> dict[str, int]:
+def shared_vocab(*models: bytes, size: int = 0) -> dict[str, int]:
     """OPUS-MT's vocab.json: "</s>" 0, "<unk>" 1, then every ordinary piece of the SentencePiece
-    models (target first), then "<pad>"."""
+    models (target first), then filler pieces up to `size` (a real model's vocabulary size, for
+    benchmarks), then "<pad>"."""
     vocab = {"</s>": 0, "<unk>": 1}
     for model in models:
         processor = spm.SentencePieceProcessor(model_proto=model)
         for i in range(processor.get_piece_size()):
             if not (processor.is_control(i) or processor.is_unknown(i)):
                 vocab.setdefault(processor.id_to_piece(i), len(vocab))
+    while len(vocab) < size - 1:
+        vocab[f"<filler{len(vocab)}>"] = len(vocab)
     vocab["<pad>"] = len(vocab)
     return vocab
 
@@ -65,7 +69,7 @@ def build_random_marian(folder: Path, source_sentences: Sequence[str], target_se
     source, target = _train_spm(source_sentences, shape.spm_vocab), _train_spm(target_sentences, shape.spm_vocab)
     (folder / "source.spm").write_bytes(source)
     (folder / "target.spm").write_bytes(target)
-    vocab = shared_vocab(target, source)
+    vocab = shared_vocab(target, source, size=shape.vocab_size)
     (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     pad = vocab["<pad>"]
     config = MarianConfig(
@@ -81,6 +85,10 @@ def build_random_marian(folder: Path, source_sentences: Sequence[str], target_se
     with torch.no_grad():
         model.final_logits_bias.normal_(0.0, 0.5)
         model.final_logits_bias[0, 0] += shape.eos_bias
+        # OPUS-MT's pad row is zeros (transformers' conversion adds it so): decoding starts from a zero
+        # embedding, which is what CTranslate2's converter assumes (start_from_zero_embedding).
+        model.model.shared.weight[pad].zero_()
+        model.final_logits_bias[0, pad] = 0.0
     # OPUS-MT's generation settings: the pad token (decoding's start) is never generated.
     model.generation_config = GenerationConfig(
         bad_words_ids=[[pad]], bos_token_id=0, decoder_start_token_id=pad, eos_token_id=0, forced_eos_token_id=0,

@@ -221,3 +221,28 @@ def test_mt_import_has_help(capsys):
     with pytest.raises(SystemExit):
         import_cli.main(["--help"])
     assert "--allow-pickle" in capsys.readouterr().out
+
+
+def test_ctranslate2s_own_converter_gives_the_engines_greedy_tokens(checkpoint, store, tmp_path):
+    """The reference side of mt-bench's Marian case: CTranslate2's TransformersConverter on the same
+    checkpoint decodes the same tokens as the imported version (to a fixed limit)."""
+    ctranslate2 = pytest.importorskip("ctranslate2")
+    from bench.ctranslate2_convert import ct2_translate_ids, read_vocabularies
+    from export.marian_import import random_sources
+    from service.decoding import SpecialTokens, greedy_search
+    from service.onnx_model import OnnxModel
+    from bench.engine_bench import pad_batch
+
+    ctranslate2.converters.TransformersConverter(str(checkpoint)).convert(str(tmp_path / "ct2"))
+    version = store.open("opus-mt-ko-en")
+    cfg = version.manifest.model
+    sources = random_sources(marian_model_config(check_checkpoint(checkpoint)), 12)
+    special = SpecialTokens(cfg["pad_id"], cfg["bos_id"], cfg["eos_id"])
+    options = DecodingOptions(max_length=20, max_length_a=0.0, max_length_b=20)
+    ours = [h.tokens for h in greedy_search(OnnxModel.load(version.path, cfg), pad_batch(sources, 0, cfg["pad_id"]),
+                                            options, special)]
+    source_vocab, target_vocab = read_vocabularies(tmp_path / "ct2")
+    translator = ctranslate2.Translator(str(tmp_path / "ct2"), device="cpu", intra_threads=1)
+    theirs = ct2_translate_ids(translator, sources, target_vocab, max_decoding_length=20, source_vocab=source_vocab,
+                               eos_id=cfg["eos_id"], pad_id=cfg["pad_id"], source_eos=True)
+    assert ours == theirs
