@@ -58,15 +58,17 @@ HUB_FILES = ["config.json", "generation_config.json", "model.safetensors", "sour
              "target_vocab.json", "tokenizer_config.json"]
 
 
-def resolve(checkpoint: str) -> Path:
-    """A local folder as it is; otherwise a hub name, downloaded (safetensors and tokenizer files only)."""
+def resolve(checkpoint: str, allow_pickle: bool) -> Path:
+    """A local folder as it is; otherwise a hub name, downloaded: the configs, tokenizer files and
+    safetensors weights (the pickle too only when allowed; many older OPUS-MT repositories have no other)."""
     path = Path(checkpoint)
     if path.exists() or checkpoint.count("/") != 1:
         return path
     try:
         from huggingface_hub import snapshot_download
 
-        return Path(snapshot_download(checkpoint, allow_patterns=HUB_FILES))
+        patterns = HUB_FILES + (["pytorch_model.bin"] if allow_pickle else [])
+        return Path(snapshot_download(checkpoint, allow_patterns=patterns))
     except Exception as exc:  # no network, unknown repository, ...: one clear line
         raise CheckpointError(f"{checkpoint}: not a local folder, and the hub could not provide it ({exc})") from exc
 
@@ -124,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
     if args.check_sentences < 1:
         raise ValueError(f"--check-sentences {args.check_sentences}: at least 1")
     started = time.monotonic()
-    folder = resolve(args.checkpoint)
+    folder = resolve(args.checkpoint, args.allow_pickle)
     args.name = args.name or Path(args.checkpoint.rstrip("/")).name  # a folder's name, or the hub name's last part
     store = ModelStore(args.store)
     names = [args.name, *([f"{args.name}-int8"] if args.int8 else [])]
