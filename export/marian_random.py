@@ -34,6 +34,7 @@ class MarianShape:
     max_positions: int = 512
     activation: str = "swish"
     eos_bias: float = 0.0  # final_logits_bias of EOS: a random model ends its outputs more often when > 0
+    separate_vocabs: bool = False  # a vocabulary and an embedding matrix per side (target_vocab.json)
     seed: int = 0
 
 
@@ -69,15 +70,20 @@ def build_random_marian(folder: Path, source_sentences: Sequence[str], target_se
     source, target = _train_spm(source_sentences, shape.spm_vocab), _train_spm(target_sentences, shape.spm_vocab)
     (folder / "source.spm").write_bytes(source)
     (folder / "target.spm").write_bytes(target)
-    vocab = shared_vocab(target, source, size=shape.vocab_size)
+    if shape.separate_vocabs:  # one size for both, so that "<pad>" (the last id) is the same id on both sides
+        size = max(shape.vocab_size, len(shared_vocab(source)), len(shared_vocab(target)))
+        vocab, target_vocab = shared_vocab(source, size=size), shared_vocab(target, size=size)
+        (folder / "target_vocab.json").write_text(json.dumps(target_vocab, ensure_ascii=False), encoding="utf-8")
+    else:
+        vocab = target_vocab = shared_vocab(target, source, size=shape.vocab_size)
     (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     pad = vocab["<pad>"]
     config = MarianConfig(
-        vocab_size=len(vocab), decoder_vocab_size=len(vocab), d_model=shape.d_model,
+        vocab_size=len(vocab), decoder_vocab_size=len(target_vocab), d_model=shape.d_model,
         encoder_layers=shape.encoder_layers, decoder_layers=shape.decoder_layers,
         encoder_attention_heads=shape.heads, decoder_attention_heads=shape.heads,
         encoder_ffn_dim=shape.ffn, decoder_ffn_dim=shape.ffn, max_position_embeddings=shape.max_positions,
-        activation_function=shape.activation, scale_embedding=True, share_encoder_decoder_embeddings=True,
+        activation_function=shape.activation, scale_embedding=True, share_encoder_decoder_embeddings=not shape.separate_vocabs,
         pad_token_id=pad, eos_token_id=0, decoder_start_token_id=pad, forced_eos_token_id=0,
         init_std=shape.d_model ** -0.5, architectures=["MarianMTModel"])  # varied outputs, not one token
     torch.manual_seed(shape.seed)
@@ -87,13 +93,15 @@ def build_random_marian(folder: Path, source_sentences: Sequence[str], target_se
         model.final_logits_bias[0, 0] += shape.eos_bias
         # OPUS-MT's pad row is zeros (transformers' conversion adds it so): decoding starts from a zero
         # embedding, which is what CTranslate2's converter assumes (start_from_zero_embedding).
-        model.model.shared.weight[pad].zero_()
+        model.model.encoder.embed_tokens.weight[pad].zero_()
+        model.model.decoder.embed_tokens.weight[pad].zero_()
         model.final_logits_bias[0, pad] = 0.0
     # OPUS-MT's generation settings: the pad token (decoding's start) is never generated.
     model.generation_config = GenerationConfig(
         bad_words_ids=[[pad]], bos_token_id=0, decoder_start_token_id=pad, eos_token_id=0, forced_eos_token_id=0,
         max_length=shape.max_positions, num_beams=4, pad_token_id=pad)
     model.save_pretrained(folder)
-    MarianTokenizer(str(folder / "source.spm"), str(folder / "target.spm"), str(folder / "vocab.json")
-                    ).save_pretrained(folder)
+    separate = {"target_vocab_file": str(folder / "target_vocab.json"), "separate_vocabs": True}
+    MarianTokenizer(str(folder / "source.spm"), str(folder / "target.spm"), str(folder / "vocab.json"),
+                    **(separate if shape.separate_vocabs else {})).save_pretrained(folder)
     return folder

@@ -246,3 +246,23 @@ def test_ctranslate2s_own_converter_gives_the_engines_greedy_tokens(checkpoint, 
     theirs = ct2_translate_ids(translator, sources, target_vocab, max_decoding_length=20, source_vocab=source_vocab,
                                eos_id=cfg["eos_id"], pad_id=cfg["pad_id"], source_eos=True)
     assert ours == theirs
+
+
+def test_separate_vocabularies_and_embeddings_import_and_translate_as_transformers(tmp_path):
+    shape = MarianShape(**{**TINY.__dict__, "separate_vocabs": True})
+    checkpoint = build_random_marian(tmp_path / "opus-mt-ko-en", [s for s, _ in PAIRS] * 4,
+                                     [t for _, t in PAIRS] * 4, shape)
+    assert import_cli.main([str(checkpoint), "--store", str(tmp_path / "store"), "--check-sentences", "4"]) == 0
+    version = ModelStore(tmp_path / "store").open("opus-mt-ko-en")
+    assert version.manifest.tokenizer["target_vocab"] == "target_vocab.json"
+    assert not version.manifest.model["share_embeddings"]
+    engine = Engine(version, EngineConfig(warmup=False, intra_op_threads=1))
+    original = transformers.MarianMTModel.from_pretrained(checkpoint).eval()
+    tokenizer = transformers.MarianTokenizer.from_pretrained(checkpoint)
+    results = engine.translate(TEXTS)
+    for text, result in zip(TEXTS, results):
+        assert [*engine.encode([text])[0], 0] == tokenizer(text).input_ids
+        expected = generate(original, tokenizer, text, DecodingOptions().length_limit(len(tokenizer(text).input_ids)),
+                            num_beams=1)
+        assert result[0].tokens == expected and result[0].text == tokenizer.decode(expected, skip_special_tokens=True)
+    assert any(r[0].text for r in results), "every translation is empty: the comparison tells little"
