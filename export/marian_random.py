@@ -89,6 +89,9 @@ def build_random_marian(folder: Path, source_sentences: Sequence[str], target_se
     torch.manual_seed(shape.seed)
     model = MarianMTModel(config).eval()
     with torch.no_grad():
+        for p in model.parameters():  # trained biases and norms are not zeros and ones: every one is checked
+            if p.dim() == 1:
+                p.add_(0.1 * torch.randn_like(p))
         model.final_logits_bias.normal_(0.0, 0.5)
         model.final_logits_bias[0, 0] += shape.eos_bias
         # OPUS-MT's pad row is zeros (transformers' conversion adds it so): decoding starts from a zero

@@ -266,3 +266,14 @@ def test_separate_vocabularies_and_embeddings_import_and_translate_as_transforme
                             num_beams=1)
         assert result[0].tokens == expected and result[0].text == tokenizer.decode(expected, skip_special_tokens=True)
     assert any(r[0].text for r in results), "every translation is empty: the comparison tells little"
+
+
+def test_an_imported_version_rebuilds_from_its_graphs_alone(store, checkpoint):
+    from export.onnx_import import transformer_from_version
+
+    files = check_checkpoint(checkpoint)
+    expected = to_transformer(load_original(files), marian_model_config(files))
+    rebuilt = transformer_from_version(store.open("opus-mt-ko-en").path)
+    assert rebuilt.config == expected.config
+    for (name, a), b in zip(expected.state_dict().items(), rebuilt.state_dict().values()):
+        assert torch.equal(a, b), name
