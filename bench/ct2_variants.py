@@ -33,7 +33,7 @@ VARIANTS: dict[str, dict[str, str]] = {
 
 
 def run_ct2(translator, sources: list[list[int]], beam: int, batch: int, fixed_length: int | None,
-            vocabs: tuple[list[str], list[str]]) -> tuple[float, int]:
+            vocabs: tuple[list[str], list[str]], special: dict | None = None) -> tuple[float, int]:
     """Seconds and target tokens (EOS counted, as the engine counts it) to translate `sources`."""
     from bench.ctranslate2_convert import ct2_translate_ids
 
@@ -42,7 +42,8 @@ def run_ct2(translator, sources: list[list[int]], beam: int, batch: int, fixed_l
     start = time.perf_counter()
     for i in range(0, len(sources), batch):
         out = ct2_translate_ids(translator, sources[i: i + batch], vocabs[1], beam_size=beam,
-                                max_decoding_length=n or 200, min_decoding_length=n or 0, source_vocab=vocabs[0])
+                                max_decoding_length=n or 200, min_decoding_length=n or 0, source_vocab=vocabs[0],
+                                **(special or {}))
         tokens += sum(len(t) + (0 if n else 1) for t in out)
     return time.perf_counter() - start, tokens
 
@@ -62,9 +63,10 @@ def measure(spec: dict) -> dict[str, float]:
             translators[compute_type] = ctranslate2.Translator(spec["ct2_dir"], device="cpu", inter_threads=1,
                                                                intra_threads=spec["threads"], compute_type=compute_type)
         translator = translators[compute_type]
-        run_ct2(translator, spec["sources"], beam, batch, spec["fixed_length"], vocabs)  # warm-up
+        special = spec.get("special")  # eos_id, pad_id, source_eos where not our own models' (ct2_translate_ids)
+        run_ct2(translator, spec["sources"], beam, batch, spec["fixed_length"], vocabs, special)  # warm-up
         best = max(tokens / seconds for seconds, tokens in
-                   (run_ct2(translator, spec["sources"], beam, batch, spec["fixed_length"], vocabs)
+                   (run_ct2(translator, spec["sources"], beam, batch, spec["fixed_length"], vocabs, special)
                     for _ in range(spec["rounds"])))
         results[f"{precision} {beam} {batch}"] = best
     return results
@@ -72,11 +74,11 @@ def measure(spec: dict) -> dict[str, float]:
 
 def measure_variants(ct2_dir: Path, sources: list[list[int]], fixed_length: int | None,
                      cases: list[tuple[str, int, int]], threads: int, rounds: int,
-                     variants: list[str]) -> dict[tuple[str, int, int], tuple[float, str]]:
+                     variants: list[str], special: dict | None = None) -> dict[tuple[str, int, int], tuple[float, str]]:
     """Per case, CTranslate2's best tokens/s over `variants` and the variant that gave it. A variant
     this build or CPU cannot run (e.g. MKL on a build without it) is skipped with a note."""
     spec = {"ct2_dir": str(ct2_dir), "sources": sources, "fixed_length": fixed_length,
-            "cases": [list(c) for c in cases], "threads": threads, "rounds": rounds}
+            "cases": [list(c) for c in cases], "threads": threads, "rounds": rounds, "special": special}
     best: dict[tuple[str, int, int], tuple[float, str]] = {}
     with tempfile.TemporaryDirectory(prefix="ct2-variants-") as tmp:
         spec_path, out_path = Path(tmp) / "spec.json", Path(tmp) / "out.json"

@@ -427,7 +427,7 @@ def read_vocabularies(ct2_dir: str | Path) -> tuple[list[str], list[str]]:
 def ct2_translate_ids(translator, src_ids_batch: Sequence[Sequence[int]], target_vocab: Sequence[str],
                       beam_size: int = 1, max_decoding_length: int | Callable[[int], int] = DEFAULT_MAX_DECODING_LENGTH,
                       min_decoding_length: int = 0, *, source_vocab: Sequence[str], eos_id: int = 3, pad_id: int = 0,
-                      length_penalty: float = 1.0, **options: Any) -> list[list[int]]:
+                      source_eos: bool = False, length_penalty: float = 1.0, **options: Any) -> list[list[int]]:
     """Translate source id lists with a converted model; returns target ids without BOS and EOS.
 
     `src_ids_batch` rows are the project's encoder inputs: SentencePiece ids followed by EOS (a
@@ -435,7 +435,9 @@ def ct2_translate_ids(translator, src_ids_batch: Sequence[Sequence[int]], target
     (add_source_eos), so trailing pads and the final EOS are removed before the ids become token
     strings (`source_vocab`: CTranslate2 takes strings, and the translator does not expose its
     vocabularies; `read_vocabularies(ct2_dir)` reads them back from a converted folder). A row
-    without its EOS therefore gets the same encoder input as with it.
+    without its EOS therefore gets the same encoder input as with it. `source_eos` gives the EOS
+    token with every source, for models whose converter leaves add_source_eos off (CTranslate2's
+    TransformersConverter for Marian: its tokenizer's output ends with "</s>").
 
     `max_decoding_length` counts generated tokens, EOS included, like export.decoding.LengthLimit;
     a callable (such as a LengthLimit) is a per-sentence limit of the source length with its EOS,
@@ -453,7 +455,7 @@ def ct2_translate_ids(translator, src_ids_batch: Sequence[Sequence[int]], target
             ids.pop()
         if any(not 0 <= i < len(source_vocab) for i in ids):
             raise ValueError(f"source ids {ids} are outside the source vocabulary ({len(source_vocab)} tokens)")
-        rows.append([source_vocab[i] for i in ids])
+        rows.append([source_vocab[i] for i in ids] + ([source_vocab[eos_id]] if source_eos else []))
         src_lengths.append(len(ids) + 1)  # the encoder input ends with EOS
     if callable(max_decoding_length):
         limits = [int(max_decoding_length(n)) for n in src_lengths]

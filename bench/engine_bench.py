@@ -4,13 +4,20 @@
                                               # beam 1 and 4, batch 1 and 32, fp32 and int8
     mt-bench --models base --beams 4 --batches 32 --precisions fp32 --rounds 5
     mt-bench --markdown docs/bench-engine.md --plot docs/img/bench-engine.png
+    mt-bench --models marian                  # an OPUS-MT-shaped Marian checkpoint: mt-import against
+                                              # CTranslate2's own TransformersConverter
 
 For each case the engine and CTranslate2 decode the same sources (best of --rounds); CTranslate2
 runs in each of its CPU settings (MKL or oneDNN, AVX-512 forced or not, packed GEMM or not), each in
 its own process, and the fastest counts, named in the table. The command prints target tokens per second for each, the ratio engine / CTranslate2, the share
 of the machine's measured matrix-multiply peak (ONNX Runtime's own MatMul, same threads) that the
 engine's decoding reaches, and the share of each decoding step spent in Python outside ONNX Runtime.
-It first checks that CTranslate2's greedy tokens equal the engine's on the default model.
+It first checks that CTranslate2's greedy tokens equal the engine's on the default model (and on the
+Marian one, to a fixed length: its random weights rarely end a sentence).
+
+The Marian case (`--models marian`, bench/marian_model.py) builds a transformer-base-shaped OPUS-MT
+checkpoint with random weights, imports it with mt-import (fp32 and its int8 variant) and converts it
+with CTranslate2's own TransformersConverter, so that the reference side runs no converter of ours.
 """
 
 from __future__ import annotations
@@ -84,6 +91,8 @@ class Subject:
     ct2_dir: Path
     sources: list[list[int]]  # source ids without EOS
     fixed_length: int | None  # decode exactly this many tokens (random weights), else until EOS
+    ct2_special: dict | None = None  # ct2_translate_ids' eos_id, pad_id, source_eos where not our models'
+    int8_graphs: Path | None = None  # the int8 variant to run (default: quantized here from `graphs`)
 
 
 @dataclass
@@ -192,9 +201,28 @@ def build_default_subject(work: Path, store: Path, n_sentences: int) -> Subject:
     return Subject("default", version.manifest.model, version.path, ct2_dir, sources, None)
 
 
+def build_marian_subject(work: Path, n_sentences: int, src_len: int, out_len: int, vocab_size: int) -> Subject:
+    """An OPUS-MT-shaped Marian checkpoint with random weights, imported by mt-import and converted by
+    CTranslate2's TransformersConverter, in a separate process (bench/marian_model.py)."""
+    out = work / "marian"
+    subprocess.run([sys.executable, "-m", "bench.marian_model", str(out), str(vocab_size)], check=True,
+                   stdout=subprocess.DEVNULL)
+    store = ModelStore(out / "store")
+    fp32, int8 = store.open("marian"), store.open("marian-int8")
+    config = fp32.manifest.model
+    special = {config["pad_id"], config["eos_id"], config["unk_id"], config["bos_id"]}
+    ordinary = np.array([i for i in range(config["src_vocab_size"]) if i not in special])
+    rng = np.random.default_rng(1)
+    sources = [rng.choice(ordinary, src_len).tolist() for _ in range(n_sentences)]
+    return Subject("marian", config, fp32.path, out / "ct2", sources, out_len,
+                   {"eos_id": config["eos_id"], "pad_id": config["pad_id"], "source_eos": True}, int8.path)
+
+
 def quantized_graphs(subject: Subject, work: Path) -> Path:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
+    if subject.int8_graphs:
+        return subject.int8_graphs
     folder = work / f"{subject.name}-int8"
     folder.mkdir(exist_ok=True)
     for graph in ("encoder.onnx", "decoder.onnx"):
@@ -212,13 +240,14 @@ def check_greedy_agreement(subject: Subject, threads: int) -> tuple[int, int]:
     special = SpecialTokens(subject.config["pad_id"], subject.config["bos_id"], subject.config["eos_id"])
     translator = ctranslate2.Translator(str(subject.ct2_dir), device="cpu", intra_threads=threads)
     source_vocab, target_vocab = read_vocabularies(subject.ct2_dir)
+    n = subject.fixed_length
+    options = DecodingOptions(max_length=n, max_length_a=0.0, max_length_b=n) if n else DecodingOptions()
     equal = 0
     for i in range(0, len(subject.sources), 32):
         chunk = subject.sources[i: i + 32]
-        ours = [h.tokens for h in greedy_search(model, pad_batch(chunk, special.eos, special.pad),
-                                                 DecodingOptions(), special)]
-        theirs = ct2_translate_ids(translator, chunk, target_vocab, beam_size=1, max_decoding_length=200,
-                                   source_vocab=source_vocab)
+        ours = [h.tokens for h in greedy_search(model, pad_batch(chunk, special.eos, special.pad), options, special)]
+        theirs = ct2_translate_ids(translator, chunk, target_vocab, beam_size=1, max_decoding_length=n or 200,
+                                   source_vocab=source_vocab, **(subject.ct2_special or {}))
         equal += sum(a == b for a, b in zip(ours, theirs))
     return equal, len(subject.sources)
 
@@ -245,14 +274,14 @@ def bench_case(subject: Subject, precision: str, beam: int, batch: int, threads:
                   ms_per_step=1000 * seconds / max(steps, 1))
 
 
-def markdown(results: list[Result], peak: float, threads: int, agreement: tuple[int, int] | None,
+def markdown(results: list[Result], peak: float, threads: int, agreement: dict[str, tuple[int, int]],
              variants: list[str]) -> str:
     lines = [f"Machine: {os.cpu_count()} cores, {threads or 'all'} threads; float32 MatMul peak through ONNX Runtime "
              f"{peak:.0f} GFLOP/s; onnxruntime {ort.__version__}, ctranslate2 {_ct2_version()}, each case against "
              f"the fastest of its CPU variants {', '.join(variants)} (bench/ct2_variants.py).", ""]
-    if agreement:
-        lines += [f"Greedy tokens, CTranslate2 = engine on the default model: {agreement[0]} / {agreement[1]} "
-                  "held-out sentences.", ""]
+    for name, (equal, total) in agreement.items():
+        what = "held-out sentences" if name == "default" else "sources"
+        lines += [f"Greedy tokens, CTranslate2 = engine on the {name} model: {equal} / {total} {what}.", ""]
     lines += ["| case | engine tok/s | CTranslate2 best tok/s | its variant | engine / CT2 best | share of MatMul peak "
               "| Python share of a step | ms per step |",
               "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |"]
@@ -292,13 +321,17 @@ def plot(results: list[Result], path: Path) -> None:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="mt-bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--store", type=Path, default=Path("model_store"), help="(default: %(default)s)")
-    p.add_argument("--models", nargs="+", choices=["default", "base"], default=["default", "base"])
+    p.add_argument("--models", nargs="+", choices=["default", "base", "marian"], default=["default", "base"],
+                   help="default: the bundled model; base: transformer-base, random weights, our exporter; marian: "
+                        "an OPUS-MT-shaped Marian checkpoint, random weights, mt-import against CTranslate2's "
+                        "TransformersConverter (default: default base)")
     p.add_argument("--beams", nargs="+", type=int, default=[1, 4])
     p.add_argument("--batches", nargs="+", type=int, default=[1, 32])
     p.add_argument("--precisions", nargs="+", choices=["fp32", "int8"], default=["fp32", "int8"])
     p.add_argument("--sentences", type=int, default=64, help="sources per case (default: %(default)s)")
     p.add_argument("--base-source-length", type=int, default=24, help="(default: %(default)s)")
     p.add_argument("--base-output-length", type=int, default=32, help="fixed output length of the base model (default: %(default)s)")
+    p.add_argument("--marian-vocab", type=int, default=32000, help="vocabulary of the Marian case (default: %(default)s)")
     p.add_argument("--threads", type=int, default=0, help="intra-op threads for both (default: all cores)")
     p.add_argument("--rounds", type=int, default=3, help="alternating timed rounds; the best counts (default: %(default)s)")
     p.add_argument("--ct2-variants", nargs="+", choices=list(VARIANTS), default=list(VARIANTS),
@@ -317,23 +350,28 @@ def main(argv: list[str] | None = None) -> int:
     peak = matmul_peak_gflops(threads)
     log.info("float32 MatMul peak through ONNX Runtime: %.0f GFLOP/s with %d threads", peak, threads)
     results: list[Result] = []
-    agreement = None
+    agreement: dict[str, tuple[int, int]] = {}
     with tempfile.TemporaryDirectory(prefix="mt-bench-") as tmp:
         work = Path(tmp)
         subjects = []
         if "default" in args.models:
             subjects.append(build_default_subject(work, args.store, max(args.sentences, 200)))
-            agreement = check_greedy_agreement(subjects[-1], threads)
-            log.info("greedy tokens, CTranslate2 = engine on the default model: %d / %d", *agreement)
+            agreement["default"] = check_greedy_agreement(subjects[-1], threads)
             subjects[-1].sources = subjects[-1].sources[: args.sentences]
         if "base" in args.models:
             subjects.append(build_base_subject(work, args.sentences, args.base_source_length, args.base_output_length))
+        if "marian" in args.models:
+            subjects.append(build_marian_subject(work, args.sentences, args.base_source_length,
+                                                 args.base_output_length, args.marian_vocab))
+            agreement["marian"] = check_greedy_agreement(subjects[-1], threads)
+        for name, (equal, total) in agreement.items():
+            log.info("greedy tokens, CTranslate2 = engine on the %s model: %d / %d", name, equal, total)
         cases = [(p, b, n) for p in args.precisions for b in args.beams for n in args.batches]
         with tqdm(total=len(subjects) * len(cases), desc="benchmark cases", unit="case") as progress:
             for subject in subjects:
                 log.info("CTranslate2 on %s: %s, each in its own process", subject.name, ", ".join(args.ct2_variants))
                 ct2 = measure_variants(subject.ct2_dir, subject.sources, subject.fixed_length, cases, threads,
-                                       args.rounds, args.ct2_variants)
+                                       args.rounds, args.ct2_variants, subject.ct2_special)
                 for precision, beam, batch in cases:
                     result = bench_case(subject, precision, beam, batch, threads, args.rounds, work, peak,
                                         ct2[(precision, beam, batch)])
@@ -348,9 +386,9 @@ def main(argv: list[str] | None = None) -> int:
         args.markdown.write_text(table, encoding="utf-8")
     if args.plot:
         plot(results, args.plot)
-    if agreement and agreement[0] != agreement[1]:
-        print(f"error: CTranslate2's greedy tokens differ from the engine's on {agreement[1] - agreement[0]} sentences",
-              file=sys.stderr)
+    differ = {name: total - equal for name, (equal, total) in agreement.items() if equal != total}
+    if differ:
+        print(f"error: CTranslate2's greedy tokens differ from the engine's on {differ} sentences", file=sys.stderr)
         return 1
     return 0
 

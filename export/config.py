@@ -35,8 +35,16 @@ class ModelConfig:
     tie_output: bool = True  # output projection shares the target embedding matrix
     pad_id: int = PAD_ID
     unk_id: int = UNK_ID
-    bos_id: int = BOS_ID
+    bos_id: int = BOS_ID  # the decoder's start token (Marian starts from pad)
     eos_id: int = EOS_ID
+    # Options that imported models (OPUS-MT / Marian, export/marian_import.py) need; the defaults are
+    # our own models' behaviour, so checkpoints and manifests without these keys load as before.
+    sinusoid_layout: Literal["interleaved", "concatenated"] = "interleaved"  # Marian: all sines, then all cosines
+    activation: Literal["relu", "gelu", "swish"] = "relu"  # of the feed-forward network; OPUS-MT uses swish
+    scale_embeddings: bool = True  # multiply token embeddings by sqrt(d_model)
+    share_embeddings: bool = False  # source and target share one embedding matrix (one vocabulary)
+    output_bias: bool = False  # a bias on the output projection (Marian's final_logits_bias)
+    suppress_ids: tuple[int, ...] = ()  # never generated: log-prob -inf (Marian's bad_words_ids, the pad token)
 
     def __post_init__(self) -> None:
         if self.d_model % self.n_heads:
@@ -50,6 +58,16 @@ class ModelConfig:
                 raise ValueError(f"{name}={getattr(self, name)} must be positive")
         if not 0.0 <= self.dropout < 1.0:
             raise ValueError(f"dropout={self.dropout} must be in [0, 1)")
+        if self.sinusoid_layout not in ("interleaved", "concatenated"):
+            raise ValueError(f"sinusoid_layout={self.sinusoid_layout!r}: expected 'interleaved' or 'concatenated'")
+        if self.activation not in ("relu", "gelu", "swish"):
+            raise ValueError(f"activation={self.activation!r}: expected 'relu', 'gelu' or 'swish'")
+        if self.share_embeddings and self.src_vocab_size != self.tgt_vocab_size:
+            raise ValueError(f"share_embeddings needs one vocabulary: src_vocab_size={self.src_vocab_size}, "
+                             f"tgt_vocab_size={self.tgt_vocab_size}")
+        for value in self.suppress_ids:
+            if not 0 <= value < self.tgt_vocab_size:
+                raise ValueError(f"suppress_ids: {value} is outside the target vocabulary (0 to {self.tgt_vocab_size - 1})")
 
     @property
     def head_dim(self) -> int:
@@ -64,6 +82,8 @@ class ModelConfig:
         unknown = set(data) - known
         if unknown:
             raise ValueError(f"unknown model config keys: {sorted(unknown)}")
+        if "suppress_ids" in data:  # a JSON list; the frozen config keeps a tuple
+            data = {**data, "suppress_ids": tuple(data["suppress_ids"])}
         return cls(**data)
 
 

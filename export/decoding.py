@@ -58,7 +58,7 @@ def length_normalized(log_prob: float, length: int, length_penalty: float) -> fl
 def _step_log_probs(model: Transformer, memory: Tensor, src_mask: Tensor, prefixes: Tensor) -> Tensor:
     """Log-probabilities (B, V) of the token after each prefix (B, t), recomputing the whole prefix."""
     logits = model.decode(memory, src_mask, prefixes, decoder_self_mask(prefixes, model.config.pad_id))
-    return torch.log_softmax(logits[:, -1].float(), dim=-1)
+    return model.log_probs(logits[:, -1].float())
 
 
 @torch.no_grad()

@@ -18,6 +18,7 @@ import logging
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -41,7 +42,8 @@ from export.onnx_export import (
     onnx_greedy,
 )
 from export.decoding import LengthLimit
-from model_store import MANIFEST, REQUIRED_FILES, Manifest, ModelStore, StoreError, sha256_file
+from export.config import ModelConfig
+from model_store import MANIFEST, Manifest, ModelStore, StoreError, sha256_file
 
 log = logging.getLogger("mt-export")
 
@@ -65,28 +67,31 @@ def onnx_scores(onnx_model: OnnxModel, loaded: LoadedModel, pairs: list[Pair], d
     return {**score(hyps, [t for _, t in pairs]), "sentences": len(pairs), "beam": 1, "decoder": "onnxruntime"}
 
 
-def write_manifest(folder: Path, loaded: LoadedModel, name: str, version: int, languages: tuple[str, str],
-                   opset: int, variant: str, scores: dict) -> Manifest:
-    cfg = loaded.model.config
+def write_manifest(folder: Path, cfg: ModelConfig, name: str, version: int, languages: tuple[str, str], opset: int,
+                   variant: str, scores: dict, training_data: dict, tokenizer: dict | None = None) -> Manifest:
+    """manifest.json for the files in `folder` (each with its checksum)."""
     manifest = Manifest(
         name=name, version=version, source_language=languages[0], target_language=languages[1],
         special_tokens={"pad": cfg.pad_id, "unk": cfg.unk_id, "bos": cfg.bos_id, "eos": cfg.eos_id},
         model=cfg.to_dict(), opset=opset, variant=variant, contract=GRAPH_CONTRACT,
-        files={f: sha256_file(folder / f) for f in REQUIRED_FILES},
-        scores=scores, training_data=loaded.meta.get("data", {}),
+        tokenizer=tokenizer or {"kind": "sentencepiece"},
+        files={p.name: sha256_file(p) for p in sorted(folder.iterdir()) if p.name != MANIFEST},
+        scores=scores, training_data=training_data,
         created=datetime.now(timezone.utc).replace(microsecond=0).isoformat())
     (folder / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
     return manifest
 
 
 def quantize_int8(src_folder: Path, dst_folder: Path) -> None:
-    """Dynamic int8 quantization of the weights of both graphs (activations stay float)."""
+    """Dynamic int8 quantization of the weights of both graphs (activations stay float); the
+    tokenizer files are copied as they are."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     for graph in ("encoder.onnx", "decoder.onnx"):
         quantize_dynamic(src_folder / graph, dst_folder / graph, weight_type=QuantType.QInt8)
-    for f in ("source.spm", "target.spm"):
-        shutil.copyfile(src_folder / f, dst_folder / f)
+    for f in sorted(src_folder.iterdir()):
+        if f.suffix != ".onnx" and f.name != MANIFEST:
+            shutil.copyfile(f, dst_folder / f.name)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,11 +116,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    return run_cli(build_parser(), run, log, argv)
+
+
+def run_cli(parser: argparse.ArgumentParser, run: Callable[[argparse.Namespace], int], logger: logging.Logger,
+            argv: list[str] | None) -> int:
+    """Parse and run; the expected failures (bad input, a failed check, the store) print one line and exit 2."""
     # Our own progress at INFO; libraries (the quantizer logs every tensor at INFO) at WARNING.
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    log.setLevel(logging.INFO)
-    args = build_parser().parse_args(argv)
+    logger.setLevel(logging.INFO)
+    args = parser.parse_args(argv)
     try:
+        if args.opset < 17:
+            raise ValueError(f"--opset {args.opset}: the graphs need opset 17 or newer")
         return run(args)
     except (ExportCheckError, StoreError, CorpusError, FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -123,8 +136,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.opset < 17:
-        raise ValueError(f"--opset {args.opset}: the graphs need opset 17 or newer")
     store = ModelStore(args.store)
     version = args.version or store.next_version(args.name)
     if version < 1:
@@ -152,7 +163,8 @@ def run(args: argparse.Namespace) -> int:
         log.info("greedy agreement: ONNX Runtime = PyTorch on all %d sentences of %s", compared, where)
         scores = {"test": onnx_scores(onnx_model, loaded, pairs, "scoring fp32"), "test_split": where,
                   "checks": {"max_abs_log_prob_diff": worst, "greedy_agreement_sentences": compared}}
-        write_manifest(staged, loaded, args.name, version, tuple(args.languages), args.opset, "fp32", scores)
+        write_manifest(staged, loaded.model.config, args.name, version, tuple(args.languages), args.opset, "fp32",
+                       scores, loaded.meta.get("data", {}))
         published = store.publish(staged, force=args.force)
     finally:
         if staged.exists():
@@ -180,7 +192,8 @@ def export_int8(args: argparse.Namespace, store: ModelStore, loaded: LoadedModel
         onnx_model = OnnxModel.load(staged, loaded.model.config.to_dict())
         scores = {"test": onnx_scores(onnx_model, loaded, pairs, "scoring int8"), "test_split": where,
                   "fp32": {"name": args.name, "version": int(fp32_folder.name), "test": fp32_scores["test"]}}
-        write_manifest(staged, loaded, name, version, tuple(args.languages), args.opset, "int8", scores)
+        write_manifest(staged, loaded.model.config, name, version, tuple(args.languages), args.opset, "int8", scores,
+                       loaded.meta.get("data", {}))
         published = store.publish(staged, force=args.force)
     finally:
         if staged.exists():

@@ -27,17 +27,23 @@ MASK_FILL = -1e4
 # --- 3.5 Positional encoding ------------------------------------------------------------------
 
 
-def sinusoidal_table(max_positions: int, d_model: int) -> Tensor:
+def sinusoidal_table(max_positions: int, d_model: int, layout: str = "interleaved") -> Tensor:
     """PE(pos, 2i) = sin(pos / 10000^(2i/d)), PE(pos, 2i+1) = cos(pos / 10000^(2i/d)).
 
-    Sines on even dimensions and cosines on odd ones, interleaved as in the paper (tensor2tensor
-    and CTranslate2 concatenate them instead, which is why the table is exported with the model).
+    "interleaved": sines on even dimensions and cosines on odd ones, as in the paper.
+    "concatenated": the same sines in the first half and the cosines in the second, as tensor2tensor,
+    Marian and CTranslate2 lay them out (which is why the table is exported with the model).
     """
     position = torch.arange(max_positions, dtype=torch.float64).unsqueeze(1)  # (P, 1)
     div = torch.pow(10000.0, torch.arange(0, d_model, 2, dtype=torch.float64) / d_model)  # (D/2,)
     table = torch.zeros(max_positions, d_model, dtype=torch.float64)
-    table[:, 0::2] = torch.sin(position / div)
-    table[:, 1::2] = torch.cos(position / div[: d_model // 2])
+    if layout == "concatenated":
+        half = (d_model + 1) // 2
+        table[:, :half] = torch.sin(position / div)
+        table[:, half:] = torch.cos(position / div[: d_model // 2])
+    else:
+        table[:, 0::2] = torch.sin(position / div)
+        table[:, 1::2] = torch.cos(position / div[: d_model // 2])
     return table.float()
 
 
@@ -47,7 +53,7 @@ class PositionalEncoding(nn.Module):
     def __init__(self, config: ModelConfig) -> None:
         super().__init__()
         self.learned = config.positional == "learned"
-        table = sinusoidal_table(config.max_positions, config.d_model)
+        table = sinusoidal_table(config.max_positions, config.d_model, config.sinusoid_layout)
         if self.learned:
             self.table = nn.Parameter(table.clone())
         else:
@@ -115,17 +121,21 @@ class MultiHeadAttention(nn.Module):
 # --- 3.3 Position-wise feed-forward --------------------------------------------------------------
 
 
+ACTIVATIONS = {"relu": torch.relu, "gelu": nn.functional.gelu, "swish": nn.functional.silu}
+
+
 class FeedForward(nn.Module):
-    """FFN(x) = max(0, x W_1 + b_1) W_2 + b_2."""
+    """FFN(x) = max(0, x W_1 + b_1) W_2 + b_2 (ReLU as in the paper; GELU or swish as an option)."""
 
     def __init__(self, config: ModelConfig) -> None:
         super().__init__()
         self.w_1 = nn.Linear(config.d_model, config.d_ff)
         self.w_2 = nn.Linear(config.d_ff, config.d_model)
+        self.activation = ACTIVATIONS[config.activation]
         self.dropout = nn.Dropout(config.dropout)
 
     def forward(self, x: Tensor) -> Tensor:
-        return self.w_2(self.dropout(torch.relu(self.w_1(x))))
+        return self.w_2(self.dropout(self.activation(self.w_1(x))))
 
 
 # --- 3.1 Residual connection and layer normalization ---------------------------------------------
@@ -187,9 +197,12 @@ def look_ahead_mask(length: int, device: torch.device | None = None) -> Tensor:
 
 
 def decoder_self_mask(tgt_tokens: Tensor, pad_id: int) -> Tensor:
-    """Look-ahead mask combined with the target padding mask: (B, T, T)."""
+    """Look-ahead mask combined with the target padding mask: (B, T, T). Position 0 is the start token,
+    never padding, even where it is the pad id (Marian starts decoding from pad)."""
     t = tgt_tokens.size(1)
-    return look_ahead_mask(t, tgt_tokens.device).unsqueeze(0) & padding_mask(tgt_tokens, pad_id).unsqueeze(1)
+    real = padding_mask(tgt_tokens, pad_id)
+    real[:, 0] = True
+    return look_ahead_mask(t, tgt_tokens.device).unsqueeze(0) & real.unsqueeze(1)
 
 
 # --- The encoder-decoder ----------------------------------------------------------------------
@@ -200,7 +213,8 @@ class Transformer(nn.Module):
         super().__init__()
         self.config = config
         self.src_embed = nn.Embedding(config.src_vocab_size, config.d_model, padding_idx=config.pad_id)
-        self.tgt_embed = nn.Embedding(config.tgt_vocab_size, config.d_model, padding_idx=config.pad_id)
+        self.tgt_embed = (self.src_embed if config.share_embeddings
+                          else nn.Embedding(config.tgt_vocab_size, config.d_model, padding_idx=config.pad_id))
         self.src_pos = PositionalEncoding(config)
         self.tgt_pos = PositionalEncoding(config)
         self.encoder_layers = nn.ModuleList([EncoderLayer(config) for _ in range(config.n_encoder_layers)])
@@ -209,7 +223,15 @@ class Transformer(nn.Module):
         self.encoder_norm = nn.LayerNorm(config.d_model) if config.norm == "pre" else nn.Identity()
         self.decoder_norm = nn.LayerNorm(config.d_model) if config.norm == "pre" else nn.Identity()
         self.output = nn.Linear(config.d_model, config.tgt_vocab_size, bias=False)
-        self.embed_scale = math.sqrt(config.d_model)
+        # A separate parameter rather than the Linear's bias: the graph then keeps MatMul + Add, whose
+        # weight ONNX Runtime's int8 quantizer handles even when tied to the embedding (a Gemm sharing
+        # the embedding's initializer with a Gather breaks it).
+        self.output_bias = nn.Parameter(torch.zeros(config.tgt_vocab_size)) if config.output_bias else None
+        self.embed_scale = math.sqrt(config.d_model) if config.scale_embeddings else 1.0
+        if config.suppress_ids:  # added to the log-probs: -inf for tokens never generated
+            suppress = torch.zeros(config.tgt_vocab_size)
+            suppress[list(config.suppress_ids)] = -math.inf
+            self.register_buffer("suppress", suppress, persistent=False)
         self._init_weights()
         if config.tie_output:
             self.output.weight = self.tgt_embed.weight
@@ -227,7 +249,8 @@ class Transformer(nn.Module):
         if self.config.positional == "learned":
             with torch.no_grad():
                 for pe in (self.src_pos, self.tgt_pos):
-                    pe.table.copy_(sinusoidal_table(self.config.max_positions, self.config.d_model))
+                    pe.table.copy_(sinusoidal_table(self.config.max_positions, self.config.d_model,
+                                                    self.config.sinusoid_layout))
 
     def encode(self, src: Tensor, src_mask: Tensor) -> Tensor:
         """src: (B, S) token ids; src_mask: (B, S) True for real tokens → memory (B, S, D)."""
@@ -245,7 +268,18 @@ class Transformer(nn.Module):
         self_mask = tgt_mask[:, None, :, :]  # (B, 1, T, T)
         for layer in self.decoder_layers:
             x = layer(x, memory, cross_mask, self_mask)
-        return self.output(self.decoder_norm(x))
+        return self.project(self.decoder_norm(x))
+
+    def project(self, x: Tensor) -> Tensor:
+        """(..., D) → logits (..., V): the output projection, and its bias where the model has one."""
+        logits = self.output(x)
+        return logits + self.output_bias if self.output_bias is not None else logits
+
+    def log_probs(self, logits: Tensor) -> Tensor:
+        """Log-softmax over the vocabulary, then -inf for the suppressed tokens (after normalizing, as
+        transformers applies bad_words_ids, so that the other tokens' log-probs are the model's own)."""
+        log_probs = torch.log_softmax(logits, dim=-1)
+        return log_probs + self.suppress if self.config.suppress_ids else log_probs
 
     def forward(self, src: Tensor, tgt: Tensor) -> Tensor:
         """Teacher-forced logits (B, T, V) for a padded batch."""

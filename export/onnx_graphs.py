@@ -75,8 +75,8 @@ class DecoderStepGraph(nn.Module):
             x = layer.sublayers[1](x, lambda y: self._cross_attention(
                 layer.cross_attn, y, cross[2 * i], cross[2 * i + 1], cross_bias))
             x = layer.sublayers[2](x, layer.ffn)
-        logits = m.output(m.decoder_norm(x))  # (B, V)
-        return (torch.log_softmax(logits, dim=-1), *new)
+        logits = m.project(m.decoder_norm(x))  # (B, V)
+        return (m.log_probs(logits), *new)
 
     def _heads(self, x: Tensor) -> Tensor:
         return x.reshape(-1, self.heads, 1, self.head_dim)  # (B, D) → (B, h, 1, dk)

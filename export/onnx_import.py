@@ -36,6 +36,11 @@ def transformer_from_version(folder: str | Path) -> Transformer:
                 name, array = name.removesuffix(".T"), array.T
             weights[name] = torch.from_numpy(array.copy())
     state = model.state_dict()
+    # A tied weight (shared embeddings, tied output) is in the graphs once, under one of its names.
+    params = dict(model.named_parameters(remove_duplicate=False))
+    for name, param in params.items():
+        if name not in weights:
+            weights.update({name: weights[other] for other, p in params.items() if p is param and other in weights})
     missing = [n for n in state if n not in weights and not n.endswith("pos.table")]
     if missing:
         raise ValueError(f"{folder}: the graphs hold no weight for {missing[:5]}")

@@ -12,14 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import sentencepiece as spm
-
 from model_store import ModelStore, ModelVersion
 from service.config import DecodingOptions, EngineConfig
 from service.decoding import Hypothesis, SpecialTokens
 from service.onnx_model import OnnxModel
 from service.running_batch import RunningBatch
 from service.sequence import Sequence as DecodingSequence
+from service.tokenizers import load_tokenizers
 
 log = logging.getLogger(__name__)
 
@@ -45,9 +44,11 @@ class Engine:
         self.manifest = manifest
         self.model = OnnxModel.load(version.path, manifest.model, config.device, config.intra_op_threads,
                                     config.spin)
-        self.source_spm = spm.SentencePieceProcessor(model_file=str(version.file("source.spm")))
-        self.target_spm = spm.SentencePieceProcessor(model_file=str(version.file("target.spm")))
         tokens = manifest.special_tokens
+        # The manifest's tokenizer kind decides (SentencePiece processors for our own models); the
+        # servicer and the streaming detokenizer know them by their SentencePiece-era names.
+        self.source_tokenizer, self.target_tokenizer = load_tokenizers(version.path, manifest.tokenizer, tokens)
+        self.source_spm, self.target_spm = self.source_tokenizer, self.target_tokenizer
         self.special = SpecialTokens(pad=tokens["pad"], bos=tokens["bos"], eos=tokens["eos"])
         self.max_source_tokens = int(manifest.model["max_positions"])  # source EOS included
         self.max_target_tokens = int(manifest.model["max_positions"])  # one position per generated token
@@ -73,14 +74,14 @@ class Engine:
     def translate(self, texts: Sequence[str], options: DecodingOptions = DecodingOptions()) -> list[list[Translation]]:
         """Per text, its `options.n_best` translations, best first, in the caller's order."""
         sources = self.encode(texts)
-        return [[Translation(self.target_spm.decode(h.tokens), h.tokens, h.score, h.log_prob, h.finished)
+        return [[Translation(self.target_tokenizer.decode(h.tokens), h.tokens, h.score, h.log_prob, h.finished)
                  for h in hyps] for hyps in self.translate_ids(sources, options)]
 
     def encode(self, texts: Sequence[str]) -> list[list[int]]:
         """Source ids of each text. One call per text: SentencePiece encodes a list on a thread pool
         it starts per call, 130 µs for one short text against 2 µs alone (it was a quarter of the
         server's event loop at 32 clients)."""
-        return [self.source_spm.encode(text) for text in texts]
+        return [self.source_tokenizer.encode(text) for text in texts]
 
     def translate_ids(self, sources: Sequence[Sequence[int]], options: DecodingOptions = DecodingOptions()
                       ) -> list[list[Hypothesis]]:

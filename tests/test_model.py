@@ -118,3 +118,41 @@ def test_config_round_trips_through_a_dict():
     assert ModelConfig.from_dict(cfg.to_dict()) == cfg
     with pytest.raises(ValueError, match="unknown model config keys"):
         ModelConfig.from_dict({**cfg.to_dict(), "bogus": 1})
+
+
+def test_the_concatenated_sinusoid_layout_holds_the_same_sines_then_the_cosines():
+    interleaved, concatenated = sinusoidal_table(50, 16), sinusoidal_table(50, 16, "concatenated")
+    assert torch.equal(concatenated[:, :8], interleaved[:, 0::2])
+    assert torch.equal(concatenated[:, 8:], interleaved[:, 1::2])
+
+
+def test_a_config_without_the_import_options_keeps_todays_behaviour():
+    old = {k: v for k, v in tiny_config().to_dict().items()
+           if k not in ("sinusoid_layout", "activation", "scale_embeddings", "share_embeddings", "output_bias",
+                        "suppress_ids")}
+    config = ModelConfig.from_dict(old)
+    assert (config.sinusoid_layout, config.activation, config.scale_embeddings, config.share_embeddings,
+            config.output_bias, config.suppress_ids) == ("interleaved", "relu", True, False, False, ())
+    torch.manual_seed(0)
+    model = make_model(config)
+    assert model.src_embed is not model.tgt_embed and model.output_bias is None
+    assert model.embed_scale == math.sqrt(config.d_model)
+
+
+def test_suppressed_tokens_get_minus_infinity_and_the_others_keep_their_log_softmax():
+    torch.manual_seed(0)
+    model = make_model(tiny_config(suppress_ids=(5,), output_bias=True, share_embeddings=True, tgt_vocab_size=20,
+                                   activation="swish", scale_embeddings=False)).eval()
+    assert ModelConfig.from_dict(model.config.to_dict()) == model.config  # a JSON list comes back a tuple
+    logits = torch.randn(3, 20)
+    log_probs = model.log_probs(logits)
+    assert torch.isinf(log_probs[:, 5]).all()
+    keep = [i for i in range(20) if i != 5]
+    assert torch.allclose(log_probs[:, keep], torch.log_softmax(logits, -1)[:, keep])
+    src = torch.tensor([[4, 6, EOS_ID]])
+    assert 5 not in greedy_decode(model, src, LengthLimit(a=0, b=30))[0].tokens
+
+
+def test_a_start_token_equal_to_pad_is_not_masked():
+    mask = decoder_self_mask(torch.tensor([[PAD_ID, 7, PAD_ID]]), PAD_ID)
+    assert mask[0, :, 0].all() and not mask[0, 2, 2]
