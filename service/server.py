@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sys
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from service.wire import add_translator_to_server
 
 log = logging.getLogger("mt-serve")
 
+LINGER = 0.2  # seconds for answers already given to reach their callers before the connections close
 PENDING_CALLS = 5000  # calls gRPC core may hold for the event loop before it drops some (see TranslationServer)
 SERVICE_NAME = translate_pb2.DESCRIPTOR.services_by_name["Translator"].full_name  # "translate.v1.Translator"
 
@@ -132,8 +134,9 @@ class TranslationServer:
             except Exception:  # a broken store must not stop the server that is serving
                 log.exception("scanning the store failed")
 
-    async def stop(self, grace: float) -> None:
-        """Drain: NOT_SERVING, refuse new work, finish what is held within `grace`, then stop."""
+    async def drain(self, grace: float) -> None:
+        """NOT_SERVING, refuse new work (UNAVAILABLE), finish what is held within `grace`; the answers
+        already given get LINGER seconds to reach their callers."""
         log.info("draining: finishing held work within %.0f s", grace)
         await self.set_serving(False)
         if self._watcher:
@@ -141,6 +144,11 @@ class TranslationServer:
         finished = await self.scheduler.drain(grace)
         if not finished:
             log.warning("grace period over with work still held; stopping anyway")
+        await asyncio.sleep(LINGER)
+
+    async def stop(self, grace: float) -> None:
+        """Drain, then stop gRPC and the scheduler (in-process use: tests, benchmarks)."""
+        await self.drain(grace)
         await self.grpc.stop(1.0)
         await self.scheduler.close()
         log.info("stopped")
@@ -167,8 +175,16 @@ async def serve(config: ServerConfig) -> int:
         loop.add_signal_handler(sig, stop.set)
     await server.start()
     await stop.wait()
-    await server.stop(config.grace)
-    return 0
+    await server.drain(config.grace)
+    # No grpc.stop(): gRPC core's shutdown ends the calls that arrived but were not yet handed to the
+    # servicer with CANCELLED (grpc/grpc#41785), 5-60 per SIGTERM under steady traffic. Exiting closes
+    # the connections instead, which every client reads as UNAVAILABLE, and by now every call that
+    # reached the servicer has its answer: the held work is done and the rest were refused.
+    log.info("stopped: closing connections")
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def build_parser() -> argparse.ArgumentParser:

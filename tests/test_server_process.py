@@ -60,7 +60,8 @@ def test_sigterm_drains_held_work_loses_nothing_and_exits_0(ko_en_store):
         server.proc.send_signal(signal.SIGTERM)
         signalled = time.monotonic()
         server.wait_for(r"(draining)")
-        with TranslatorClient(server.address, timeout=10) as late, pytest.raises(grpc.RpcError) as refused:
+        with TranslatorClient(server.address, timeout=10, attempts=1) as late, \
+                pytest.raises(grpc.RpcError) as refused:
             late.translate(["네."])
         assert refused.value.code() == grpc.StatusCode.UNAVAILABLE
         for t in callers:
@@ -73,3 +74,40 @@ def test_sigterm_drains_held_work_loses_nothing_and_exits_0(ko_en_store):
         assert "stopped" in server.log and "still held" not in server.log
     finally:
         server.proc.kill()
+
+
+def test_from_sigterm_on_every_call_completes_or_gets_unavailable(ko_en_store):
+    """Clients that keep calling as fast as they are answered through the whole stop: gRPC's own
+    shutdown would end the calls it had not yet handed to the servicer with CANCELLED (grpc#41785)."""
+    server = ServerProcess(ko_en_store, "--threads", "1", "--grace", "10")
+    server.wait_serving()
+    codes: dict[str, int] = {}
+    stop = threading.Event()
+
+    def hammer():
+        with grpc.insecure_channel(server.address) as channel:
+            translate = channel.unary_unary("/translate.v1.Translator/Translate")
+            request = TranslatorClient.request(["어제 카페에 갔어."]).SerializeToString()
+            while not stop.is_set():
+                try:
+                    translate(request, timeout=10)
+                    code = "OK"
+                except grpc.RpcError as exc:
+                    code = exc.code().name
+                codes[code] = codes.get(code, 0) + 1
+
+    callers = [threading.Thread(target=hammer) for _ in range(16)]
+    try:
+        for t in callers:
+            t.start()
+        time.sleep(1.0)
+        server.proc.send_signal(signal.SIGTERM)
+        assert server.proc.wait(30) == 0, server.log
+        time.sleep(0.5)  # calls after the exit: refused connections
+    finally:
+        stop.set()
+        for t in callers:
+            t.join(30)
+        server.proc.kill()
+    assert codes.get("OK", 0) > 0 and codes.get("UNAVAILABLE", 0) > 0, codes
+    assert set(codes) == {"OK", "UNAVAILABLE"}, codes
