@@ -19,7 +19,8 @@ from proto.translate.v1 import translate_pb2_grpc as pb_grpc
 from service.config import MAX_BEAM_SIZE, DecodingOptions
 from service.decoding import Hypothesis
 from service.engine import Engine
-from service.errors import InvalidRequest, ServiceError
+from service.errors import InvalidRequest, QueueFull, ServiceError
+from service.memory import MemoryReleaser
 from service.metrics import ServiceMetrics
 from service.models import ModelRegistry
 from service.iteration_scheduler import IterationScheduler
@@ -31,6 +32,11 @@ log = logging.getLogger(__name__)
 
 MAX_TEXTS_PER_REQUEST = 64
 MAX_CHARS_PER_TOKEN = 16  # SentencePiece's default max_piece_length: no piece is longer
+RELEASER = MemoryReleaser()  # one per process: it trims the process's allocator
+# Large requests tokenized at once at most: each holds ~15x its message size while it is (texts, token
+# lists), so this bounds what a flood of them can take (docs/reliability.md).
+MAX_LARGE_IN_FLIGHT = 8
+_large_in_flight = 0  # on the event loop only
 INLINE_TOKENIZE_CHARS = 2000  # requests with more characters are tokenized off the event loop (~20 µs per 100)
 
 
@@ -58,13 +64,24 @@ async def encode_texts(texts: list[str], engine: Engine) -> list[list[int]]:
         raise InvalidRequest(f"texts is empty: send 1 to {MAX_TEXTS_PER_REQUEST} texts")
     if len(texts) > MAX_TEXTS_PER_REQUEST:
         raise InvalidRequest(f"{len(texts)} texts in one request; the limit is {MAX_TEXTS_PER_REQUEST}")
+    large = sum(map(len, texts)) > INLINE_TOKENIZE_CHARS
+    if large:
+        RELEASER.after_large_request()  # what it allocates goes back to the system once the burst is over
     max_chars = engine.max_source_tokens * MAX_CHARS_PER_TOKEN
     for i, text in enumerate(texts):
         if len(text) > max_chars:
             raise InvalidRequest(f"texts[{i}] has {len(text)} characters; model {engine.name} accepts at most "
                                  f"{engine.max_source_tokens} tokens, at most {max_chars} characters")
-    if sum(map(len, texts)) > INLINE_TOKENIZE_CHARS:
-        sources = await asyncio.to_thread(engine.encode, texts)
+    if large:
+        global _large_in_flight
+        if _large_in_flight >= MAX_LARGE_IN_FLIGHT:
+            raise QueueFull(f"{_large_in_flight} large requests (over {INLINE_TOKENIZE_CHARS} characters) are being "
+                            "tokenized; retry shortly", retry_after=0.1)
+        _large_in_flight += 1
+        try:
+            sources = await asyncio.to_thread(engine.encode, texts)
+        finally:
+            _large_in_flight -= 1
     else:
         sources = engine.encode(texts)
     for i, ids in enumerate(sources):

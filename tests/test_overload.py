@@ -1,6 +1,7 @@
 """Overload control and hostile traffic (issue 11): refusals with retry hints, malformed bodies on every
 method, tokenization off the event loop, store copies in progress, clients that retry well."""
 
+import asyncio
 import logging
 import shutil
 import threading
@@ -256,3 +257,24 @@ def test_a_version_refused_while_its_files_are_copied_loads_once_the_copy_is_com
     shutil.copy2(files[-1], target / files[-1].name)
     assert registry.refresh() == [("ko-en", 1)]
     assert registry.get("ko-en", 1).translate([SENTENCE])[0][0].text == EXPECTED
+
+
+# ---- memory ---------------------------------------------------------------------------------------------
+
+def test_memory_is_released_once_after_a_burst_of_large_requests(monkeypatch):
+    from service import memory
+
+    released = []
+    monkeypatch.setattr(memory, "release", lambda: released.append(time.monotonic()))
+
+    async def burst():
+        releaser = memory.MemoryReleaser(quiet=0.05, longest=5.0)
+        for _ in range(10):  # 10 large requests 10 ms apart: one burst
+            releaser.after_large_request()
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.3)
+        releaser.after_large_request()  # a later one: another release
+        await asyncio.sleep(0.3)
+
+    asyncio.run(burst())
+    assert len(released) == 2
