@@ -52,11 +52,14 @@ def _read_lines(path: Path) -> list[str]:
     return out
 
 
-def read_tsv(path: str | Path) -> list[Pair]:
-    """One pair per line: source TAB target. Empty sides and extra columns are errors."""
+def read_tsv(path: str | Path, comments: bool = False) -> list[Pair]:
+    """One pair per line: source TAB target. Empty sides and extra columns are errors. With
+    `comments`, lines starting with # are skipped (line numbers in errors still count them)."""
     path = Path(path)
     pairs = []
     for number, line in enumerate(_read_lines(path), start=1):
+        if comments and line.startswith("#"):
+            continue
         columns = line.split("\t")
         if len(columns) != 2:
             raise CorpusError(f"{path}:{number}: expected 2 tab-separated columns (source, target), "
@@ -90,6 +93,16 @@ def _checked_pair(source: str, target: str, where: str) -> Pair:
     if not target:
         raise CorpusError(f"{where}: empty target sentence")
     return source, target
+
+
+# Hand-written everyday sentences with reference translations (issue 13): scored beside the grammar's
+# held-out split, never trained on or used to pick a checkpoint.
+EVERYDAY_HELDOUT = Path(__file__).parent / "data" / "everyday_heldout.tsv"
+
+
+def everyday_heldout() -> list[Pair]:
+    """The hand-written everyday evaluation set, (Korean, English) pairs in file order."""
+    return read_tsv(EVERYDAY_HELDOUT, comments=True)
 
 
 def read_pairs(paths: list[str]) -> list[Pair]:
