@@ -149,4 +149,4 @@ def romanize_name(name: str) -> str:
     return f"{surname} {romanize_given_name(given)}"
 
 
-__all__ = ["romanize", "romanize_place", "romanize_name", "romanize_given_name", "split_name", "SURNAMES"]
+__all__ = ["SURNAMES", "romanize", "romanize_given_name", "romanize_name", "romanize_place", "split_name"]
