@@ -72,9 +72,27 @@ P, R, F = "past", "present", "future"
     ("닫다", "shall", "polite", R, None, True, "닫을까요"),
     ("만들다", "shall", "plain", R, None, True, "만들까"),
     ("굽다", "shall", "polite", R, "ㅂ", True, "구울까요"),
+    ("읽다", "imperative", "polite", R, None, False, "읽으세요"),
+    ("가다", "imperative", "formal", R, None, False, "가십시오"),
+    ("먹다", "imperative", "polite", R, None, False, "드세요"),
+    ("자다", "imperative", "formal", R, None, False, "주무십시오"),
+    ("만들다", "imperative", "polite", R, None, False, "만드세요"),
+    ("듣다", "imperative", "polite", R, "ㄷ", False, "들으세요"),
+    ("돕다", "imperative", "formal", R, "ㅂ", False, "도우십시오"),
+    ("쓰다", "imperative", "plain", R, None, False, "써"),
+    ("먹다", "dont", "polite", R, None, False, "먹지 마세요"),
+    ("열다", "dont", "formal", R, None, False, "열지 마십시오"),
+    ("가다", "dont", "plain", R, None, False, "가지 마"),
 ])
 def test_modal_request_and_suggestion_predicates(verb, construction, level, tense, irregular, question, expected):
     assert predicate(verb, construction, level, tense, irregular, question) == expected
+
+
+@pytest.mark.parametrize("stem, expected", [("먹", "먹는"), ("가", "가는"), ("만들", "만드는"), ("듣", "듣는"),
+                                             ("살", "사는"), ("굽", "굽는")])
+def test_present_adnominal_drops_a_final_l(stem, expected):
+    from export.grammar.everyday import _adnominal_present
+    assert _adnominal_present(stem) == expected
 
 
 def test_polite_lets_is_refused_because_it_reads_as_a_statement():
@@ -210,9 +228,11 @@ def test_everyday_splits_are_disjoint_and_held_out_words_are_known(corpus):
     train = {ko for ko, _ in splits["train"]}
     assert not train & {ko for ko, _ in splits["dev"] + splits["test"]}
     assert not {ko for ko, _ in splits["dev"]} & {ko for ko, _ in splits["test"]}
-    words = {w for ko, _ in splits["train"] for w in ko.rstrip(".?").split()}
+    def words_of(ko: str) -> list[str]:
+        return re.sub(r"[.?!,]", "", ko).split()
+    words = {w for ko, _ in splits["train"] for w in words_of(ko)}
     for ko, _ in splits["dev"] + splits["test"]:
-        assert all(w in words for w in ko.rstrip(".?").split()), ko
+        assert all(w in words for w in words_of(ko)), ko
 
 
 def test_everyday_generation_is_fast_and_deterministic(corpus):

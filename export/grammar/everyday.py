@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from . import english as en
 from .everyday_lexicon import ACTIONS, ADJECTIVES, CITIES, NOUNS, PLACES, Action, Adjective, Noun, Place
 from .hangul import MEANS, OBJECT, SUBJECT, TOPIC, attach
-from .korean import Form, a_form, conjugate, copula, eu, past_stem, stem_of
+from .hangul import add_final
+from .korean import Form, a_form, conjugate, copula, eu, honorific, past_stem, stem_of
 from .lexicon import NUMBERS_KO, PEOPLE, TIMES, Person
 from .romanize import SURNAMES, romanize_name, romanize_place
 
@@ -185,6 +186,7 @@ def predicate(dictionary_form: str, construction: str, level: str, tense: str = 
         promise   먹을게요 / 먹을게 / 먹겠습니다                  please   먹어 주세요 / 줘 / 주십시오
         must_not  먹으면 안 돼요     can_i    먹어도 돼요?        may_i    먹어도 될까요?
         lets      먹자 / 먹읍시다    shall    먹을까요? / 먹을까?
+        imperative 읽으세요 / 읽어 / 읽으십시오 (먹다 → 드세요)   dont  먹지 마세요 / 마 / 마십시오
     """
     stem = stem_of(dictionary_form)
     form = Form(tense, level, negative, question)
@@ -201,6 +203,14 @@ def predicate(dictionary_form: str, construction: str, level: str, tense: str = 
                 "formal": stem + "겠습니다"}[level]
     if construction == "please":
         return a_form(stem, irregular) + {"plain": " 줘", "polite": " 주세요", "formal": " 주십시오"}[level]
+    if construction == "imperative":
+        lexical = _LEXICAL_HONORIFIC.get(dictionary_form)
+        if level == "plain":
+            return a_form(stem, irregular)
+        polite = stem_of(lexical) if lexical else honorific(stem, irregular)       # 가시, 읽으시, 드시
+        return polite[:-1] + "세요" if level == "polite" else add_final(polite, "ㅂ") + "시오"
+    if construction == "dont":
+        return stem + {"plain": "지 마", "polite": "지 마세요", "formal": "지 마십시오"}[level]
     if construction == "must_not":
         return eu(stem, "면 ", irregular) + "안 " + conjugate("되다", Form("present", level))
     if construction == "can_i":
@@ -221,12 +231,43 @@ def predicate(dictionary_form: str, construction: str, level: str, tense: str = 
 # --------------------------------------------------------------------------- constructions
 
 
+# Verbs whose -(으)시- form is another word: 드세요, not 먹으세요.
+_LEXICAL_HONORIFIC = {"먹다": "드시다", "마시다": "드시다", "자다": "주무시다"}
+_FREQUENCY = (("자주", "often"), ("가끔", "sometimes"), ("항상", "always"), ("보통", "usually"))
+_MANNER = (("빨리", "quickly"), ("천천히", "slowly"), ("다시", "again"), ("혼자", "alone"), ("먼저", "first"))
+_NOT_HABITUAL = {"도착하다", "출발하다", "이사하다", "바꾸다", "벗다", "잃어버리다", "고치다", "끝내다"}
+_EFFORT = {"공부하다", "연습하다", "배우다", "일하다", "운동하다", "준비하다"}
+_MOTION = {"가다", "오다"}
+
+
+def _adverb(rng: random.Random, action: Action, tense: str, subject: Person, negation: str, question: bool):
+    """(Korean before the object, Korean before the verb, English after the subject, English at the end)."""
+    if negation != "none" or rng.random() > 0.3:
+        return "", "", "", ""
+    if tense == "present":
+        ko, eng = rng.choice(_FREQUENCY)
+        return ko, "", eng, ""
+    if question:
+        return "", "", "", ""
+    if tense == "past" and rng.random() < 0.2:
+        return "벌써", "", "already", ""
+    if tense == "future" and rng.random() < 0.2:
+        return "", "곧", "", "soon"
+    if subject.plural and rng.random() < 0.3:
+        return "같이", "", "", "together"
+    if action.ko in _EFFORT and rng.random() < 0.5:
+        return "", "열심히", "", "hard"
+    ko, eng = rng.choice(_MANNER)
+    return "", ko, "", eng
+
+
 def statement(rng: random.Random) -> Sentence | None:
-    """S (time) (place) O V, in a tense, a level and maybe a negation: 저는 어제 시장에서 사과를 안 샀어요."""
-    action = rng.choice(_TRANSITIVE)
+    """S (time) (place) (O) V in a tense, a level and maybe a negation, with an adverb now and then:
+    저는 어제 시장에서 사과를 안 샀어요; 민수는 자주 도서관에서 책을 읽어요; 우리는 공원에 갔어요."""
+    action = rng.choice(ACTIONS)
     stative = action.ko in _STATIVE
     tense = "present" if stative else rng.choice(("past", "past", "present", "future", "progressive"))
-    if action.ko in _ONCE and tense != "past":
+    if (action.ko in _ONCE and tense != "past") or (action.ko in _NOT_HABITUAL and tense == "present"):
         return None
     level = rng.choice(LEVELS)
     question = rng.random() < 0.25
@@ -234,25 +275,39 @@ def statement(rng: random.Random) -> Sentence | None:
     if tense == "progressive" and negation != "none":
         return None
     subject = _subject(rng, level, question)
-    vko, ven, pairs, noun = _vp(rng, action)
+    if action.ko in _MOTION:
+        place = rng.choice(PLACES)
+        vko, ven = [place.ko + "에"], [place.destination]
+        pairs = {("action-place", _key(action), place.ko)}
+        noun = None
+    else:
+        vko, ven, pairs, noun = _vp(rng, action, place_p=0.35 if action.objects else 0.7)
     if noun is not None and noun.kind == "c" and tense == "present" and action.ko not in _GENERIC_OBJECT:
         return None                                  # "I eat an apple every day": generic, not one apple
+    before_object, before_verb, after_subject, at_end = _adverb(rng, action, tense, subject, negation, question)
+    if stative:
+        before_object = after_subject = ""
     time = None
     if tense in ("past", "future") and rng.random() < 0.6:
         time = rng.choice(_TIMES[tense])
-    elif tense == "present" and not stative:
+    elif tense == "present" and not stative and not after_subject:
         time = rng.choice(_TIMES["present"])
     elif tense == "progressive" and rng.random() < 0.4:
         time = _TIMES["progressive"][0]
-    ko = [_subject_ko(subject, rng), time.ko if time else "", *vko, _neg_predicate(action, tense, level, negation,
-                                                                                    question)]
+    ko = [_subject_ko(subject, rng), time.ko if time else "", before_object, *vko, before_verb,
+          _neg_predicate(action, tense, level, negation, question)]
     if negation == "mot":
         modal = {"past": "could not", "present": "cannot", "future": "will not be able to"}[tense]
         words = [subject.en, modal, action.en, *ven]
     else:
         aux, group = en.verb_group(action.en, tense, negation != "none", question, subject.person, subject.plural)
+        if after_subject and not question and tense != "present":
+            head, _, rest = group.partition(" ")    # will/am stays first: "I already ate", "will soon"
+            group = f"{after_subject} {group}" if tense == "past" else f"{head} {after_subject} {rest}"
+        elif after_subject:
+            group = f"{after_subject} {group}"
         words = [aux, subject.en, group, *ven] if question else [subject.en, group, *ven]
-    words.append(time.en if time else "")
+    words += [at_end, time.en if time else ""]
     pairs.add(("construction-action", f"{tense}:{negation}", _key(action)))
     return Sentence(_sentence(ko, question), en.sentence(words, question), frozenset(pairs))
 
@@ -319,7 +374,8 @@ def request(rng: random.Random) -> Sentence | None:
     action = rng.choice(ACTIONS)
     if action.ko in _STATIVE or action.ko in _ONCE or action.ko in ("가다", "오다", "웃다", "울다", "도착하다"):
         return None
-    kind = rng.choice(("please", "please", "must_not", "can_i", "may_i", "lets", "shall_we", "shall_i"))
+    kind = rng.choice(("please", "please", "imperative", "imperative", "dont", "must_not", "can_i", "may_i", "lets",
+                       "shall_we", "shall_i"))
     level = "polite" if kind == "may_i" else rng.choice(LEVELS)
     vko, ven, pairs, noun = _vp(rng, action, place_p=0.2)
     if noun is not None and rng.random() < 0.3 and kind in ("please", "can_i"):
@@ -331,6 +387,14 @@ def request(rng: random.Random) -> Sentence | None:
         pred = predicate(action.ko, "please", level, irregular=irr)
         english = (f"{action.en} {' '.join(ven)}".strip() + ", please") if level == "plain" else \
             f"please {action.en} {' '.join(ven)}"
+    elif kind == "imperative":
+        if level == "plain" and not vko:
+            return None                                # 먹어. alone is a statement as much as an order
+        pred = predicate(action.ko, "imperative", level, irregular=irr)
+        english = f"{action.en} {' '.join(ven)}"
+    elif kind == "dont":
+        pred = predicate(action.ko, "dont", level, irregular=irr)
+        english = f"do not {action.en} {' '.join(ven)}"
     elif kind == "must_not":
         pred = predicate(action.ko, "must_not", level, irregular=irr)
         english = f"you must not {action.en} {' '.join(ven)}"
@@ -353,6 +417,93 @@ def request(rng: random.Random) -> Sentence | None:
     ko = [together, *vko, pred]
     pairs.add(("construction-action", kind, _key(action)))
     return Sentence(_sentence(ko, question), en.sentence([" ".join(english.split())], question), frozenset(pairs))
+
+
+def _gerund(action: Action) -> str:
+    head, _, tail = action.en.partition(" ")
+    return f"{en.ing(head)} {tail}".strip()
+
+
+def _adnominal_present(stem: str) -> str:
+    """-는: 먹는, 가는, 듣는, 만드는 (ㄹ drops)."""
+    return (stem[:-1] + _drop_l(stem[-1]) if stem.endswith(tuple(_L_FINAL)) else stem) + "는"
+
+
+_L_FINAL = {chr(0xAC00 + i) for i in range(11172) if i % 28 == 8}      # syllables ending in ㄹ
+
+
+def _drop_l(syllable: str) -> str:
+    return chr(ord(syllable) - 8)
+
+
+def linked(rng: random.Random) -> Sentence | None:
+    """Purpose -(으)러 가다, -기 전에, -(으)ㄴ 후에, -는 것을 좋아하다, -(으)ㄹ 줄 알다:
+    시장에 사과를 사러 갔어요 → I went to the market to buy apples."""
+    kind = rng.choice(("purpose", "purpose", "before", "after", "like_doing", "know_how"))
+    level = rng.choice(LEVELS)
+    action = rng.choice([a for a in ACTIONS if a.ko not in _STATIVE | _ONCE | _MOTION])
+    stem = stem_of(action.ko)
+    irr = action.irregular
+    if kind == "purpose":
+        places = [p for p in _PLACES_OF[action] if p.en != "home"]
+        if not places:
+            return None
+        place = rng.choice(places)
+        tense = rng.choice(("past", "future", "progressive"))
+        question = rng.random() < 0.2
+        subject = _subject(rng, level, question)
+        noun = rng.choice(_OBJECTS[action]) if action in _OBJECTS else None
+        obj_ko = attach(noun.ko, OBJECT) if noun else ""
+        obj_en = object_en(action, noun) if noun else ""
+        go = conjugate("가다", Form(tense, level, False, question))
+        ko = [_subject_ko(subject, rng), place.ko + "에", obj_ko, eu(stem, "러", irr), go]
+        aux, group = en.verb_group("go", tense, False, question, subject.person, subject.plural)
+        body = [group, place.destination, "to", action.en, obj_en]
+        words = [aux, subject.en, *body] if question else [subject.en, *body]
+        pairs = {("construction-action", "purpose", _key(action)), ("action-place", _key(action), place.ko)}
+        if noun:
+            pairs.add(("action-object", _key(action), noun.ko + ":" + noun.en))
+        return Sentence(_sentence(ko, question), en.sentence(words, question), frozenset(pairs))
+    if kind in ("before", "after"):
+        second = rng.choice([a for a in _TRANSITIVE if a.ko not in _STATIVE | _ONCE and a != action])
+        tense = rng.choice(("past", "future", "present"))
+        subject = _subject(rng, level, False)
+        n1 = rng.choice(_OBJECTS[action]) if action in _OBJECTS else None
+        n2 = rng.choice(_OBJECTS[second])
+        if tense == "present" and (n2.kind == "c" and second.ko not in _GENERIC_OBJECT):
+            return None
+        link = stem + "기 전에" if kind == "before" else eu(stem, "ㄴ 후에", irr)
+        ko = [_subject_ko(subject, rng), attach(n1.ko, OBJECT) if n1 else "", link, attach(n2.ko, OBJECT),
+              conjugate(second.ko, Form(tense, level), second.irregular)]
+        if tense == "present":
+            ko.insert(1, "보통")
+        _, group = en.verb_group(second.en, tense, False, False, subject.person, subject.plural)
+        words = [subject.en, "usually" if tense == "present" else "", group, object_en(second, n2), kind,
+                 _gerund(action), object_en(action, n1) if n1 else ""]
+        pairs = frozenset({("construction-action", kind, _key(action)),
+                           ("action-object", _key(second), n2.ko + ":" + n2.en)})
+        return Sentence(_sentence(ko, False), en.sentence(words, False), pairs)
+    subject = _subject(rng, level, kind == "know_how" and rng.random() < 0.4)
+    question = subject.person == 2
+    noun = rng.choice(_OBJECTS[action]) if action in _OBJECTS else None
+    obj_ko = attach(noun.ko, OBJECT) if noun else ""
+    if kind == "like_doing":
+        negative = rng.random() < 0.3
+        verb_ko, verb_en = ("싫어하다", "hate") if negative else ("좋아하다", "like")
+        ko = [_subject_ko(subject, rng), obj_ko, _adnominal_present(stem) + " 것을",
+              conjugate(verb_ko, Form("present", level, False, question))]
+        aux, group = en.verb_group(verb_en, "present", False, question, subject.person, subject.plural)
+        body = [group, _gerund(action), object_en(action, noun, "gen") if noun else ""]
+    else:
+        negative = not question and rng.random() < 0.3
+        ko = [_subject_ko(subject, rng), obj_ko, eu(stem, "ㄹ 줄 ", irr) +
+              conjugate("모르다" if negative else "알다", Form("present", level, False, question),
+                        "르" if negative else None)]
+        aux, group = en.verb_group("know", "present", negative, question, subject.person, subject.plural)
+        body = [group, "how to", action.en, object_en(action, noun, "gen") if noun else ""]
+    words = [aux, subject.en, *body] if question else [subject.en, *body]
+    return Sentence(_sentence(ko, question), en.sentence(words, question),
+                    frozenset({("construction-action", kind, _key(action))}))
 
 
 def wh_question(rng: random.Random) -> Sentence | None:
@@ -967,7 +1118,7 @@ def copy_case(rng: random.Random) -> Sentence | None:
 CONSTRUCTIONS = {
     "statement": (statement, 5), "modal": (modal, 4), "request": (request, 3), "wh_question": (wh_question, 2),
     "describe": (describe, 3), "compare": (compare, 1), "feeling": (feeling, 2), "weather": (weather, 2),
-    "connective": (connective, 3), "existence": (existence, 2), "copy": (copy_case, 3),
+    "connective": (connective, 3), "existence": (existence, 2), "copy": (copy_case, 3), "linked": (linked, 3),
 }
 
 
