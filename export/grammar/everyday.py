@@ -99,7 +99,8 @@ for _p in PLACES:
     for _c in _p.cats:
         _PLACES_BY_CAT.setdefault(_c, []).append(_p)
 
-_DEFINITE_OBJECT = {"청소하다", "닫다", "열다", "켜다", "끄다", "고치다", "정리하다", "끝내다", "복사하다", "기다리다"}
+_DEFINITE_OBJECT = {"청소하다", "닫다", "열다", "켜다", "끄다", "고치다", "정리하다", "끝내다", "복사하다", "기다리다",
+                    "취소하다", "확인하다", "반납하다", "닦다", "옮기다", "데우다"}
 _GENERIC_OBJECT = {"좋아하다", "싫어하다", "팔다", "배우다", "가르치다", "공부하다", "연습하다", "외우다"}
 _TRANSITIVE = [a for a in ACTIONS if a.objects]
 _STATIVE = {"좋아하다", "싫어하다"}
@@ -879,6 +880,13 @@ _NEGATIVE = {"expensive", "heavy", "dirty", "noisy", "crowded", "far", "scary", 
              "uncomfortable", "salty", "spicy", "small", "bland", "long"}
 
 
+_ANTONYMS = {frozenset(pair) for pair in (
+    ("dirty", "clean"), ("expensive", "cheap"), ("big", "small"), ("heavy", "light"), ("long", "short"),
+    ("spacious", "small"), ("quiet", "noisy"), ("far", "close"), ("fast", "slow"), ("difficult", "easy"),
+    ("interesting", "boring"), ("hot", "cold"), ("soft", "hard"), ("thick", "thin"), ("bright", "dark"),
+    ("high", "low"), ("dangerous", "safe"), ("comfortable", "uncomfortable"))}
+
+
 def _but_clause(rng: random.Random, level: str) -> Sentence | None:
     """이 가방은 비싸지만 예뻐요 → This bag is expensive, but it is pretty."""
     bad = rng.choice([a for a in ADJECTIVES if a.en in _NEGATIVE and a.cats - {"place", "state", "weather"}])
@@ -888,6 +896,8 @@ def _but_clause(rng: random.Random, level: str) -> Sentence | None:
     if not goods:
         return None
     good = rng.choice(goods)
+    if frozenset((good.en, bad.en)) in _ANTONYMS:
+        return None                                    # not "dirty, but clean"
     first, second = (bad, good) if rng.random() < 0.5 else (good, bad)
     tense = rng.choice(("present", "past"))
     det_ko, det_en = _determiner(rng, level, noun)

@@ -139,8 +139,8 @@ _NOUNS = """
 레몬 | lemon | c | food fruit
 망고 | mango | c | food fruit
 토마토 | tomato | c | food vegetable
-감자 | potato | c | food vegetable
-고구마 | sweet potato | c | food vegetable
+감자 | potato | c | food vegetable boilable
+고구마 | sweet potato | c | food vegetable boilable
 양파 | onion | c | food vegetable
 당근 | carrot | c | food vegetable
 오이 | cucumber | c | food vegetable
@@ -151,26 +151,26 @@ _NOUNS = """
 고추 | chili pepper | c | food vegetable
 파 | green onions | p | food vegetable
 콩 | beans | p | food vegetable
-옥수수 | corn | m | food vegetable
+옥수수 | corn | m | food vegetable boilable
 # meals, dishes and groceries
 밥 | rice | m | food dish
-죽 | porridge | m | food dish
-국 | soup | m | food dish
-수프 | soup | m | food dish
-찌개 | stew | m | food dish
-된장찌개 | soybean paste stew | m | food dish
-김치찌개 | kimchi stew | m | food dish
+죽 | porridge | m | food dish soup
+국 | soup | m | food dish soup
+수프 | soup | m | food dish soup
+찌개 | stew | m | food dish soup
+된장찌개 | soybean paste stew | m | food dish soup
+김치찌개 | kimchi stew | m | food dish soup
 김치 | kimchi | m | food dish
 비빔밥 | bibimbap | m | food dish
 불고기 | bulgogi | m | food dish
 삼겹살 | pork belly | m | food dish meat
 갈비 | galbi | m | food dish meat
 냉면 | cold noodles | m | food dish
-국수 | noodles | p | food dish
-라면 | ramen | m | food dish
+국수 | noodles | p | food dish boilable
+라면 | ramen | m | food dish soup
 떡볶이 | tteokbokki | m | food dish
 김밥 | gimbap | m | food dish
-만두 | dumplings | p | food dish
+만두 | dumplings | p | food dish boilable
 짜장면 | jajangmyeon | m | food dish
 볶음밥 | fried rice | m | food dish
 카레 | curry | m | food dish
@@ -191,7 +191,7 @@ _NOUNS = """
 사탕 | candy | m | food snack
 아이스크림 | ice cream | m | food snack
 떡 | rice cake | m | food snack
-계란 | eggs | p | food grocery
+계란 | eggs | p | food grocery boilable
 고기 | meat | m | food grocery meat
 소고기 | beef | m | food grocery meat
 돼지고기 | pork | m | food grocery meat
@@ -233,7 +233,7 @@ _NOUNS = """
 교복 | school uniform | c | clothes
 수영복 | swimsuit | c | clothes
 모자 | hat | c | accessory
-장갑 | gloves | p | accessory
+장갑 | gloves | p | accessory hand_wear
 목도리 | scarf | c | accessory
 양말 | socks | p | footwear
 신발 | shoes | p | footwear
@@ -244,7 +244,7 @@ _NOUNS = """
 가방 | bag | c | item accessory openable
 지갑 | wallet | c | item accessory
 시계 | watch | c | item accessory fixable
-반지 | ring | c | item accessory
+반지 | ring | c | item accessory hand_wear
 우산 | umbrella | c | item
 # things at home
 열쇠 | key | c | item
@@ -309,7 +309,7 @@ _NOUNS = """
 가위 | scissors | p | item
 종이 | paper | m | item
 서류 | documents | p | item writing
-표 | ticket | c | item
+표 | ticket | c | item ticket_like
 영수증 | receipt | c | item
 여권 | passport | c | item
 카드 | card | c | item
@@ -408,6 +408,272 @@ _NOUNS = """
 기타 | the guitar | n | instrument
 바이올린 | the violin | n | instrument
 드럼 | the drums | n | instrument
+
+# --- more fruit, vegetables and dishes
+체리 | cherries | p | food fruit
+블루베리 | blueberries | p | food fruit
+파인애플 | pineapple | c | food fruit
+키위 | kiwi | c | food fruit
+자두 | plum | c | food fruit
+메론 | melon | c | food fruit
+아보카도 | avocado | c | food fruit
+호박 | pumpkin | c | food vegetable
+시금치 | spinach | m | food vegetable
+상추 | lettuce | m | food vegetable
+브로콜리 | broccoli | m | food vegetable
+가지 | eggplant | c | food vegetable
+무 | radish | c | food vegetable
+피망 | bell pepper | c | food vegetable
+생강 | ginger | m | food vegetable
+잡채 | japchae | m | food dish
+순두부찌개 | soft tofu stew | m | food dish soup
+미역국 | seaweed soup | m | food dish soup
+떡국 | rice cake soup | m | food dish soup
+칼국수 | noodle soup | m | food dish soup
+우동 | udon | m | food dish
+초밥 | sushi | m | food dish
+라볶이 | rabokki | m | food dish
+쌀국수 | pho | m | food dish
+오므라이스 | omelet rice | m | food dish
+돈가스 | pork cutlet | c | food dish meat
+닭갈비 | spicy chicken | m | food dish meat
+감자튀김 | french fries | p | food dish snack
+핫도그 | hot dog | c | food dish snack
+토스트 | toast | m | food bakery
+와플 | waffle | c | food bakery
+팬케이크 | pancakes | p | food bakery
+도넛 | donut | c | food bakery
+마카롱 | macarons | p | food bakery
+베이글 | bagel | c | food bakery
+크루아상 | croissant | c | food bakery
+팥빙수 | patbingsu | m | food snack
+젤리 | jelly | m | food snack
+껌 | gum | m | food snack
+팝콘 | popcorn | m | food snack
+견과류 | nuts | p | food snack
+요거트 | yogurt | m | food snack
+햄 | ham | m | food grocery meat
+소시지 | sausages | p | food grocery meat
+새우 | shrimp | m | food grocery meat
+오징어 | squid | m | food grocery meat
+참치 | tuna | m | food grocery meat
+연어 | salmon | m | food grocery meat
+밀가루 | flour | m | grocery seasoning
+후추 | pepper | m | grocery seasoning
+식초 | vinegar | m | grocery seasoning
+고추장 | red pepper paste | m | grocery seasoning
+된장 | soybean paste | m | grocery seasoning
+꿀 | honey | m | grocery seasoning
+잼 | jam | m | grocery seasoning
+케첩 | ketchup | m | grocery seasoning
+# --- more drinks
+홍차 | black tea | m | drink
+보리차 | barley tea | m | drink
+라테 | latte | c | drink
+아메리카노 | americano | c | drink
+코코아 | hot chocolate | m | drink
+탄산수 | sparkling water | m | drink
+사이다 | lemon-lime soda | m | drink
+막걸리 | makgeolli | m | drink alcohol
+# --- more clothes and accessories
+블라우스 | blouse | c | clothes
+조끼 | vest | c | clothes
+반바지 | shorts | p | clothes
+레깅스 | leggings | p | clothes
+패딩 | puffer jacket | c | clothes
+후드티 | hoodie | c | clothes
+속옷 | underwear | m | clothes
+비옷 | raincoat | c | clothes
+넥타이 | tie | c | accessory
+벨트 | belt | c | accessory
+귀걸이 | earrings | p | accessory
+목걸이 | necklace | c | accessory
+팔찌 | bracelet | c | accessory
+머리띠 | headband | c | accessory
+마스크 | mask | c | accessory item
+슬리퍼 | slippers | p | footwear
+부츠 | boots | p | footwear
+샌들 | sandals | p | footwear
+# --- more things at home
+가구 | furniture | m | furniture
+커튼 | curtains | p | furniture
+카펫 | carpet | c | furniture
+시계탑 | clock tower | c | building
+램프 | lamp | c | device switch
+전등 | light | c | switch
+청소기 | vacuum cleaner | c | device
+다리미 | iron | c | device
+밥솥 | rice cooker | c | device
+오븐 | oven | c | device openable
+토스터 | toaster | c | device
+믹서기 | blender | c | device
+드라이기 | hair dryer | c | device
+프린터 | printer | c | device
+태블릿 | tablet | c | item device
+스피커 | speaker | c | item device
+마우스 | mouse | c | item device
+키보드 | keyboard | c | item device
+배터리 | battery | c | item
+전구 | light bulb | c | item
+칼 | knife | c | item dish_ware
+포크 | fork | c | item dish_ware
+프라이팬 | frying pan | c | item dish_ware
+주전자 | kettle | c | item dish_ware
+병 | bottle | c | item
+봉투 | bag | c | item
+바구니 | basket | c | item
+쟁반 | tray | c | item dish_ware
+샴푸 | shampoo | m | item
+로션 | lotion | m | item
+화장품 | makeup | m | item
+빗 | comb | c | item
+면도기 | razor | c | item
+세제 | detergent | m | item
+옷걸이 | hanger | c | item
+달력 | calendar | c | item
+액자 | picture frame | c | item
+촛불 | candle | c | item
+풍선 | balloon | c | item
+퍼즐 | puzzle | c | item game
+# --- school, office and paperwork
+필통 | pencil case | c | item
+자 | ruler | c | item
+풀 | glue | m | item
+테이프 | tape | m | item
+색연필 | colored pencils | p | item
+크레파스 | crayons | p | item
+스케치북 | sketchbook | c | item book
+노트 | notebook | c | item book
+소포 | package | c | item writing
+엽서 | postcard | c | item writing
+초대장 | invitation | c | item writing
+계약서 | contract | c | writing
+이력서 | résumé | c | writing
+메시지 | message | c | writing
+문자 | text message | c | writing
+과제 | assignment | c | writing
+시험지 | test paper | c | item writing
+그림책 | picture book | c | item book
+동화책 | storybook | c | item book
+요리책 | cookbook | c | item book
+시집 | poetry book | c | item book
+지도 | map | c | item
+명함 | business card | c | item
+쿠폰 | coupon | c | item
+상품권 | gift card | c | item
+통장 | bankbook | c | item
+# --- animals and plants
+오리 | duck | c | animal
+양 | sheep | c | animal
+염소 | goat | c | animal
+사자 | lion | c | animal
+기린 | giraffe | c | animal
+얼룩말 | zebra | c | animal
+펭귄 | penguin | c | animal
+거북이 | turtle | c | animal pet
+햄스터 | hamster | c | animal pet
+앵무새 | parrot | c | animal pet
+나비 | butterfly | c | animal
+벌 | bee | c | animal
+개미 | ant | c | animal
+모기 | mosquito | c | animal
+쥐 | mouse | c | animal
+여우 | fox | c | animal
+늑대 | wolf | c | animal
+상어 | shark | c | animal
+고래 | whale | c | animal
+나무 | tree | c | plant
+장미 | roses | p | plant item
+해바라기 | sunflowers | p | plant item
+잔디 | grass | m | plant
+# --- more vehicles and places as things
+오토바이 | motorcycle | c | vehicle rideable
+트럭 | truck | c | vehicle
+킥보드 | scooter | c | vehicle rideable item
+보트 | boat | c | vehicle rideable
+# --- body
+얼굴 | face | c | body
+머리카락 | hair | m | body
+이마 | forehead | c | body
+볼 | cheek | c | body
+턱 | chin | c | body
+무릎 | knee | c | body
+발목 | ankle | c | body
+손가락 | finger | c | body
+손목 | wrist | c | body
+가슴 | chest | c | body
+등 | back | c | body
+피부 | skin | m | body
+# --- rooms and parts of a house
+침실 | bedroom | c | room
+현관 | entrance | c | room
+베란다 | balcony | c | room
+계단 | stairs | p | room
+마당 | yard | c | room
+지붕 | roof | c | surface
+벽 | wall | c | surface
+바닥 | floor | c | surface
+서랍 | drawer | c | house_part openable
+# --- more subjects, sports, activities, music and shows
+독일어 | German | m | subject language
+스페인어 | Spanish | m | subject language
+베트남어 | Vietnamese | m | subject language
+물리학 | physics | m | subject
+화학 | chemistry | m | subject
+생물학 | biology | m | subject
+지리 | geography | m | subject
+체육 | PE | m | subject
+국어 | Korean | m | subject
+컴퓨터 공학 | computer science | m | subject
+스키 | skiing | m | sport
+스노보드 | snowboarding | m | sport
+볼링 | bowling | m | sport
+당구 | pool | m | sport
+태권도 | taekwondo | m | sport
+체스 | chess | m | game
+바둑 | baduk | m | game
+카드 게임 | card games | p | game
+보드게임 | board games | p | game
+뮤지컬 | musical | c | show
+연극 | play | c | show
+콘서트 | concert | c | show
+다큐멘터리 | documentary | c | show
+만화 | cartoons | p | show
+예능 | variety shows | p | show
+광고 | commercial | c | show
+동요 | children's song | c | song
+팝송 | pop song | c | song
+클래식 | classical music | m | music
+재즈 | jazz | m | music
+케이팝 | K-pop | m | music
+첼로 | the cello | n | instrument
+플루트 | the flute | n | instrument
+하모니카 | the harmonica | n | instrument
+우쿨렐레 | the ukulele | n | instrument
+요가 | yoga | m | sport
+명상 | meditation | m | activity
+# --- balls, bookings, plans and classes
+공 | ball | c | item ball
+축구공 | soccer ball | c | item ball
+야구공 | baseball | c | item ball
+농구공 | basketball | c | item ball
+기차표 | train ticket | c | item ticket_like
+비행기표 | plane ticket | c | item ticket_like
+자리 | seat | c | ticket_like
+호텔 방 | hotel room | c | ticket_like
+예약 | reservation | c | ticket_like
+여행 | trip | c | trip
+휴가 | vacation | c | trip
+파티 | party | c | trip
+생일 파티 | birthday party | c | trip
+수업 | class | c | class
+강의 | lecture | c | class
+요가 수업 | yoga class | c | class
+# --- chores
+청소 | the cleaning | n | chore
+분리수거 | the recycling | n | chore
+장보기 | the grocery shopping | n | chore
+다림질 | the ironing | n | chore
 """
 
 # --------------------------------------------------------------------------- places
@@ -456,9 +722,40 @@ _PLACES = """
 사무실 | the office | at | work
 부엌 | the kitchen | in | home_room
 거실 | the living room | in | home_room
+학원 | the academy | at | study school
+대학교 | the university | at | school study
+유치원 | kindergarten | at | school
+회의실 | the meeting room | in | work
+주차장 | the parking lot | in | transit
+터미널 | the bus terminal | at | transit
+지하철역 | the subway station | at | transit
+세탁소 | the dry cleaner's | at | shop
+미용실 | the hair salon | at | public
+문구점 | the stationery store | at | shop
+옷 가게 | the clothing store | at | shop
+정육점 | the butcher's | at | shop
+시청 | City Hall | at | public
+경찰서 | the police station | at | public
+소방서 | the fire station | at | public
+절 | the temple | at | public outdoor
+성당 | the cathedral | at | public
+해변 | the beach | on | outdoor far
+호수 | the lake | at | outdoor
+숲 | the forest | in | outdoor
+섬 | the island | on | far outdoor
+캠핑장 | the campsite | at | outdoor far
+스키장 | the ski resort | at | sport_place far
+야구장 | the ballpark | at | fun sport_place
+축구장 | the soccer field | at | sport_place outdoor
+체육관 | the gym | at | sport_place school
+시내 | downtown | in | shop public
+이웃집 | the neighbor's house | at | home_like
+할머니 댁 | my grandmother's house | at | home_like stay
+친구 집 | my friend's house | at | home_like stay
 """
 
-_CITIES = "서울 부산 대구 인천 광주 대전 울산 수원 전주 강릉 춘천 포항 경주 제주 여수 청주 목포 안동"
+_CITIES = ("서울 부산 대구 인천 광주 대전 울산 세종 수원 성남 용인 고양 부천 안산 안양 전주 강릉 춘천 원주 포항 경주 제주 "
+           "서귀포 여수 순천 청주 천안 목포 안동 창원 김해 진주 통영 속초 평창 군산 익산 구미 거제 양양")
 
 # --------------------------------------------------------------------------- actions
 
@@ -468,7 +765,7 @@ _ACTIONS = """
 마시다 | drink | - | drink | food_place home
 요리하다 | cook | - | dish | home
 만들다 | make | - | dish bakery | home
-끓이다 | make | - | dish | home
+끓이다 | make | - | soup | home
 굽다 | grill | ㅂ | meat | home food_place
 자르다 | cut | 르 | fruit vegetable bakery meat | home
 씻다 | wash | - | fruit vegetable dish_ware | home
@@ -529,7 +826,45 @@ _ACTIONS = """
 기다리다 | wait for | - | person vehicle | transit public
 돕다 | help | ㅂ | person | home school work
 부르다 | call | 르 | person | -
+# --- more kitchen, shopping, home and office actions
+데우다 | heat up | - | dish drink | home
+볶다 | stir-fry | - | vegetable meat dish | home
+삶다 | boil | - | boilable | home
+튀기다 | fry | - | meat vegetable | home
+섞다 | mix | - | seasoning vegetable | home
+맛보다 | taste | - | dish drink | home food_place
+포장하다 | wrap | - | item | home shop
+배달하다 | deliver | - | dish item | -
+예약하다 | book | - | ticket_like | -
+확인하다 | check | - | writing | home work
+보관하다 | keep | - | item book | home
+사용하다 | use | - | item device dish_ware | home work school
+충전하다 | charge | - | device | home work
+다리다 | iron | - | clothes | home
+개다 | fold | - | clothes | home
+걸다 | hang | - | clothes | home
+옮기다 | move | - | furniture | home
+닦다 | wipe | - | house_part surface furniture dish_ware | home
+심다 | plant | - | plant | outdoor home
+키우다 | grow | - | plant | home
+반납하다 | return | - | book | study
+번역하다 | translate | - | writing | work study
+설명하다 | explain | - | subject | school
+던지다 | throw | - | ball | outdoor sport_place
+차다 | kick | - | ball | outdoor sport_place
+잡다 | catch | - | ball animal | outdoor
+줍다 | pick up | ㅂ | trash ball | outdoor
+숨기다 | hide | - | item | home
+기억하다 | remember | - | song vocab | -
+이해하다 | understand | - | subject | -
+시작하다 | start | - | writing | home work
+계획하다 | plan | - | trip | -
+취소하다 | cancel | - | ticket_like | -
+신청하다 | apply for | - | class | -
+듣다 | take | ㄷ | class | school
+끼다 | wear | - | hand_wear | -
 """
+
 
 # intransitive actions (no object), with where they happen
 _INTRANSITIVE = """
@@ -553,6 +888,29 @@ _INTRANSITIVE = """
 쇼핑하다 | go shopping | - | - | shop
 여행하다 | travel | - | - | -
 이사하다 | move | - | - | -
+졸다 | doze off | - | - | -
+앉다 | sit | - | - | -
+눕다 | lie down | ㅂ | - | home
+샤워하다 | take a shower | - | - | home
+세수하다 | wash up | - | - | home
+출근하다 | go to work | - | - | -
+퇴근하다 | leave work | - | - | -
+외출하다 | go out | - | - | -
+졸업하다 | graduate | - | - | -
+결혼하다 | get married | - | - | -
+등산하다 | go hiking | - | - | -
+낚시하다 | go fishing | - | - | outdoor
+캠핑하다 | go camping | - | - | outdoor
+운전하다 | drive | - | - | -
+전화하다 | make a call | - | - | -
+공부하다 | study | - | - | study school home
+요리하다 | cook | - | - | home
+노래하다 | sing | - | - | home fun
+춤추다 | dance | - | - | home fun
+데이트하다 | go on a date | - | - | -
+청소하다 | clean | - | - | home
+빨래하다 | do the laundry | - | - | home
+설거지하다 | do the dishes | - | - | home
 """
 
 # --------------------------------------------------------------------------- adjectives
@@ -592,7 +950,7 @@ _ADJECTIVES = """
 가깝다 | close | ㅂ | place |
 아름답다 | beautiful | ㅂ | place plant |
 # animals
-귀엽다 | cute | ㅂ | animal |
+귀엽다 | cute | ㅂ | animal clothes accessory |
 무섭다 | scary | ㅂ | animal show |
 빠르다 | fast | 르 | animal vehicle |
 느리다 | slow | - | animal vehicle |
@@ -621,6 +979,33 @@ _ADJECTIVES = """
 시원하다 | cool | - | weather |
 맑다 | clear | - | weather |
 흐리다 | cloudy | - | weather |
+# --- more adjectives
+시다 | sour | - | fruit |
+쓰다 | bitter | - | drink |
+부드럽다 | soft | ㅂ | bakery clothes furniture |
+딱딱하다 | hard | - | bakery furniture |
+두껍다 | thick | ㅂ | book clothes |
+얇다 | thin | - | book clothes |
+밝다 | bright | - | room |
+어둡다 | dark | ㅂ | room place |
+높다 | high | - | building |
+낮다 | low | - | building furniture |
+편리하다 | convenient | - | device place |
+유명하다 | famous | - | place dish show song |
+위험하다 | dangerous | - | place animal |
+안전하다 | safe | - | place vehicle |
+건강하다 | healthy | - | state animal |
+친절하다 | kind | - | state |
+똑똑하다 | smart | - | state animal |
+배부르다 | full | 르 | state |
+미안하다 | sorry | - | state |
+고맙다 | thankful | ㅂ | state |
+부끄럽다 | embarrassed | ㅂ | state |
+불안하다 | anxious | - | state |
+편안하다 | relaxed | - | state |
+신나다 | excited | - | state |
+멋있다 | stylish | - | clothes accessory footwear building |
+오래되다 | old | - | building furniture device |
 """
 
 _ADVERBS = """
