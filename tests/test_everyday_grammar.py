@@ -256,3 +256,34 @@ def test_merged_corpus_keeps_one_translation_per_sentence_and_no_heldout_in_trai
     # both grammars are in every split
     assert any("싶" in ko or "주세요" in ko for ko, _ in corpus.splits["test"])
     assert len(corpus.splits["train"]) > 19_000
+
+
+@pytest.mark.parametrize("n, native, sino, english", [
+    (1, "한", "일", "one"), (3, "세", "삼", "three"), (10, "열", "십", "ten"), (11, "열한", "십일", "eleven"),
+    (20, "스무", "이십", "twenty"), (25, "스물다섯", "이십오", "twenty-five"), (30, "서른", "삼십", "thirty"),
+    (99, "아흔아홉", "구십구", "ninety-nine"),
+])
+def test_number_words(n, native, sino, english):
+    from export.grammar.everyday import english_number, native_number, sino_number
+    assert (native_number(n), sino_number(n), english_number(n)) == (native, sino, english)
+
+
+def test_sino_korean_thousands_and_ten_thousands():
+    from export.grammar.everyday import sino_number
+    assert [sino_number(n) for n in (100, 1000, 5000, 10_000, 15_000, 25_500)] == [
+        "백", "천", "오천", "만", "만 오천", "이만 오천오백"]
+
+
+def test_number_sentences_agree_in_both_languages(samples):
+    from export.grammar.everyday import native_number
+    for s in samples["numbers"]:
+        for hour in range(1, 13):
+            if re.search(rf"(?<![가-힣]){native_number(hour)} 시(?!간)", s.ko):
+                assert f"at {en_words(hour)}" in s.en, s
+        if re.search(r" 원(이|입|예)", s.ko):
+            assert s.en.endswith(" won."), s
+
+
+def en_words(n: int) -> str:
+    from export.grammar.everyday import english_number
+    return english_number(n)

@@ -33,10 +33,10 @@ from dataclasses import dataclass
 
 from . import english as en
 from .everyday_lexicon import ACTIONS, ADJECTIVES, CITIES, NOUNS, PLACES, Action, Adjective, Noun, Place
-from .hangul import MEANS, OBJECT, SUBJECT, TOPIC, attach
+from .hangul import MEANS, OBJECT, SUBJECT, TOPIC, WITH, attach
 from .hangul import add_final
 from .korean import Form, a_form, conjugate, copula, eu, honorific, past_stem, stem_of
-from .lexicon import NUMBERS_KO, PEOPLE, TIMES, Person
+from .lexicon import NUMBERS_KO, PEOPLE, TIMES, Person, Time
 from .romanize import SURNAMES, romanize_name, romanize_place
 
 LEVELS = ("plain", "polite", "formal")
@@ -69,9 +69,15 @@ def _subject(rng: random.Random, level: str, question: bool, drop: float = 0.35)
     return rng.choice(_subjects(level, question))
 
 
+_ELDERS = [p for p in PEOPLE if p.honorific]
+_COMPANIONS = [p for p in PEOPLE if p.kind in ("name", "kin") and not p.plural and "baby" not in p.tags]
+
+
 def _subject_ko(person: Person, rng: random.Random) -> str:
     if not person.ko:
         return ""
+    if person.honorific and rng.random() < 0.5:
+        return person.ko + rng.choice(("께서", "께서는"))      # the honorific subject particle
     return attach(person.ko, TOPIC if rng.random() < 0.6 else SUBJECT)
 
 
@@ -85,6 +91,19 @@ def _sentence(parts: list[str], question: bool) -> str:
 
 _TIMES = {tense: [t for t in TIMES if t.tense == tense] for tense in ("past", "present", "future", "progressive")}
 _DAY_TIMES = {tense: [t for t in times if t.span == "day"] for tense, times in _TIMES.items()}
+# More time words of the everyday grammar: (Korean, English, tense); topic-marked forms (어제는) too.
+_MORE_TIMES = [Time(f"x{i}", ko, eng, tense) for i, (ko, eng, tense) in enumerate((
+    ("요즘", "these days", "present"), ("아침에", "in the morning", "present"), ("저녁에", "in the evening", "present"),
+    ("주말에", "on weekends", "present"), ("오후에", "in the afternoon", "present"), ("밤에", "at night", "present"),
+    ("평일에", "on weekdays", "present"), ("올해", "this year", "future"), ("오늘 오후에", "this afternoon", "future"),
+    ("이따가", "later", "future"), ("오늘 저녁에", "this evening", "future"), ("어제 저녁에", "yesterday evening", "past"),
+    ("오늘 점심에", "at lunch today", "past"), ("아까", "a little while ago", "past"), ("방금", "just now", "past"),
+    ("어제는", "yesterday", "past"), ("내일은", "tomorrow", "future"), ("주말에는", "on weekends", "present"),
+    ("월요일에", "on Monday", "future"), ("금요일에", "on Friday", "future"), ("토요일에", "on Saturday", "past"),
+    ("일요일에", "on Sunday", "past"), ("작년 여름에", "last summer", "past"), ("다음 달에", "next month", "future"),
+))]
+for _t in _MORE_TIMES:
+    _TIMES[_t.tense].append(_t)
 
 _NOUNS_BY_CAT: dict[str, list[Noun]] = {}
 for _n in NOUNS:
@@ -235,7 +254,8 @@ def predicate(dictionary_form: str, construction: str, level: str, tense: str = 
 # Verbs whose -(으)시- form is another word: 드세요, not 먹으세요.
 _LEXICAL_HONORIFIC = {"먹다": "드시다", "마시다": "드시다", "자다": "주무시다"}
 _FREQUENCY = (("자주", "often"), ("가끔", "sometimes"), ("항상", "always"), ("보통", "usually"))
-_MANNER = (("빨리", "quickly"), ("천천히", "slowly"), ("다시", "again"), ("혼자", "alone"), ("먼저", "first"))
+_MANNER = (("빨리", "quickly"), ("천천히", "slowly"), ("다시", "again"), ("혼자", "alone"), ("먼저", "first"),
+           ("늦게", "late"), ("일찍", "early"))
 _NOT_HABITUAL = {"도착하다", "출발하다", "이사하다", "바꾸다", "벗다", "잃어버리다", "고치다", "끝내다"}
 _EFFORT = {"공부하다", "연습하다", "배우다", "일하다", "운동하다", "준비하다"}
 _MOTION = {"가다", "오다"}
@@ -276,6 +296,8 @@ def statement(rng: random.Random) -> Sentence | None:
     if tense == "progressive" and negation != "none":
         return None
     subject = _subject(rng, level, question)
+    if rng.random() < 0.15 and negation in ("none", "long") and not (question and level == "plain"):
+        subject = rng.choice(_ELDERS)                  # 할머니께서 신문을 읽으세요: -(으)시- on the verb
     if action.ko in _MOTION:
         place = rng.choice(PLACES)
         vko, ven = [place.ko + "에"], [place.destination]
@@ -286,6 +308,15 @@ def statement(rng: random.Random) -> Sentence | None:
     if noun is not None and noun.kind == "c" and tense == "present" and action.ko not in _GENERIC_OBJECT:
         return None                                  # "I eat an apple every day": generic, not one apple
     before_object, before_verb, after_subject, at_end = _adverb(rng, action, tense, subject, negation, question)
+    companion_ko = companion_en = ""
+    if not at_end and not stative and rng.random() < 0.15:
+        companion = rng.choice([p for p in _COMPANIONS if not p.mine or _first_singular(subject)])
+        if companion.referent != subject.referent:
+            companion_ko = rng.choice((attach(companion.ko, WITH), companion.ko + "하고",
+                                       attach(companion.ko, ("이랑", "랑")))) + " 같이"
+            companion_en = f"with {companion.en}"
+    if stative and negation == "none" and rng.random() < 0.25:
+        before_verb, at_end = "제일", "the most"             # 과학을 제일 좋아해요: I like science the most
     if stative:
         before_object = after_subject = ""
     time = None
@@ -295,8 +326,12 @@ def statement(rng: random.Random) -> Sentence | None:
         time = rng.choice(_TIMES["present"])
     elif tense == "progressive" and rng.random() < 0.4:
         time = _TIMES["progressive"][0]
-    ko = [_subject_ko(subject, rng), time.ko if time else "", before_object, *vko, before_verb,
-          _neg_predicate(action, tense, level, negation, question)]
+    if subject.honorific:
+        verb = conjugate(action.ko, Form(tense, level, negation == "long", question), action.irregular, True,
+                         _LEXICAL_HONORIFIC.get(action.ko))
+    else:
+        verb = _neg_predicate(action, tense, level, negation, question)
+    ko = [_subject_ko(subject, rng), time.ko if time else "", companion_ko, before_object, *vko, before_verb, verb]
     if negation == "mot":
         modal = {"past": "could not", "present": "cannot", "future": "will not be able to"}[tense]
         words = [subject.en, modal, action.en, *ven]
@@ -308,7 +343,7 @@ def statement(rng: random.Random) -> Sentence | None:
         elif after_subject:
             group = f"{after_subject} {group}"
         words = [aux, subject.en, group, *ven] if question else [subject.en, group, *ven]
-    words += [at_end, time.en if time else ""]
+    words += [at_end, companion_en, time.en if time else ""]
     pairs.add(("construction-action", f"{tense}:{negation}", _key(action)))
     return Sentence(_sentence(ko, question), en.sentence(words, question), frozenset(pairs))
 
@@ -337,6 +372,8 @@ def modal(rng: random.Random) -> Sentence | None:
     if kind == "want":
         negative = not question and rng.random() < 0.2
         pred = predicate(action.ko, "want", level, tense, irr, question, negative)
+        if question and tense == "present" and level != "formal" and rng.random() < 0.4:
+            pred = eu(stem_of(action.ko), "ㄹ래" if level == "plain" else "ㄹ래요", irr)   # 먹을래? Do you want to eat?
         aux, group = en.verb_group(f"want to {action.en}", tense, negative, question, subject.person, subject.plural)
     elif kind in ("can", "cannot"):
         pred = predicate(action.ko, kind, level, tense, irr, question)
@@ -973,6 +1010,138 @@ def existence(rng: random.Random) -> Sentence | None:
                     frozenset({("container-noun", where_ko, noun.ko + ":" + noun.en)}))
 
 
+_TENS_KO = ("", "열", "스물", "서른", "마흔", "쉰", "예순", "일흔", "여든", "아흔")
+_UNITS_KO = ("", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉")
+_SINO = ("", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구")
+_TENS_EN = ("", "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_WEEKDAYS = (("월요일", "Monday"), ("화요일", "Tuesday"), ("수요일", "Wednesday"), ("목요일", "Thursday"),
+             ("금요일", "Friday"), ("토요일", "Saturday"), ("일요일", "Sunday"))
+
+
+def native_number(n: int) -> str:
+    """Native Korean numbers before a counter, 1-99: 한, 스무, 스물다섯, 아흔아홉."""
+    if not 1 <= n <= 99:
+        raise ValueError(f"no native number word for {n}")
+    if n == 20:
+        return "스무"
+    return _TENS_KO[n // 10] + _UNITS_KO[n % 10]
+
+
+def sino_number(n: int) -> str:
+    """Sino-Korean numbers, 1-99,999: 삼십, 천, 오천, 만, 이만 오천 (a 1 before 십/백/천/만 is not said)."""
+    if not 1 <= n <= 99_999:
+        raise ValueError(f"no Sino-Korean number word for {n}")
+    words = []
+    for value, name in ((10_000, "만"), (1000, "천"), (100, "백"), (10, "십"), (1, "")):
+        digit, n = divmod(n, value)
+        if digit:
+            words.append(("" if digit == 1 and name else _SINO[digit]) + name)
+    text = "".join(words)
+    return text.replace("만", "만 ", 1).strip() if "만" in text else text
+
+
+def english_number(n: int) -> str:
+    """one ... ninety-nine."""
+    if n < 20:
+        return en.number_word(n) if n <= 20 else ""
+    tens, units = divmod(n, 10)
+    return _TENS_EN[tens] + (f"-{en.number_word(units)}" if units else "")
+
+
+def _times_en(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{english_number(n)} times")
+
+
+def numbers(rng: random.Random) -> Sentence | None:
+    """Numbers with counters, Sino-Korean and native: ages, prices, durations, clock times, how often, dates."""
+    level = rng.choice(LEVELS)
+    kind = rng.choice(("age", "price", "duration", "clock", "often", "ago", "date", "weekday"))
+    pairs = frozenset({("numbers", kind, "")})
+    if kind == "age":
+        n = rng.randint(1, 99)
+        subject = _subject(rng, level, False, drop=0.3)
+        ko = [_subject_ko(subject, rng), copula(f"{native_number(n)} 살", "present", level)]
+        be = en.be(subject.person, subject.plural)
+        return Sentence(_sentence(ko, False), en.sentence([subject.en, be, english_number(n),
+                                                           "year old" if n == 1 else "years old"], False), pairs)
+    if kind == "price":
+        noun = rng.choice([n for n in NOUNS if n.cats & {"clothes", "item", "book", "food"} and n.kind != "n"])
+        value = rng.choice((1, 2, 3, 5, 8)) * rng.choice((1000, 10_000)) + rng.choice((0, 0, 500, 5000)) // 1
+        value = value if value < 100_000 else 50_000
+        det_ko, det_en = "이", "these" if noun.kind == "p" else "this"
+        ko = [attach(f"{det_ko} {noun.ko}", TOPIC), copula(f"{sino_number(value)} 원", "present", level)]
+        return Sentence(_sentence(ko, False), en.sentence([det_en, noun.en, "are" if noun.kind == "p" else "is",
+                                                           f"{value:,}", "won"], False), pairs)
+    if kind == "duration":
+        action = rng.choice([a for a in ACTIONS if a.ko in ("공부하다", "일하다", "자다", "운동하다", "기다리다",
+                                                            "걷다", "쉬다", "수영하다", "요리하다", "운전하다")
+                             and not a.objects])
+        unit = rng.choice(("hour", "minute", "day"))
+        n = rng.randint(1, 12) if unit != "minute" else rng.choice((5, 10, 15, 20, 30, 40, 50))
+        if unit == "hour":
+            span_ko, span_en = f"{native_number(n)} 시간", f"{english_number(n)} {'hour' if n == 1 else 'hours'}"
+        elif unit == "day":
+            span_ko = f"{sino_number(n)} 일" if n > 1 else "하루"
+            span_en = f"{english_number(n)} {'day' if n == 1 else 'days'}"
+        else:
+            span_ko, span_en = f"{n}분", f"{n} minutes"
+        verb = conjugate(action.ko, Form("past", level), action.irregular)
+        _, group = en.verb_group(action.en, "past", False, False, 1, False)
+        return Sentence(_sentence([span_ko, "동안", verb], False), en.sentence(["I", group, "for", span_en], False),
+                        pairs)
+    if kind == "clock":
+        hour = rng.randint(1, 12)
+        half = rng.random() < 0.3
+        part_ko, part_en = rng.choice((("", ""), ("아침", "in the morning"), ("오후", "in the afternoon"),
+                                       ("저녁", "in the evening"), ("밤", "at night")))
+        event_ko, event_en = rng.choice((("일어났어", "I got up"), ("잤어", "I went to bed"), ("집에 왔어", "I came home"),
+                                         ("출발했어", "I left"), ("점심을 먹었어", "I had lunch")))
+        ending = {"plain": "", "polite": "요", "formal": None}[level]
+        if ending is None:
+            return None
+        when_ko = f"{part_ko} {native_number(hour)} 시{' 반' if half else ''}에".strip()
+        when_en = f"at {english_number(hour)}{' thirty' if half else ''}" + ("" if half or part_en else " o'clock")
+        return Sentence(_sentence([when_ko, event_ko + ending], False),
+                        en.sentence([event_en, when_en, part_en], False), pairs)
+    if kind == "often":
+        n = rng.randint(1, 5)
+        span_ko, span_en = rng.choice((("하루에", "a day"), ("일주일에", "a week"), ("한 달에", "a month")))
+        action = rng.choice([a for a in ACTIONS if not a.objects and a.ko not in _ONCE | _MOTION | _NOT_HABITUAL])
+        subject = _subject(rng, level, False)
+        _, group = en.verb_group(action.en, "present", False, False, subject.person, subject.plural)
+        ko = [_subject_ko(subject, rng), span_ko, f"{native_number(n)} 번", conjugate(action.ko, Form("present", level),
+                                                                                     action.irregular)]
+        return Sentence(_sentence(ko, False), en.sentence([subject.en, group, _times_en(n), span_en], False), pairs)
+    if kind == "ago":
+        n = rng.randint(1, 30)
+        unit_ko, unit_en = rng.choice((("년", "year"), ("달", "month"), ("주", "week"), ("일", "day")))
+        number_ko = native_number(n) if unit_ko == "달" else sino_number(n)
+        if unit_ko == "달" and n > 12:
+            return None
+        city = rng.choice(CITIES)
+        ko = [f"{number_ko} {unit_ko} 전에", city + "에", conjugate("가다", Form("past", level))]
+        span = f"{english_number(n)} {unit_en if n == 1 else unit_en + 's'} ago"
+        return Sentence(_sentence(ko, False), en.sentence(["I went to", romanize_place(city), span], False), pairs)
+    if kind == "date":
+        month, day = rng.randint(1, 12), rng.randint(1, 28)
+        what_ko, what_en = rng.choice((("시험은", "the exam"), ("회의는", "the meeting"), ("파티는", "the party"),
+                                       ("결혼식은", "the wedding"), ("졸업식은", "the graduation ceremony"),
+                                       ("방학은", "vacation")))
+        ko = [what_ko, copula(f"{month}월 {day}일", "present", level)]
+        verb = "starts on" if what_en == "vacation" else "is on"
+        if what_en == "vacation":
+            ko = [what_ko.replace("은", "이"), f"{month}월 {day}일에", conjugate("시작하다", Form("present", level))]
+        return Sentence(_sentence(ko, False), en.sentence([what_en, verb, _MONTHS[month - 1], str(day)], False), pairs)
+    day_ko, day_en = rng.choice(_WEEKDAYS)
+    when_ko, when_en, tense = rng.choice((("오늘은", "today", "present"), ("내일은", "tomorrow", "present"),
+                                          ("어제는", "yesterday", "past")))
+    ko = [when_ko, copula(day_ko, tense, level)]
+    return Sentence(_sentence(ko, False), en.sentence([when_en, "was" if tense == "past" else "is", day_en], False),
+                    pairs)
+
+
 # --------------------------------------------------------------------------- copy cases
 
 _GIVEN = "민 준 서 연 지 은 하 윤 수 아 현 우 예 린 도 호 진 영 혜 성 재 태 희 경 주 원 다 채 유 나 빈 석 훈 규 정 미 소 결 온 별"
@@ -1129,6 +1298,7 @@ CONSTRUCTIONS = {
     "statement": (statement, 5), "modal": (modal, 4), "request": (request, 3), "wh_question": (wh_question, 2),
     "describe": (describe, 3), "compare": (compare, 1), "feeling": (feeling, 2), "weather": (weather, 2),
     "connective": (connective, 3), "existence": (existence, 2), "copy": (copy_case, 3), "linked": (linked, 3),
+    "numbers": (numbers, 2),
 }
 
 
