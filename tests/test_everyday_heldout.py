@@ -66,3 +66,10 @@ def test_no_everyday_sentence_is_in_the_generated_corpus(pairs, version, allowed
     for split, split_pairs in corpus.items():
         leaked = {everyday[k] for k in {_normal(ko) for ko, _ in split_pairs} & everyday.keys()}
         assert leaked <= allowed, f"hand-written held-out sentences in the {split} split: {sorted(leaked - allowed)[:5]}"
+
+
+def test_export_scores_the_everyday_set_only_for_bundled_korean_models():
+    from types import SimpleNamespace
+
+    from export.export_cli import everyday_scores
+    assert everyday_scores(None, SimpleNamespace(meta={"data": {"source": "files:my.tsv"}}), "fp32") == {}
