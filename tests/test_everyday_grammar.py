@@ -32,6 +32,12 @@ def test_endings_with_eu_follow_the_stem(stem, ending, irregular, expected):
     assert eu(stem, ending, irregular) == expected
 
 
+def test_b_irregular_stems_take_wo_except_dopda_and_gopda():
+    assert conjugate("외롭다", Form("past", "plain"), "ㅂ") == "외로웠어"
+    assert conjugate("고맙다", Form("present", "polite"), "ㅂ") == "고마워요"
+    assert conjugate("돕다", Form("past", "plain"), "ㅂ") == "도왔어"
+
+
 def test_s_irregular_stems_drop_their_s_before_vowels():
     assert a_form("낫", "ㅅ") == "나아" and a_form("짓", "ㅅ") == "지어"
     assert conjugate("낫다", Form("past", "polite"), "ㅅ") == "나았어요"

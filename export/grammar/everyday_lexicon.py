@@ -290,7 +290,7 @@ _NOUNS = """
 인형 | doll | c | item
 # school and work
 책 | book | c | item book
-공책 | notebook | c | item book
+공책 | notebook | c | item stationery
 교과서 | textbook | c | item book
 사전 | dictionary | c | item book
 소설 | novel | c | item book
@@ -542,8 +542,8 @@ _NOUNS = """
 테이프 | tape | m | item
 색연필 | colored pencils | p | item
 크레파스 | crayons | p | item
-스케치북 | sketchbook | c | item book
-노트 | notebook | c | item book
+스케치북 | sketchbook | c | item stationery
+노트 | notebook | c | item stationery
 소포 | package | c | item writing
 엽서 | postcard | c | item writing
 초대장 | invitation | c | item writing

@@ -59,8 +59,9 @@ def a_form(stem: str, irregular: str | None = None) -> str:
     final = final_consonant(stem)
     if irregular == "ㄷ" and final == "ㄷ":          # 듣+어 → 들어: ㄷ becomes ㄹ before a vowel
         return set_final(stem, "ㄹ") + _harmony(stem)
-    if irregular == "ㅂ" and final == "ㅂ":          # 돕+아 → 도와, 굽+어 → 구워: ㅂ becomes 오/우
-        return set_final(stem, "") + ("와" if last_vowel(stem) == "ㅗ" else "워")
+    if irregular == "ㅂ" and final == "ㅂ":          # 돕+아 → 도와, 굽+어 → 구워, 외롭+어 → 외로워
+        # Only 돕다 and 곱다 keep 와 in today's standard; every other ㅂ-stem takes 워 (고마워, 아름다워).
+        return set_final(stem, "") + ("와" if stem[-1] in ("돕", "곱") else "워")
     if irregular == "ㅅ" and final == "ㅅ":          # 낫+아 → 나아, 짓+어 → 지어: the ㅅ drops, no contraction
         return set_final(stem, "") + _harmony(stem)
     if irregular == "르" and stem.endswith("르") and len(stem) > 1:
