@@ -669,6 +669,280 @@ _NOUNS = """
 수업 | class | c | class
 강의 | lecture | c | class
 요가 수업 | yoga class | c | class
+
+# --- third batch: food and drink
+살구 | apricot | c | food fruit
+석류 | pomegranate | c | food fruit
+무화과 | fig | c | food fruit
+라임 | lime | c | food fruit
+자몽 | grapefruit | c | food fruit
+코코넛 | coconut | c | food fruit
+대추 | jujubes | p | food fruit
+밤 | chestnuts | p | food snack boilable
+땅콩 | peanuts | p | food snack
+아몬드 | almonds | p | food snack
+호두 | walnuts | p | food snack
+콩나물 | bean sprouts | p | food vegetable boilable
+미나리 | water parsley | m | food vegetable
+깻잎 | perilla leaves | p | food vegetable
+부추 | chives | p | food vegetable
+연근 | lotus root | m | food vegetable
+우엉 | burdock | m | food vegetable
+애호박 | zucchini | c | food vegetable
+파프리카 | paprika | c | food vegetable
+셀러리 | celery | m | food vegetable
+아스파라거스 | asparagus | m | food vegetable
+비빔국수 | spicy mixed noodles | m | food dish
+콩국수 | cold soybean noodles | m | food dish
+수제비 | hand-pulled dough soup | m | food dish soup
+설렁탕 | ox bone soup | m | food dish soup
+갈비탕 | short rib soup | m | food dish soup
+삼계탕 | ginseng chicken soup | m | food dish soup
+감자탕 | pork bone stew | m | food dish soup
+부대찌개 | army stew | m | food dish soup
+해물탕 | seafood stew | m | food dish soup
+매운탕 | spicy fish stew | m | food dish soup
+육개장 | spicy beef soup | m | food dish soup
+곰탕 | beef bone soup | m | food dish soup
+김치볶음밥 | kimchi fried rice | m | food dish
+제육볶음 | spicy stir-fried pork | m | food dish meat
+오징어볶음 | stir-fried squid | m | food dish
+계란말이 | rolled omelet | m | food dish
+계란프라이 | fried egg | c | food dish
+달걀찜 | steamed eggs | m | food dish
+부침개 | Korean pancake | c | food dish
+파전 | green onion pancake | c | food dish
+김치전 | kimchi pancake | c | food dish
+순대 | sundae | m | food dish snack
+어묵 | fish cakes | p | food dish snack
+튀김 | fried snacks | p | food snack
+주먹밥 | rice ball | c | food dish
+덮밥 | rice bowl | c | food dish
+회 | raw fish | m | food dish
+장어 | eel | m | food grocery meat
+게 | crab | c | food grocery meat
+조개 | clams | p | food grocery meat
+굴 | oysters | p | food grocery meat
+미역 | seaweed | m | food grocery
+김 | dried seaweed | m | food grocery
+라면 사리 | ramen noodles | p | food grocery boilable
+식빵 | sliced bread | m | food bakery
+케이크 조각 | slice of cake | c | food bakery
+머핀 | muffin | c | food bakery
+타르트 | tart | c | food bakery
+파이 | pie | c | food bakery
+푸딩 | pudding | m | food snack
+과일 | fruit | m | food fruit
+채소 | vegetables | p | food vegetable
+야채 | vegetables | p | food vegetable
+간식 | snack | c | food snack
+디저트 | dessert | c | food bakery
+아침밥 | breakfast | m | food dish
+점심 | lunch | m | food dish
+저녁밥 | dinner | m | food dish
+식혜 | sikhye | m | drink
+두유 | soy milk | m | drink
+레모네이드 | lemonade | m | drink
+스무디 | smoothie | c | drink
+밀크티 | milk tea | c | drink
+에스프레소 | espresso | c | drink
+생수 | bottled water | m | drink
+# --- third batch: clothes and accessories
+와이셔츠 | dress shirt | c | clothes
+정장 | suit | c | clothes
+니트 | knit sweater | c | clothes
+카디건 | cardigan | c | clothes
+트레이닝복 | tracksuit | c | clothes
+운동복 | workout clothes | p | clothes
+한복 | hanbok | c | clothes
+앞치마 | apron | c | clothes
+비니 | beanie | c | accessory
+야구 모자 | baseball cap | c | accessory
+스카프 | scarf | c | accessory
+손수건 | handkerchief | c | accessory item
+양산 | parasol | c | accessory item
+배낭 | backpack | c | item accessory openable
+지퍼백 | zipper bag | c | item
+캐리어 | suitcase | c | item openable
+핸드백 | handbag | c | item accessory
+장화 | rain boots | p | footwear
+구두끈 | shoelaces | p | accessory
+# --- third batch: things, tools and gadgets
+망치 | hammer | c | item
+드라이버 | screwdriver | c | item
+사다리 | ladder | c | item
+손전등 | flashlight | c | item device switch
+자물쇠 | lock | c | item
+걸레 | rag | c | item
+빗자루 | broom | c | item
+쓰레받기 | dustpan | c | item
+양동이 | bucket | c | item
+휴지통 | trash can | c | item
+쓰레기봉투 | trash bag | c | item
+수세미 | scrub sponge | c | item dish_ware
+도마 | cutting board | c | item dish_ware
+국자 | ladle | c | item dish_ware
+머그컵 | mug | c | item dish_ware
+물병 | water bottle | c | item
+텀블러 | tumbler | c | item
+도시락통 | lunch box | c | item dish_ware
+반창고 | bandage | c | item
+체온계 | thermometer | c | item
+영양제 | vitamins | p | item
+안약 | eye drops | p | item
+감기약 | cold medicine | m | item
+두통약 | headache medicine | m | item
+연고 | ointment | m | item
+마스크팩 | face mask | c | item
+향수 | perfume | m | item
+선크림 | sunscreen | m | item
+립스틱 | lipstick | c | item
+손톱깎이 | nail clippers | p | item
+이쑤시개 | toothpick | c | item
+리모컨 | remote control | c | item device
+공유기 | router | c | device
+모니터 | monitor | c | device
+노트북 가방 | laptop bag | c | item
+헤드폰 | headphones | p | item device
+스마트워치 | smartwatch | c | item device fixable
+게임기 | game console | c | device
+라디오 | radio | c | device
+세탁 바구니 | laundry basket | c | item
+건조기 | dryer | c | device
+식기세척기 | dishwasher | c | device openable
+정수기 | water purifier | c | device
+가습기 | humidifier | c | device switch
+히터 | heater | c | device switch
+보일러 | boiler | c | device switch
+난로 | stove | c | device switch
+# --- third batch: furniture and rooms
+소파 베드 | sofa bed | c | furniture
+의자 커버 | chair cover | c | item
+선반 | shelf | c | furniture
+신발장 | shoe rack | c | furniture
+화장대 | dressing table | c | furniture
+책꽂이 | bookshelf | c | furniture
+매트리스 | mattress | c | furniture
+방석 | floor cushion | c | item
+쿠션 | cushion | c | item
+식물 | plant | c | plant
+선인장 | cactus | c | plant
+창고 | storage room | c | room
+다락방 | attic | c | room
+지하실 | basement | c | room
+차고 | garage | c | room
+# --- third batch: writing, books and school
+소설책 | novel | c | item book
+역사책 | history book | c | item book
+문제집 | workbook | c | item stationery
+단어장 | vocabulary notebook | c | item stationery
+일기장 | diary | c | item stationery
+수첩 | planner | c | item stationery
+포스트잇 | sticky notes | p | item stationery
+형광펜 | highlighter | c | item stationery
+샤프 | mechanical pencil | c | item stationery
+계산기 | calculator | c | item device
+설명서 | manual | c | item book
+안내문 | notice | c | writing
+신청서 | application form | c | writing
+성적표 | report card | c | writing item
+졸업장 | diploma | c | writing item
+논문 | paper | c | writing
+기사 | article | c | writing
+# --- third batch: animals
+송아지 | calf | c | animal
+병아리 | chick | c | animal
+다람쥐 | squirrel | c | animal
+사슴 | deer | c | animal
+곰돌이 인형 | teddy bear | c | item
+판다 | panda | c | animal
+캥거루 | kangaroo | c | animal
+코알라 | koala | c | animal
+하마 | hippo | c | animal
+악어 | crocodile | c | animal
+뱀 | snake | c | animal
+개구리 | frog | c | animal
+비둘기 | pigeon | c | animal
+까치 | magpie | c | animal
+참새 | sparrow | c | animal
+갈매기 | seagull | c | animal
+돌고래 | dolphin | c | animal
+문어 | octopus | c | animal
+금붕어 | goldfish | c | animal pet
+고슴도치 | hedgehog | c | animal pet
+# --- third batch: sports, hobbies, music and shows
+마라톤 | marathon | c | sport
+달리기 | running | m | activity sport
+자전거 타기 | cycling | m | activity
+스케이트 | skating | m | sport
+서핑 | surfing | m | sport
+피구 | dodgeball | m | sport
+핸드볼 | handball | m | sport
+럭비 | rugby | m | sport
+필라테스 | Pilates | m | sport
+줄넘기 | jump rope | m | sport
+뜨개질 | knitting | m | activity
+그림 그리기 | drawing | m | activity
+독서 | reading | m | activity
+글쓰기 | writing | m | activity
+여행 | traveling | m | activity
+쇼핑 | shopping | m | activity
+사진 찍기 | taking pictures | m | activity
+캠핑 | camping | m | activity
+낚시 | fishing | m | activity
+등산 | hiking | m | activity
+웹툰 | webtoons | p | show
+애니메이션 | animation | c | show
+코미디 | comedy | c | show
+영화 예고편 | movie trailer | c | show
+라디오 방송 | radio show | c | show
+뉴스 기사 | news article | c | writing
+오페라 | opera | c | show
+발레 | ballet | c | show
+트로트 | trot | m | music
+힙합 | hip-hop | m | music
+록 | rock | m | music
+국악 | Korean traditional music | m | music
+캐럴 | Christmas carol | c | song
+생일 노래 | birthday song | c | song
+자장가 | lullaby | c | song
+애국가 | the national anthem | n | song
+가야금 | the gayageum | n | instrument
+장구 | the janggu | n | instrument
+트럼펫 | the trumpet | n | instrument
+색소폰 | the saxophone | n | instrument
+# --- third batch: subjects and languages
+러시아어 | Russian | m | subject language
+아랍어 | Arabic | m | subject language
+이탈리아어 | Italian | m | subject language
+태국어 | Thai | m | subject language
+경영학 | business administration | m | subject
+심리학 | psychology | m | subject
+철학 | philosophy | m | subject
+법학 | law | m | subject
+의학 | medicine | m | subject
+간호학 | nursing | m | subject
+건축학 | architecture | m | subject
+사회 | social studies | m | subject
+도덕 | ethics | m | subject
+한국사 | Korean history | m | subject
+세계사 | world history | m | subject
+코딩 | coding | m | subject activity
+디자인 | design | m | subject
+# --- third batch: people as objects (names and roles come from the first grammar's lists too)
+점원 | the clerk | n | person
+배달원 | the delivery person | n | person
+운전기사 | the driver | n | person
+관광객 | the tourist | n | person
+아이 | the child | n | person
+남자 | the man | n | person
+여자 | the woman | n | person
+가이드 | the guide | n | person
+코치 | the coach | n | person
+매니저 | the manager | n | person
+수학 문제 | math problem | c | problem
+퀴즈 | quiz | c | problem
+문제 | problem | c | problem
 # --- chores
 청소 | the cleaning | n | chore
 분리수거 | the recycling | n | chore
@@ -863,6 +1137,36 @@ _ACTIONS = """
 신청하다 | apply for | - | class | -
 듣다 | take | ㄷ | class | school
 끼다 | wear | - | hand_wear | -
+# --- third batch of actions
+찾아보다 | look up | - | vocab subject | study home
+검색하다 | search for | - | vocab | home
+물어보다 | ask about | - | subject | school
+빌려주다 | lend | - | book item money | -
+선물하다 | give | - | item accessory | -
+교환하다 | exchange | - | clothes footwear item | shop
+환불하다 | get a refund for | - | clothes footwear item | shop
+계산하다 | pay for | - | food item clothes | shop food_place
+싸다 | pack | - | item food | home
+풀다 | solve | - | problem | school study home
+그만두다 | quit | - | sport activity | -
+즐기다 | enjoy | - | activity sport music | -
+나누다 | share | - | food | home
+남기다 | leave | - | food | food_place home
+먹이다 | feed | - | pet | home
+씻기다 | give a bath to | - | pet | home
+안다 | hold | - | pet item | home
+만지다 | touch | - | animal item | -
+칠하다 | paint | - | house_part surface furniture | home
+붙이다 | put up | - | writing | school work
+찢다 | tear | - | writing | -
+접다 | fold | - | writing | school home
+지우다 | erase | - | writing | school
+녹음하다 | record | - | song | home
+편집하다 | edit | - | photo writing | home work
+인쇄하다 | print | - | writing photo | work school
+저장하다 | save | - | writing photo | work
+삭제하다 | delete | - | writing photo | -
+보여 주다 | show | - | photo item | -
 """
 
 
@@ -911,6 +1215,11 @@ _INTRANSITIVE = """
 청소하다 | clean | - | - | home
 빨래하다 | do the laundry | - | - | home
 설거지하다 | do the dishes | - | - | home
+자랑하다 | brag | - | - | -
+싸우다 | fight | - | - | home school
+화해하다 | make up | - | - | -
+기도하다 | pray | - | - | public
+휴식하다 | relax | - | - | home
 """
 
 # --------------------------------------------------------------------------- adjectives
@@ -1006,6 +1315,25 @@ _ADJECTIVES = """
 신나다 | excited | - | state |
 멋있다 | stylish | - | clothes accessory footwear building |
 오래되다 | old | - | building furniture device |
+# --- third batch of adjectives
+귀하다 | precious | - | item |
+흔하다 | common | - | item animal |
+비슷하다 | similar | - | item clothes |
+특별하다 | special | - | item show dish |
+간단하다 | simple | - | problem dish |
+느끼하다 | greasy | - | dish |
+고소하다 | nutty | - | snack bakery |
+바삭하다 | crispy | - | snack bakery |
+촉촉하다 | moist | - | bakery |
+즐겁다 | cheerful | ㅂ | state |
+우울하다 | depressed | - | state |
+답답하다 | frustrated | - | state |
+귀찮다 | annoyed | - | state |
+궁금하다 | curious | - | state |
+게으르다 | lazy | 르 | state |
+부지런하다 | hardworking | - | state |
+조심스럽다 | careful | ㅂ | state |
+깔끔하다 | neat | - | room building |
 """
 
 _ADVERBS = """
