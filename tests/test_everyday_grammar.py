@@ -293,3 +293,26 @@ def test_number_sentences_agree_in_both_languages(samples):
 def en_words(n: int) -> str:
     from export.grammar.everyday import english_number
     return english_number(n)
+
+
+def test_every_listed_adverb_is_used(samples):
+    """The lemma count includes the adverbs: each must turn up in generated sentences."""
+    from export.grammar.everyday_lexicon import ADVERBS
+    rng = random.Random(3)
+    text = " ".join(s.ko for sentences in samples.values() for s in sentences)
+    more = []
+    while len(more) < 4000:
+        sentence = CONSTRUCTIONS["statement"][0](rng)
+        if sentence is not None:
+            more.append(sentence.ko)
+    words = set(re.sub(r"[.?!,]", "", text + " " + " ".join(more)).split())
+    missing = [ko for ko, _ in ADVERBS if ko not in words]
+    assert not missing, f"adverbs never generated: {missing}"
+
+
+def test_an_and_mot_go_before_the_verb_of_a_verb_with_its_own_object():
+    from export.grammar.everyday import _neg_predicate
+    by_ko = {a.ko: a for a in ACTIONS}
+    assert _neg_predicate(by_ko["늦잠을 자다"], P, "polite", "short") == "늦잠을 안 잤어요"
+    assert _neg_predicate(by_ko["장을 보다"], P, "plain", "mot") == "장을 못 봤어"
+    assert _neg_predicate(by_ko["입어 보다"], P, "polite", "short") == "안 입어 봤어요"

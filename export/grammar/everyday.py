@@ -119,12 +119,12 @@ for _p in PLACES:
         _PLACES_BY_CAT.setdefault(_c, []).append(_p)
 
 _DEFINITE_OBJECT = {"청소하다", "닫다", "열다", "켜다", "끄다", "고치다", "정리하다", "끝내다", "복사하다", "기다리다",
-                    "취소하다", "확인하다", "반납하다", "닦다", "옮기다", "데우다"}
+                    "취소하다", "확인하다", "반납하다", "닦다", "옮기다", "데우다", "주차하다", "비우다", "지키다"}
 _GENERIC_OBJECT = {"좋아하다", "싫어하다", "팔다", "배우다", "가르치다", "공부하다", "연습하다", "외우다"}
 _TRANSITIVE = [a for a in ACTIONS if a.objects]
 _STATIVE = {"좋아하다", "싫어하다"}
 _NAMES = [p for p in PEOPLE if p.kind == "name"]
-_ONCE = {"잃어버리다"}          # what happens by accident: past statements only, never wanted or asked for
+_ONCE = {"잃어버리다", "잊어버리다"}          # what happens by accident: past statements only, never wanted or asked for
 _HOMONYMS = {a.ko for a in ACTIONS if sum(b.ko == a.ko for b in ACTIONS) > 1}   # 쓰다 write / spend
 
 
@@ -186,6 +186,13 @@ def _neg_predicate(action: Action, tense: str, level: str, kind: str, question: 
     if kind == "long":
         return conjugate(action.ko, Form(tense, level, True, question), action.irregular)
     stem = stem_of(action.ko)
+    # 늦잠을 자다, 장을 보다: 안/못 go before the verb (늦잠을 안 잤어요); V-아 보다/주다 take them whole
+    # (안 입어 봤어요).
+    head, _, last = action.ko.rpartition(" ")
+    if head and not (last in ("보다", "주다") and not head.endswith(("을", "를"))):
+        if kind in ("short", "mot"):
+            word = "안" if kind == "short" else "못"
+            return f"{head} {word} " + conjugate(last, form, action.irregular)
     if kind == "short":
         if action.ha_noun:
             return f"{action.ha_noun} 안 " + conjugate("하다", form)
@@ -253,9 +260,12 @@ def predicate(dictionary_form: str, construction: str, level: str, tense: str = 
 
 # Verbs whose -(으)시- form is another word: 드세요, not 먹으세요.
 _LEXICAL_HONORIFIC = {"먹다": "드시다", "마시다": "드시다", "자다": "주무시다"}
-_FREQUENCY = (("자주", "often"), ("가끔", "sometimes"), ("항상", "always"), ("보통", "usually"))
+_FREQUENCY = (("자주", "often"), ("가끔", "sometimes"), ("항상", "always"), ("보통", "usually"), ("늘", "always"),
+              ("종종", "often"), ("때때로", "sometimes"))
 _MANNER = (("빨리", "quickly"), ("천천히", "slowly"), ("다시", "again"), ("혼자", "alone"), ("먼저", "first"),
-           ("늦게", "late"), ("일찍", "early"))
+           ("늦게", "late"), ("일찍", "early"), ("조용히", "quietly"), ("조심히", "carefully"), ("바로", "right away"),
+           ("즐겁게", "happily"), ("한 번 더", "one more time"))
+_INTRANSITIVE_DEGREE = (("잘", "well"), ("많이", "a lot"), ("조금", "a little"), ("오래", "for a long time"))
 _NOT_HABITUAL = {"도착하다", "출발하다", "이사하다", "바꾸다", "벗다", "잃어버리다", "고치다", "끝내다"}
 _EFFORT = {"공부하다", "연습하다", "배우다", "일하다", "운동하다", "준비하다"}
 _MOTION = {"가다", "오다"}
@@ -271,7 +281,10 @@ def _adverb(rng: random.Random, action: Action, tense: str, subject: Person, neg
     if question:
         return "", "", "", ""
     if tense == "past" and rng.random() < 0.2:
-        return "벌써", "", "already", ""
+        return rng.choice((("벌써", "", "already", ""), ("드디어", "", "finally", "")))
+    if not action.objects and rng.random() < 0.3:
+        ko, eng = rng.choice(_INTRANSITIVE_DEGREE)
+        return "", ko, "", eng
     if tense == "future" and rng.random() < 0.2:
         return "", "곧", "", "soon"
     if subject.plural and rng.random() < 0.3:
@@ -667,8 +680,11 @@ def compare(rng: random.Random) -> Sentence | None:
         left_ko, right_ko = f"이 {noun.ko}", f"저 {noun.ko}"
         left_en, right_en, plural = f"this {noun.en}", f"that {noun.en}", False
     more = "더 " if rng.random() < 0.6 else ""
-    ko = [attach(left_ko, SUBJECT if rng.random() < 0.5 else TOPIC), right_ko + "보다",
-          more + _adj_pred(adjective, tense, level, False, False)]
+    predicate_ko = _adj_pred(adjective, tense, level, False, False)
+    if " " in predicate_ko and more:                   # 키가 더 커요, not 더 키가 커요
+        head, _, last = predicate_ko.rpartition(" ")
+        predicate_ko, more = f"{head} {more}{last}", ""
+    ko = [attach(left_ko, SUBJECT if rng.random() < 0.5 else TOPIC), right_ko + "보다", more + predicate_ko]
     form = en.be(3, plural, tense)
     words = [left_en, form, adjective.comparative, "than", right_en]
     pairs = frozenset({("construction-adjective", "compare", adjective.ko)})

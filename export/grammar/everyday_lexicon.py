@@ -943,6 +943,189 @@ _NOUNS = """
 수학 문제 | math problem | c | problem
 퀴즈 | quiz | c | problem
 문제 | problem | c | problem
+# --- fourth batch: kitchen and pantry
+참기름 | sesame oil | m | grocery seasoning
+올리브유 | olive oil | m | grocery seasoning
+마요네즈 | mayonnaise | m | grocery seasoning
+소스 | sauce | m | grocery seasoning
+양념 | seasoning | m | grocery seasoning
+국수 면 | noodles | p | food grocery boilable
+떡국 떡 | sliced rice cakes | p | food grocery boilable
+냉동 만두 | frozen dumplings | p | food grocery boilable
+통조림 | canned food | m | food grocery
+참치 캔 | can of tuna | c | food grocery
+시리얼 | cereal | m | food grocery
+오트밀 | oatmeal | m | food grocery
+누룽지 | scorched rice | m | food snack
+호떡 | hotteok | c | food snack bakery
+붕어빵 | fish-shaped bread | c | food snack bakery
+떡꼬치 | rice cake skewer | c | food snack
+닭꼬치 | chicken skewer | c | food snack meat
+군고구마 | roasted sweet potato | c | food snack
+찐빵 | steamed bun | c | food snack bakery
+약과 | yakgwa | c | food snack
+초코파이 | Choco Pie | c | food snack
+비스킷 | biscuits | p | food snack bakery
+감자칩 | potato chips | p | food snack
+솜사탕 | cotton candy | m | food snack
+# --- fourth batch: household things
+열쇠고리 | key chain | c | item
+우편함 | mailbox | c | item openable
+택배 상자 | delivery box | c | item openable
+종이컵 | paper cup | c | item dish_ware
+빨대 | straw | c | item dish_ware
+물티슈 | wet wipes | p | item
+키친타월 | paper towels | p | item
+랩 | plastic wrap | m | item
+알루미늄 포일 | aluminum foil | m | item
+고무장갑 | rubber gloves | p | item hand_wear
+앞접시 | small plate | c | item dish_ware
+밥그릇 | rice bowl | c | item dish_ware
+국그릇 | soup bowl | c | item dish_ware
+와인잔 | wine glass | c | item dish_ware
+유리컵 | glass | c | item dish_ware
+병따개 | bottle opener | c | item
+세면대 | sink | c | house_part
+욕조 | bathtub | c | house_part
+변기 | toilet | c | house_part
+수도꼭지 | faucet | c | house_part
+샤워기 | shower head | c | house_part fixable
+창틀 | window frame | c | surface
+블라인드 | blinds | p | furniture
+전기장판 | electric blanket | c | device switch
+콘센트 | outlet | c | house_part
+멀티탭 | power strip | c | item device
+시계 배터리 | watch battery | c | item
+알람 시계 | alarm clock | c | item device switch
+벽시계 | wall clock | c | item device fixable
+손목시계 | wristwatch | c | item accessory fixable
+# --- fourth batch: school and office things
+칠판 | blackboard | c | house_part surface
+분필 | chalk | m | item stationery
+책가방 | school bag | c | item accessory openable
+사물함 | locker | c | furniture openable
+출석부 | attendance book | c | item book
+시간표 | timetable | c | writing item
+숙제 노트 | homework notebook | c | item stationery
+스테이플러 | stapler | c | item stationery
+클립 | paper clips | p | item stationery
+파일 | file | c | item writing
+폴더 | folder | c | item stationery
+명찰 | name tag | c | item
+회의록 | meeting minutes | p | writing
+발표 자료 | presentation slides | p | writing
+기획서 | proposal | c | writing
+견적서 | estimate | c | writing
+영수증 철 | receipt file | c | item
+# --- fourth batch: sports and outdoor gear
+운동화 끈 | sneaker laces | p | accessory
+라켓 | racket | c | item
+야구 방망이 | baseball bat | c | item
+글러브 | glove | c | item
+헬멧 | helmet | c | item accessory
+수경 | swimming goggles | p | item accessory
+돗자리 | picnic mat | c | item
+텐트 | tent | c | item
+침낭 | sleeping bag | c | item
+낚싯대 | fishing rod | c | item
+등산화 | hiking boots | p | footwear
+아이젠 | crampons | p | footwear
+스키복 | ski suit | c | clothes
+요가 매트 | yoga mat | c | item
+덤벨 | dumbbells | p | item
+# --- fourth batch: buildings and town
+학교 건물 | school building | c | building
+도서관 건물 | library building | c | building
+탑 | tower | c | building
+성 | castle | c | building
+궁 | palace | c | building
+한옥 | hanok | c | building
+빌딩 | office building | c | building
+오피스텔 | studio apartment | c | building
+원룸 | one-room apartment | c | building
+주택 | house | c | building
+기숙사 | dormitory | c | building
+# --- fourth batch: collocations (kept, made, asked, dreamed)
+약속 | promise | c | promise
+비밀 | secret | c | promise
+규칙 | rules | p | promise
+계획 | plan | c | plan
+목표 | goal | c | plan
+실수 | mistake | c | mistake
+질문 | question | c | question
+이야기 | story | c | story
+농담 | joke | c | story
+거짓말 | lie | c | story
+꿈 | dream | c | dream
+소원 | wish | c | wish
+결정 | decision | c | plan
+# --- fourth batch: more food and drink
+감귤 | mandarin | c | food fruit
+배추김치 | napa cabbage kimchi | m | food dish
+깍두기 | radish kimchi | m | food dish
+물김치 | water kimchi | m | food dish
+나물 | seasoned greens | p | food dish
+잡곡밥 | multigrain rice | m | food dish
+현미밥 | brown rice | m | food dish
+보쌈 | bossam | m | food dish meat
+족발 | pig's feet | m | food dish meat
+양념치킨 | seasoned chicken | m | food dish
+탕수육 | sweet and sour pork | m | food dish meat
+짬뽕 | jjamppong | m | food dish soup
+마라탕 | malatang | m | food dish soup
+샤부샤부 | shabu-shabu | m | food dish
+쌀국수 면 | rice noodles | p | food grocery boilable
+파스타 | pasta | m | food dish boilable
+리조또 | risotto | m | food dish
+그라탱 | gratin | m | food dish
+타코 | taco | c | food dish
+부리토 | burrito | c | food dish
+케밥 | kebab | c | food dish
+베이컨 | bacon | m | food grocery meat
+닭가슴살 | chicken breast | m | food grocery meat
+오리고기 | duck | m | food grocery meat
+양고기 | lamb | m | food grocery meat
+고등어 | mackerel | m | food grocery meat
+갈치 | hairtail | m | food grocery meat
+멸치 | anchovies | p | food grocery
+버섯전골 | mushroom hot pot | m | food dish soup
+아이스커피 | iced coffee | c | drink
+아이스티 | iced tea | c | drink
+유자차 | citron tea | m | drink
+생강차 | ginger tea | m | drink
+인삼차 | ginseng tea | m | drink
+에너지 드링크 | energy drink | c | drink
+칵테일 | cocktail | c | drink alcohol
+위스키 | whiskey | m | drink alcohol
+샴페인 | champagne | m | drink alcohol
+# --- fourth batch: more items and gifts
+꽃다발 | bouquet | c | item plant
+카네이션 | carnations | p | item plant
+튤립 | tulips | p | item plant
+편지지 | letter paper | m | item stationery
+포장지 | wrapping paper | m | item
+리본 | ribbon | c | item
+케이스 | case | c | item
+휴대폰 케이스 | phone case | c | item accessory
+보조 배터리 | power bank | c | item device
+유에스비 | USB drive | c | item device
+SD 카드 | SD card | c | item
+영화표 | movie ticket | c | item ticket_like
+입장권 | admission ticket | c | item ticket_like
+버스표 | bus ticket | c | item ticket_like
+콘서트 표 | concert ticket | c | item ticket_like
+교통카드 | transit card | c | item
+신용카드 | credit card | c | item
+학생증 | student ID | c | item
+신분증 | ID card | c | item
+운전면허증 | driver's license | c | item
+비자 | visa | c | item
+지하철 노선도 | subway map | c | item
+관광 지도 | tourist map | c | item
+기념품 | souvenir | c | item
+엽서 세트 | set of postcards | c | item
+향초 | scented candle | c | item
+인형 뽑기 | claw machine | c | game
 # --- chores
 청소 | the cleaning | n | chore
 분리수거 | the recycling | n | chore
@@ -1167,6 +1350,34 @@ _ACTIONS = """
 저장하다 | save | - | writing photo | work
 삭제하다 | delete | - | writing photo | -
 보여 주다 | show | - | photo item | -
+지키다 | keep | - | promise | -
+세우다 | make | - | plan | -
+하다 | make | - | mistake | -
+하다 | ask | - | question | school
+하다 | tell | - | story | home school
+꾸다 | have | - | dream | -
+빌다 | make | - | wish | -
+잊어버리다 | forget | - | promise | -
+바꾸다 | change | - | plan | -
+장식하다 | decorate | - | room | home
+주차하다 | park | - | vehicle | transit
+운전하다 | drive | - | vehicle | -
+수리하다 | repair | - | device vehicle fixable | -
+조립하다 | assemble | - | furniture | home
+설치하다 | install | - | device | home work
+연결하다 | connect | - | device | home work
+꺼내다 | take out | - | item food | home
+넣다 | put in | - | item food | home
+채우다 | fill | - | dish_ware | home
+비우다 | empty | - | dish_ware item | home
+말리다 | dry | - | clothes | home
+널다 | hang out | - | clothes | home
+갈아입다 | change into | - | clothes | home
+입어 보다 | try on | - | clothes | shop
+신어 보다 | try on | - | footwear | shop
+먹어 보다 | try | - | dish snack bakery | food_place
+마셔 보다 | try | - | drink | food_place
+써 보다 | try out | - | device item | shop
 """
 
 
@@ -1220,6 +1431,16 @@ _INTRANSITIVE = """
 화해하다 | make up | - | - | -
 기도하다 | pray | - | - | public
 휴식하다 | relax | - | - | home
+늦잠을 자다 | sleep in | - | - | home
+낮잠을 자다 | take a nap | - | - | home
+아르바이트하다 | work part-time | - | - | shop food_place
+야근하다 | work overtime | - | - | work
+회의하다 | have a meeting | - | - | work
+발표하다 | give a presentation | - | - | work school
+숙제하다 | do homework | - | - | home study
+외식하다 | eat out | - | - | -
+배달시키다 | order delivery | - | - | home
+장을 보다 | go grocery shopping | - | - | shop
 """
 
 # --------------------------------------------------------------------------- adjectives
@@ -1334,6 +1555,23 @@ _ADJECTIVES = """
 부지런하다 | hardworking | - | state |
 조심스럽다 | careful | ㅂ | state |
 깔끔하다 | neat | - | room building |
+젊다 | young | - | state |
+늙다 | old | - | state |
+키가 크다 | tall | - | state | taller
+키가 작다 | short | - | state | shorter
+날씬하다 | slim | - | state |
+튼튼하다 | sturdy | - | furniture vehicle |
+신기하다 | amazing | - | show device animal |
+지루하다 | boring | - | show subject |
+훌륭하다 | excellent | - | dish show song |
+완벽하다 | perfect | - | dish show |
+이상하다 | strange | - | dish show device |
+평범하다 | ordinary | - | dish show |
+진하다 | strong | - | drink |
+연하다 | weak | - | drink |
+향긋하다 | fragrant | - | drink plant |
+화려하다 | fancy | - | clothes accessory building |
+소박하다 | simple | - | clothes building dish |
 """
 
 _ADVERBS = """
@@ -1357,6 +1595,17 @@ _ADVERBS = """
 벌써 | already
 곧 | soon
 오늘 | today
+늘 | always
+종종 | often
+때때로 | sometimes
+조용히 | quietly
+조심히 | carefully
+바로 | right away
+즐겁게 | happily
+드디어 | finally
+잘 | well
+많이 | a lot
+오래 | for a long time
 """
 
 

@@ -72,7 +72,8 @@ def a_form(stem: str, irregular: str | None = None) -> str:
         return stem + _harmony(stem)
     vowel = last_vowel(stem)
     if vowel == "ㅡ":                                # 쓰 → 써, 끄 → 꺼, 바쁘 → 바빠: ㅡ drops
-        harmony = "ㅏ" if len(stem) > 1 and last_vowel(stem[:-1]) in _BRIGHT else "ㅓ"
+        # (the syllable before must be of the same word: 키가 크 → 커)
+        harmony = "ㅏ" if len(stem) > 1 and stem[-2] != " " and last_vowel(stem[:-1]) in _BRIGHT else "ㅓ"
         return set_medial(stem, harmony)
     if vowel in _CONTRACT:
         return set_medial(stem, _CONTRACT[vowel])
