@@ -111,15 +111,17 @@ for _n in NOUNS:
         _NOUNS_BY_CAT.setdefault(_c, []).append(_n)
 # People as objects (meet, help, wait for): names and roles, English as it is ("Minsu", "the doctor"); no
 # "my ..." (whose?) and no elders (돕다/만나다 would need 도와드리다/뵙다).
-_NOUNS_BY_CAT["person"] = [Noun(p.ko, p.en, "n", frozenset({"person"})) for p in PEOPLE
-                           if p.kind in ("name", "role") and not p.honorific and not p.plural]
+_NOUNS_BY_CAT["person"] = _NOUNS_BY_CAT.get("person", []) + [
+    Noun(p.ko, p.en, "n", frozenset({"person"})) for p in PEOPLE
+    if p.kind in ("name", "role") and not p.honorific and not p.plural]
 _PLACES_BY_CAT: dict[str, list[Place]] = {}
 for _p in PLACES:
     for _c in _p.cats:
         _PLACES_BY_CAT.setdefault(_c, []).append(_p)
 
 _DEFINITE_OBJECT = {"청소하다", "닫다", "열다", "켜다", "끄다", "고치다", "정리하다", "끝내다", "복사하다", "기다리다",
-                    "취소하다", "확인하다", "반납하다", "닦다", "옮기다", "데우다", "주차하다", "비우다", "지키다"}
+                    "취소하다", "확인하다", "반납하다", "닦다", "옮기다", "데우다", "주차하다", "비우다", "지키다",
+                    "내다", "올려다보다", "바라보다"}
 _GENERIC_OBJECT = {"좋아하다", "싫어하다", "팔다", "배우다", "가르치다", "공부하다", "연습하다", "외우다"}
 _TRANSITIVE = [a for a in ACTIONS if a.objects]
 _STATIVE = {"좋아하다", "싫어하다"}

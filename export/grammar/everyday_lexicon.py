@@ -313,8 +313,8 @@ _NOUNS = """
 영수증 | receipt | c | item
 여권 | passport | c | item
 카드 | card | c | item
-돈 | money | m | money
-현금 | cash | m | money
+돈 | money | m | money money_bank money_earn
+현금 | cash | m | money money_bank
 # leisure
 영화 | movie | c | show
 드라마 | drama | c | show
@@ -399,7 +399,7 @@ _NOUNS = """
 탁구 | table tennis | m | sport
 배드민턴 | badminton | m | sport
 골프 | golf | m | sport
-요가 | yoga | m | sport
+요가 | yoga | m | activity skill
 수영 | swimming | m | activity
 등산 | hiking | m | activity
 요리 | cooking | m | activity
@@ -625,11 +625,11 @@ _NOUNS = """
 체육 | PE | m | subject
 국어 | Korean | m | subject
 컴퓨터 공학 | computer science | m | subject
-스키 | skiing | m | sport
-스노보드 | snowboarding | m | sport
-볼링 | bowling | m | sport
+스키 | skiing | m | activity skill
+스노보드 | snowboarding | m | activity skill
+볼링 | bowling | m | activity skill
 당구 | pool | m | sport
-태권도 | taekwondo | m | sport
+태권도 | taekwondo | m | activity skill
 체스 | chess | m | game
 바둑 | baduk | m | game
 카드 게임 | card games | p | game
@@ -650,7 +650,7 @@ _NOUNS = """
 플루트 | the flute | n | instrument
 하모니카 | the harmonica | n | instrument
 우쿨렐레 | the ukulele | n | instrument
-요가 | yoga | m | sport
+요가 | yoga | m | activity skill
 명상 | meditation | m | activity
 # --- balls, bookings, plans and classes
 공 | ball | c | item ball
@@ -871,16 +871,16 @@ _NOUNS = """
 금붕어 | goldfish | c | animal pet
 고슴도치 | hedgehog | c | animal pet
 # --- third batch: sports, hobbies, music and shows
-마라톤 | marathon | c | sport
-달리기 | running | m | activity sport
+마라톤 | marathon | c | activity skill
+달리기 | running | m | activity skill
 자전거 타기 | cycling | m | activity
-스케이트 | skating | m | sport
-서핑 | surfing | m | sport
+스케이트 | skating | m | activity skill
+서핑 | surfing | m | activity skill
 피구 | dodgeball | m | sport
 핸드볼 | handball | m | sport
 럭비 | rugby | m | sport
-필라테스 | Pilates | m | sport
-줄넘기 | jump rope | m | sport
+필라테스 | Pilates | m | activity skill
+줄넘기 | jump rope | m | activity skill
 뜨개질 | knitting | m | activity
 그림 그리기 | drawing | m | activity
 독서 | reading | m | activity
@@ -1126,6 +1126,153 @@ SD 카드 | SD card | c | item
 엽서 세트 | set of postcards | c | item
 향초 | scented candle | c | item
 인형 뽑기 | claw machine | c | game
+# --- fifth batch: people to meet or help (roles)
+택배 기사 | the delivery driver | n | person
+경비원 | the security guard | n | person
+청소부 | the janitor | n | person
+집주인 | the landlord | n | person
+약사 | the pharmacist | n | person
+치과 의사 | the dentist | n | person
+수의사 | the vet | n | person
+미용사 | the hairdresser | n | person
+사진사 | the photographer | n | person
+직원 | the employee | n | person
+팀장 | the team leader | n | person
+신입 사원 | the new employee | n | person
+반장 | the class president | n | person
+# --- fifth batch: more food
+쌈 | lettuce wraps | p | food dish
+쌈장 | ssamjang | m | grocery seasoning
+고춧가루 | red pepper powder | m | grocery seasoning
+깨 | sesame seeds | p | grocery seasoning
+버터쿠키 | butter cookies | p | food bakery snack
+치즈케이크 | cheesecake | m | food bakery
+초코케이크 | chocolate cake | m | food bakery
+생크림 | whipped cream | m | food bakery
+마늘빵 | garlic bread | m | food bakery
+바게트 | baguette | c | food bakery
+모닝빵 | dinner roll | c | food bakery
+단팥빵 | red bean bun | c | food bakery
+소금빵 | salt bread | c | food bakery
+컵라면 | cup ramen | c | food snack
+삼각김밥 | triangle gimbap | c | food snack
+도시락 세트 | lunch set | c | food dish
+샐러드 볼 | salad bowl | c | food dish
+과일 샐러드 | fruit salad | m | food dish
+야채 수프 | vegetable soup | m | food dish soup
+토마토 수프 | tomato soup | m | food dish soup
+크림 수프 | cream soup | m | food dish soup
+콩나물국 | bean sprout soup | m | food dish soup
+된장국 | soybean paste soup | m | food dish soup
+북엇국 | dried pollack soup | m | food dish soup
+떡만둣국 | rice cake dumpling soup | m | food dish soup
+해장국 | hangover soup | m | food dish soup
+비빔냉면 | spicy cold noodles | m | food dish
+물냉면 | cold buckwheat noodles | m | food dish
+짜장밥 | jajang rice | m | food dish
+카레라이스 | curry rice | m | food dish
+볶음면 | fried noodles | m | food dish
+감바스 | gambas | m | food dish
+스크램블 에그 | scrambled eggs | p | food dish
+오믈렛 | omelet | c | food dish
+샌드위치 빵 | sandwich bread | m | food bakery
+# --- fifth batch: more things to buy, use and lose
+선크림 통 | sunscreen bottle | c | item
+우산꽂이 | umbrella stand | c | item
+빨래집게 | clothespins | p | item
+옷핀 | safety pin | c | item
+바늘 | needle | c | item
+실 | thread | m | item
+단추 | button | c | item sewable
+지갑 카드 | wallet card | c | item
+동전 | coins | p | money
+지폐 | bills | p | money
+용돈 | allowance | m | money
+월급 | salary | m | money
+세금 | taxes | p | money bill
+전기 요금 | electricity bill | c | money bill
+월세 | rent | m | money bill
+보험 | insurance | m | money bill
+적금 | savings | p | money
+# --- fifth batch: nature and weather things
+하늘 | sky | c | nature sky
+구름 | clouds | p | nature
+별 | stars | p | nature
+달 | moon | c | nature
+해 | sun | c | nature
+무지개 | rainbow | c | nature
+바람 | wind | m | nature
+눈사람 | snowman | c | item
+단풍잎 | maple leaves | p | plant gatherable
+낙엽 | fallen leaves | p | plant gatherable
+꽃잎 | petals | p | plant
+돌 | stone | c | item gatherable
+모래 | sand | m | nature
+조개껍데기 | seashells | p | item gatherable
+# --- fifth batch: vehicles and transport things
+전기차 | electric car | c | vehicle
+택시 요금 | taxi fare | c | money bill
+버스 요금 | bus fare | c | money bill
+기차역 | train station | c | building
+지하철 노선 | subway line | c | item
+고속버스 | express bus | c | vehicle
+마을버스 | town bus | c | vehicle
+유람선 | cruise ship | c | vehicle rideable
+케이블카 | cable car | c | vehicle rideable
+롤러코스터 | roller coaster | c | vehicle rideable
+회전목마 | merry-go-round | c | vehicle rideable
+킥보드 바퀴 | scooter wheel | c | item
+타이어 | tire | c | item fixable
+# --- fifth batch: house and room things
+방문 | room door | c | house_part
+대문 | front gate | c | house_part
+현관문 | front door | c | house_part
+창문 커튼 | window curtains | p | furniture
+옷장 문 | closet door | c | house_part
+냉장고 문 | fridge door | c | house_part
+부엌 창문 | kitchen window | c | house_part
+욕실 | bathroom | c | room
+세탁실 | laundry room | c | room
+공부방 | study room | c | room
+아이 방 | kids' room | c | room
+손님방 | guest room | c | room
+옥상 | rooftop | c | room
+정원 | garden | c | room
+# --- fifth batch: more subjects, shows, games
+문학 | literature | m | subject
+통계학 | statistics | m | subject
+회계 | accounting | m | subject
+마케팅 | marketing | m | subject
+천문학 | astronomy | m | subject
+사진 수업 | photography class | c | class
+요리 수업 | cooking class | c | class
+영어 수업 | English class | c | class
+수영 강습 | swimming lesson | c | class
+피아노 레슨 | piano lesson | c | class
+온라인 강의 | online lecture | c | class
+퍼즐 게임 | puzzle games | p | game
+컴퓨터 게임 | computer games | p | game
+모바일 게임 | mobile games | p | game
+윷놀이 | yunnori | m | game
+가위바위보 | rock paper scissors | m | game
+숨바꼭질 | hide-and-seek | m | game
+술래잡기 | tag | m | game
+토크쇼 | talk show | c | show
+요리 프로그램 | cooking show | c | show
+여행 프로그램 | travel show | c | show
+공포 영화 | horror movie | c | show
+액션 영화 | action movie | c | show
+로맨스 영화 | romance movie | c | show
+만화 영화 | animated movie | c | show
+드라마 시리즈 | drama series | c | show
+유튜브 영상 | YouTube video | c | show photo
+동영상 | video | c | show photo
+셀카 | selfie | c | photo
+가족사진 | family photo | c | photo
+증명사진 | ID photo | c | photo
+풍경화 | landscape painting | c | art
+초상화 | portrait | c | art
+만화 그림 | cartoon drawing | c | art
 # --- chores
 청소 | the cleaning | n | chore
 분리수거 | the recycling | n | chore
@@ -1246,8 +1393,8 @@ _ACTIONS = """
 쓰다 | write | - | writing | study home school
 보내다 | send | - | writing item | home work
 받다 | get | - | writing item money | home work
-배우다 | learn | - | subject sport instrument | school study
-가르치다 | teach | - | subject sport instrument | school
+배우다 | learn | - | subject sport instrument skill | school study
+가르치다 | teach | - | subject sport instrument skill | school
 공부하다 | study | - | subject | study school home
 외우다 | memorize | - | song vocab | study home
 준비하다 | prepare | - | dish writing | home work
@@ -1264,7 +1411,7 @@ _ACTIONS = """
 좋아하다 | like | - | fruit dish bakery snack drink sport activity show song music animal subject | -
 싫어하다 | hate | - | vegetable dish sport activity show animal subject | -
 치다 | play | - | instrument | home school
-연습하다 | practice | - | instrument sport song | home school sport_place
+연습하다 | practice | - | instrument sport song skill | home school sport_place
 타다 | ride | - | rideable | outdoor
 # home and chores
 청소하다 | clean | - | room | home
@@ -1378,6 +1525,23 @@ _ACTIONS = """
 먹어 보다 | try | - | dish snack bakery | food_place
 마셔 보다 | try | - | drink | food_place
 써 보다 | try out | - | device item | shop
+내다 | pay | - | bill | -
+벌다 | earn | - | money_earn | work
+아끼다 | save | - | money_earn | -
+송금하다 | send | - | money_earn | -
+찾다 | withdraw | - | money_bank | public
+달다 | sew on | - | sewable | home
+올려다보다 | look up at | - | nature | outdoor
+바라보다 | look at | - | nature plant | outdoor
+안내하다 | guide | - | person | public
+소개하다 | introduce | - | person | -
+초대하다 | invite | - | person | -
+칭찬하다 | praise | - | person | -
+응원하다 | cheer for | - | person | -
+믿다 | believe | - | person | -
+찾아가다 | visit | - | person | -
+배웅하다 | see off | - | person | transit
+줍다 | pick up | ㅂ | gatherable | outdoor
 """
 
 
@@ -1441,6 +1605,22 @@ _INTRANSITIVE = """
 외식하다 | eat out | - | - | -
 배달시키다 | order delivery | - | - | home
 장을 보다 | go grocery shopping | - | - | shop
+출장을 가다 | go on a business trip | - | - | -
+휴가를 가다 | go on vacation | - | - | -
+소풍을 가다 | go on a picnic | - | - | -
+산책을 하다 | take a walk | - | - | outdoor
+운동을 하다 | work out | - | - | sport_place
+요가를 하다 | do yoga | - | - | sport_place home
+줄을 서다 | stand in line | - | - | shop food_place transit
+길을 잃다 | get lost | - | - | outdoor
+감기에 걸리다 | catch a cold | - | - | -
+열이 나다 | have a fever | - | - | -
+기침하다 | cough | - | - | -
+재채기하다 | sneeze | - | - | -
+하품하다 | yawn | - | - | -
+한숨을 쉬다 | sigh | - | - | -
+화장하다 | put on makeup | - | - | home
+면도하다 | shave | - | - | home
 """
 
 # --------------------------------------------------------------------------- adjectives
@@ -1505,9 +1685,9 @@ _ADJECTIVES = """
 # weather
 춥다 | cold | ㅂ | weather |
 덥다 | hot | ㅂ | weather |
-따뜻하다 | warm | - | weather |
+따뜻하다 | warm | - | weather clothes drink room |
 시원하다 | cool | - | weather |
-맑다 | clear | - | weather |
+맑다 | clear | - | weather sky |
 흐리다 | cloudy | - | weather |
 # --- more adjectives
 시다 | sour | - | fruit |
@@ -1535,7 +1715,6 @@ _ADJECTIVES = """
 편안하다 | relaxed | - | state |
 신나다 | excited | - | state |
 멋있다 | stylish | - | clothes accessory footwear building |
-오래되다 | old | - | building furniture device |
 # --- third batch of adjectives
 귀하다 | precious | - | item |
 흔하다 | common | - | item animal |
@@ -1572,6 +1751,20 @@ _ADJECTIVES = """
 향긋하다 | fragrant | - | drink plant |
 화려하다 | fancy | - | clothes accessory building |
 소박하다 | simple | - | clothes building dish |
+흐릿하다 | blurry | - | photo art |
+선명하다 | sharp | - | photo art |
+둥글다 | round | - | item nature |
+뾰족하다 | sharp | - | item |
+길쭉하다 | long | - | item food |
+가득하다 | full | - | dish_ware |
+비어 있다 | empty | - | dish_ware room |
+포근하다 | cozy | - | room clothes |
+상쾌하다 | fresh | - | weather |
+습하다 | humid | - | weather |
+건조하다 | dry | - | weather |
+쌀쌀하다 | chilly | - | weather |
+선선하다 | cool | - | weather |
+화창하다 | sunny | - | weather |
 """
 
 _ADVERBS = """
