@@ -268,6 +268,8 @@ _MANNER = (("빨리", "quickly"), ("천천히", "slowly"), ("다시", "again"), 
            ("늦게", "late"), ("일찍", "early"), ("조용히", "quietly"), ("조심히", "carefully"), ("바로", "right away"),
            ("즐겁게", "happily"), ("한 번 더", "one more time"))
 _INTRANSITIVE_DEGREE = (("잘", "well"), ("많이", "a lot"), ("조금", "a little"), ("오래", "for a long time"))
+_NO_PROGRESSIVE = {"집에 있다", "잠이 들다", "잠에서 깨다", "도착하다", "출발하다", "감기에 걸리다", "길을 잃다",
+                   "졸업하다", "결혼하다"}
 _NOT_HABITUAL = {"도착하다", "출발하다", "이사하다", "바꾸다", "벗다", "잃어버리다", "고치다", "끝내다"}
 _EFFORT = {"공부하다", "연습하다", "배우다", "일하다", "운동하다", "준비하다"}
 _MOTION = {"가다", "오다"}
@@ -289,6 +291,8 @@ def _adverb(rng: random.Random, action: Action, tense: str, subject: Person, neg
         return "", ko, "", eng
     if tense == "future" and rng.random() < 0.2:
         return "", "곧", "", "soon"
+    if tense == "future" and rng.random() < 0.15:
+        return "아마", "", "probably", ""                 # 아마 ... 거예요: will probably
     if subject.plural and rng.random() < 0.3:
         return "같이", "", "", "together"
     if action.ko in _EFFORT and rng.random() < 0.5:
@@ -303,7 +307,8 @@ def statement(rng: random.Random) -> Sentence | None:
     action = rng.choice(ACTIONS)
     stative = action.ko in _STATIVE
     tense = "present" if stative else rng.choice(("past", "past", "present", "future", "progressive"))
-    if (action.ko in _ONCE and tense != "past") or (action.ko in _NOT_HABITUAL and tense == "present"):
+    if (action.ko in _ONCE and tense != "past") or (action.ko in _NOT_HABITUAL and tense == "present") or (
+            action.ko in _NO_PROGRESSIVE and tense == "progressive"):
         return None
     level = rng.choice(LEVELS)
     question = rng.random() < 0.25
@@ -416,6 +421,8 @@ def modal(rng: random.Random) -> Sentence | None:
             return None
         pred = predicate(action.ko, "promise", level, irregular=irr)
         aux, group = None, f"will {action.en}"
+        if rng.random() < 0.15:
+            pred, ven = "금방 " + pred, [*ven, "shortly"]     # 금방 갈게요: I will go shortly
     ko = [_subject_ko(subject, rng), *vko, pred]
     words = [aux, subject.en, group, *ven] if question else [subject.en, group, *ven]
     pairs.add(("construction-action", kind, _key(action)))
@@ -436,8 +443,11 @@ def request(rng: random.Random) -> Sentence | None:
     irr = action.irregular
     question = kind in ("can_i", "may_i", "shall_we", "shall_i")
     together = ""
+    giving = action.ko.endswith(" 주다")                  # 보여 주다: its imperative is already a please
+    if giving and kind == "imperative":
+        return None
     if kind == "please":
-        pred = predicate(action.ko, "please", level, irregular=irr)
+        pred = predicate(action.ko, "imperative" if giving else "please", level, irregular=irr)
         english = (f"{action.en} {' '.join(ven)}".strip() + ", please") if level == "plain" else \
             f"please {action.en} {' '.join(ven)}"
     elif kind == "imperative":
@@ -445,6 +455,8 @@ def request(rng: random.Random) -> Sentence | None:
             return None                                # 먹어. alone is a statement as much as an order
         pred = predicate(action.ko, "imperative", level, irregular=irr)
         english = f"{action.en} {' '.join(ven)}"
+        if level != "plain" and rng.random() < 0.15:
+            pred, english = "꼭 " + pred, "be sure to " + english     # 꼭 오세요: be sure to come
     elif kind == "dont":
         pred = predicate(action.ko, "dont", level, irregular=irr)
         english = f"do not {action.en} {' '.join(ven)}"

@@ -1273,6 +1273,125 @@ SD 카드 | SD card | c | item
 풍경화 | landscape painting | c | art
 초상화 | portrait | c | art
 만화 그림 | cartoon drawing | c | art
+# --- sixth batch: groceries and meals
+아침 식사 | breakfast | m | food dish
+점심 식사 | lunch | m | food dish
+저녁 식사 | dinner | m | food dish
+브런치 | brunch | m | food dish
+야식 | late-night snack | c | food snack
+안주 | bar snacks | p | food snack
+과일 주스 | fruit juice | m | drink
+딸기 우유 | strawberry milk | m | drink
+바나나 우유 | banana milk | m | drink
+초코 우유 | chocolate milk | m | drink
+옥수수차 | corn tea | m | drink
+매실차 | plum tea | m | drink
+대추차 | jujube tea | m | drink
+수정과 | sujeonggwa | m | drink
+에이드 | ade | c | drink
+프라푸치노 | frappuccino | c | drink
+카푸치노 | cappuccino | c | drink
+카페라테 | cafe latte | c | drink
+녹차 라테 | green tea latte | c | drink
+고구마 라테 | sweet potato latte | c | drink
+딸기잼 | strawberry jam | m | grocery seasoning
+땅콩버터 | peanut butter | m | grocery seasoning
+물엿 | corn syrup | m | grocery seasoning
+소금물 | salt water | m | grocery
+치킨 너겟 | chicken nuggets | p | food snack meat
+핫케이크 | hotcakes | p | food bakery
+크림빵 | cream bun | c | food bakery
+카스텔라 | sponge cake | m | food bakery
+떡볶이 떡 | tteokbokki rice cakes | p | food grocery boilable
+어묵탕 | fish cake soup | m | food dish soup
+순두부 | soft tofu | m | food grocery
+메추리알 | quail eggs | p | food grocery boilable
+달걀 | eggs | p | food grocery boilable
+# --- sixth batch: more everyday things
+손거울 | hand mirror | c | item
+머리끈 | hair tie | c | item accessory
+머리핀 | hairpin | c | item accessory
+빗자루 걸이 | broom hook | c | item
+빨래 건조대 | drying rack | c | furniture
+다리미판 | ironing board | c | furniture
+접이식 의자 | folding chair | c | furniture
+캠핑 의자 | camping chair | c | furniture
+흔들의자 | rocking chair | c | furniture
+아기 의자 | high chair | c | furniture
+장난감 자동차 | toy car | c | item
+레고 | Lego | m | item game
+블록 | blocks | p | item game
+공룡 인형 | dinosaur doll | c | item
+스티커 | stickers | p | item stationery
+색종이 | colored paper | m | item stationery
+지우개 가루 | eraser crumbs | p | trash
+종이 상자 | cardboard box | c | item openable
+플라스틱 병 | plastic bottle | c | item trash
+캔 | can | c | item trash
+음식물 쓰레기 | food waste | m | trash
+재활용 쓰레기 | recyclables | p | trash
+헌 옷 | old clothes | p | clothes trash
+신문지 | newspaper | m | trash item
+빈 병 | empty bottle | c | trash item
+우유팩 | milk carton | c | trash item
+# --- sixth batch: digital things
+앱 | app | c | app
+프로그램 | program | c | app
+파일 첨부 | attachment | c | file_d
+사진 파일 | photo file | c | file_d photo
+비밀번호 | password | c | info
+계정 | account | c | account
+이메일 주소 | email address | c | info
+전화번호 | phone number | c | info
+주소 | address | c | info
+일정 | schedule | c | plan writing
+알람 | alarm | c | switch
+와이파이 | Wi-Fi | m | switch
+인터넷 | the Internet | n | net
+문자 메시지 | text message | c | writing
+댓글 | comment | c | writing
+게시물 | post | c | writing
+블로그 | blog | c | writing
+# --- sixth batch: clothes details and shoes
+긴팔 | long sleeves | p | clothes
+반팔 | short-sleeved shirt | c | clothes
+민소매 | sleeveless top | c | clothes
+점퍼 | jumper | c | clothes
+트렌치코트 | trench coat | c | clothes
+목폴라 | turtleneck | c | clothes
+털모자 | knit hat | c | accessory
+귀마개 | earmuffs | p | accessory
+실내화 | indoor shoes | p | footwear
+축구화 | soccer cleats | p | footwear
+하이힐 | high heels | p | footwear
+로퍼 | loafers | p | footwear
+# --- sixth batch: animals and plants
+젖소 | dairy cow | c | animal
+당나귀 | donkey | c | animal
+낙타 | camel | c | animal
+부엉이 | owl | c | animal
+독수리 | eagle | c | animal
+공작 | peacock | c | animal
+거미 | spider | c | animal
+잠자리 | dragonfly | c | animal
+달팽이 | snail | c | animal
+장수풍뎅이 | rhinoceros beetle | c | animal pet
+소나무 | pine tree | c | plant
+벚꽃 | cherry blossoms | p | plant
+개나리 | forsythia | m | plant
+진달래 | azaleas | p | plant
+국화 | chrysanthemums | p | plant item
+백합 | lilies | p | plant item
+난초 | orchid | c | plant item
+허브 | herbs | p | plant
+방울토마토 | cherry tomatoes | p | food vegetable
+# --- sixth batch: collocations
+숙제 계획 | homework plan | c | plan
+여행 계획 | travel plan | c | plan
+주말 계획 | weekend plans | p | plan
+새해 목표 | New Year's resolution | c | plan
+시간 약속 | appointment | c | promise
+마감 | deadline | c | promise
 # --- chores
 청소 | the cleaning | n | chore
 분리수거 | the recycling | n | chore
@@ -1542,6 +1661,22 @@ _ACTIONS = """
 찾아가다 | visit | - | person | -
 배웅하다 | see off | - | person | transit
 줍다 | pick up | ㅂ | gatherable | outdoor
+다운로드하다 | download | - | app file_d | home
+업로드하다 | upload | - | photo file_d | home
+로그인하다 | log in to | - | account | -
+가입하다 | sign up for | - | account class | -
+입력하다 | enter | - | info | -
+바꾸다 | change | - | info | -
+메모하다 | write down | - | info | -
+외우다 | memorize | - | info | -
+남기다 | leave | - | writing | -
+올리다 | post | - | photo writing | -
+공유하다 | share | - | photo writing file_d | -
+분리하다 | separate | - | trash | home
+모으다 | collect | - | item | home
+갖고 놀다 | play with | - | item | home
+가꾸다 | tend | - | plant | outdoor home
+사용하다 | use | - | net | home work school
 """
 
 
@@ -1617,6 +1752,15 @@ _INTRANSITIVE = """
 열이 나다 | have a fever | - | - | -
 기침하다 | cough | - | - | -
 재채기하다 | sneeze | - | - | -
+서두르다 | hurry | 르 | - | -
+집에 있다 | stay home | - | - | -
+집을 보다 | house-sit | - | - | -
+밖에 나가다 | go outside | - | - | -
+집에 가다 | go home | - | - | -
+학교에 가다 | go to school | - | - | -
+잠이 들다 | fall asleep | - | - | home
+잠에서 깨다 | wake up | - | - | home
+이사를 가다 | move away | - | - | -
 하품하다 | yawn | - | - | -
 한숨을 쉬다 | sigh | - | - | -
 화장하다 | put on makeup | - | - | home
@@ -1648,7 +1792,7 @@ _ADJECTIVES = """
 짧다 | short | - | clothes book show song |
 편하다 | comfortable | - | clothes furniture |
 불편하다 | uncomfortable | - | clothes furniture |
-깨끗하다 | clean | - | room building clothes |
+깨끗하다 | clean | - | room building clothes dish_ware |
 더럽다 | dirty | ㅂ | room building clothes |
 # places
 넓다 | spacious | - | room building place |
@@ -1683,8 +1827,8 @@ _ADJECTIVES = """
 외롭다 | lonely | ㅂ | state |
 괜찮다 | okay | - | state |
 # weather
-춥다 | cold | ㅂ | weather |
-덥다 | hot | ㅂ | weather |
+춥다 | cold | ㅂ | weather room |
+덥다 | hot | ㅂ | weather room |
 따뜻하다 | warm | - | weather clothes drink room |
 시원하다 | cool | - | weather |
 맑다 | clear | - | weather sky |
@@ -1765,6 +1909,18 @@ _ADJECTIVES = """
 쌀쌀하다 | chilly | - | weather |
 선선하다 | cool | - | weather |
 화창하다 | sunny | - | weather |
+가렵다 | itchy | ㅂ | state |
+어지럽다 | dizzy | ㅂ | state |
+달콤하다 | sweet | - | bakery snack drink fruit |
+짭짤하다 | salty | - | snack dish |
+매콤하다 | spicy | - | dish snack |
+새콤하다 | tangy | - | fruit drink |
+쫄깃하다 | chewy | - | snack bakery dish |
+싱싱하다 | fresh | - | fruit vegetable grocery |
+지저분하다 | messy | - | room building |
+아늑하다 | cozy | - | room |
+붐비다 | crowded | - | place |
+한가하다 | free | - | state |
 """
 
 _ADVERBS = """
@@ -1799,6 +1955,9 @@ _ADVERBS = """
 잘 | well
 많이 | a lot
 오래 | for a long time
+아마 | probably
+꼭 | definitely
+금방 | shortly
 """
 
 
