@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pytest
 
@@ -58,10 +59,16 @@ def test_korean_side_is_korean_and_english_side_is_a_punctuated_sentence(pairs):
 KNOWN_GRAMMAR_V1_OVERLAP = {"토요일마다 테니스를 쳐요."}
 
 
+@lru_cache(maxsize=2)
+def default_corpus(version: int):
+    """The bundled corpus as the bare `mt-train` generates it."""
+    return bundled_corpus(13, 200_000, 1000, 2000, version=version)
+
+
 @pytest.mark.parametrize("version, allowed", [(1, KNOWN_GRAMMAR_V1_OVERLAP), (2, set())])
 def test_no_everyday_sentence_is_in_the_generated_corpus(pairs, version, allowed):
     """The bundled corpus as `mt-train` makes it (the default sizes) contains none of them."""
-    corpus = bundled_corpus(13, 200_000, 1000, 2000, version=version).splits
+    corpus = default_corpus(version).splits
     everyday = {_normal(ko): ko for ko, _ in pairs}
     for split, split_pairs in corpus.items():
         leaked = {everyday[k] for k in {_normal(ko) for ko, _ in split_pairs} & everyday.keys()}
@@ -73,3 +80,12 @@ def test_export_scores_the_everyday_set_only_for_bundled_korean_models():
 
     from export.export_cli import everyday_scores
     assert everyday_scores(None, SimpleNamespace(meta={"data": {"source": "files:my.tsv"}}), "fp32") == {}
+
+
+def test_every_listed_noun_verb_and_adjective_occurs_in_the_default_corpus():
+    """The lemma counts reported for the everyday grammar count only words it actually generates."""
+    from export.grammar.everyday_lexicon import ACTIONS, ADJECTIVES, NOUNS, PLACES
+    text = "\n".join(ko for ko, _ in default_corpus(2).splits["train"])
+    missing = [n.ko for n in NOUNS if n.ko not in text] + [p.ko for p in PLACES if p.ko not in text]
+    missing += [a.ko for a in ACTIONS + ADJECTIVES if a.ko[:-1].split(" ")[0][:-1] not in text]
+    assert len(missing) <= 5, f"{len(missing)} lemmas never generated: {missing[:20]}"

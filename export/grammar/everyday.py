@@ -727,6 +727,49 @@ def feeling(rng: random.Random) -> Sentence | None:
                     frozenset({("subject-adjective", subject.key, adjective.ko)}))
 
 
+def health(rng: random.Random) -> Sentence | None:
+    """머리가 아파요 → My head hurts; 민수는 다리를 다쳤어요 → Minsu hurt his leg."""
+    level = rng.choice(LEVELS)
+    noun = rng.choice(_NOUNS_BY_CAT["body"])
+    question = rng.random() < 0.2
+    subject = (YOU_SUBJECT if question else I_SUBJECT) if rng.random() < 0.5 else rng.choice(
+        [p for p in PEOPLE if p.possessive and p.register in (None, "plain" if level == "plain" else "polite")
+         and not (question and p.person == 1)])
+    owner = f"{subject.en}'s" if subject.kind in ("name", "role", "kin") else subject.possessive
+    plural = noun.kind == "p"
+    if rng.random() < 0.6:
+        tense = rng.choice(("present", "present", "past"))
+        ko = [_subject_ko(subject, rng), attach(noun.ko, SUBJECT),
+              conjugate("아프다", Form(tense, level, False, question), None, subject.honorific)]
+        aux, group = en.verb_group("hurt", tense, False, question, 3, plural)
+        words = [aux, owner, noun.en, group] if question else [owner, noun.en, group]
+        pairs = frozenset({("health", "hurt", noun.ko + ":" + noun.en)})
+        return Sentence(_sentence(ko, question), en.sentence(words, question), pairs)
+    if question:
+        return None
+    ko = [_subject_ko(subject, rng), attach(noun.ko, OBJECT),
+          conjugate("다치다", Form("past", level), None, subject.honorific)]
+    pairs = frozenset({("health", "injure", noun.ko + ":" + noun.en)})
+    return Sentence(_sentence(ko, False), en.sentence([subject.en, "hurt", subject.possessive, noun.en], False), pairs)
+
+
+def describe_place(rng: random.Random) -> Sentence | None:
+    """도서관은 조용해요 → The library is quiet."""
+    adjective = rng.choice([a for a in ADJECTIVES if "place" in a.cats])
+    place = rng.choice([p for p in PLACES if p.en.startswith("the ")])
+    level = rng.choice(LEVELS)
+    tense = rng.choice(("present", "present", "past"))
+    question = rng.random() < 0.2
+    negative = not question and rng.random() < 0.2
+    degree_ko, degree_en = rng.choice(_DEGREE[:3]) if not negative and rng.random() < 0.4 else ("", "")
+    ko = [attach(place.ko, TOPIC if rng.random() < 0.6 else SUBJECT), degree_ko,
+          _adj_pred(adjective, tense, level, negative, question)]
+    words = _be_adj(place.en, 3, place.en == "the mountains", tense, negative, question,
+                    f"{degree_en} {adjective.en}".strip())
+    return Sentence(_sentence(ko, question), en.sentence(words, question),
+                    frozenset({("adjective-place", adjective.ko, place.ko)}))
+
+
 _SEASONS = (("봄에는", "in spring"), ("여름에는", "in summer"), ("가을에는", "in the fall"), ("겨울에는", "in winter"))
 
 
@@ -1253,6 +1296,8 @@ def copy_case(rng: random.Random) -> Sentence | None:
     if kind == "count":
         action = rng.choice([a for a in _TRANSITIVE if a.ko in ("사다", "팔다", "주문하다", "먹다", "받다")])
         nouns = [n for n in _OBJECTS[action] if _counter(n) is not None]
+        if not nouns:
+            return None
         noun = rng.choice(nouns)
         counter, unit = _counter(noun)
         n = rng.randint(2, 999)
@@ -1328,7 +1373,7 @@ CONSTRUCTIONS = {
     "statement": (statement, 5), "modal": (modal, 4), "request": (request, 3), "wh_question": (wh_question, 2),
     "describe": (describe, 3), "compare": (compare, 1), "feeling": (feeling, 2), "weather": (weather, 2),
     "connective": (connective, 3), "existence": (existence, 2), "copy": (copy_case, 3), "linked": (linked, 3),
-    "numbers": (numbers, 2),
+    "numbers": (numbers, 2), "health": (health, 1), "describe_place": (describe_place, 1),
 }
 
 

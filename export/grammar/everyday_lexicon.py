@@ -199,7 +199,7 @@ _NOUNS = """
 생선 | fish | m | food grocery meat
 두부 | tofu | m | food grocery
 치즈 | cheese | m | food grocery
-버터 | butter | m | food grocery
+버터 | butter | m | food grocery spread
 쌀 | rice | m | grocery
 소금 | salt | m | grocery seasoning
 설탕 | sugar | m | grocery seasoning
@@ -463,8 +463,8 @@ _NOUNS = """
 식초 | vinegar | m | grocery seasoning
 고추장 | red pepper paste | m | grocery seasoning
 된장 | soybean paste | m | grocery seasoning
-꿀 | honey | m | grocery seasoning
-잼 | jam | m | grocery seasoning
+꿀 | honey | m | grocery seasoning spread
+잼 | jam | m | grocery seasoning spread
 케첩 | ketchup | m | grocery seasoning
 # --- more drinks
 홍차 | black tea | m | drink
@@ -1294,10 +1294,9 @@ SD 카드 | SD card | c | item
 카페라테 | cafe latte | c | drink
 녹차 라테 | green tea latte | c | drink
 고구마 라테 | sweet potato latte | c | drink
-딸기잼 | strawberry jam | m | grocery seasoning
-땅콩버터 | peanut butter | m | grocery seasoning
+딸기잼 | strawberry jam | m | grocery seasoning spread
+땅콩버터 | peanut butter | m | grocery seasoning spread
 물엿 | corn syrup | m | grocery seasoning
-소금물 | salt water | m | grocery
 치킨 너겟 | chicken nuggets | p | food snack meat
 핫케이크 | hotcakes | p | food bakery
 크림빵 | cream bun | c | food bakery
@@ -1392,6 +1391,190 @@ SD 카드 | SD card | c | item
 새해 목표 | New Year's resolution | c | plan
 시간 약속 | appointment | c | promise
 마감 | deadline | c | promise
+# --- seventh batch
+한라봉 | Hallabong orange | c | food fruit
+샤인머스캣 | shine muscat grapes | p | food fruit
+청포도 | green grapes | p | food fruit
+수박 주스 | watermelon juice | m | drink
+당근 주스 | carrot juice | m | drink
+토마토 주스 | tomato juice | m | drink
+오렌지 주스 | orange juice | m | drink
+사과 주스 | apple juice | m | drink
+포도 주스 | grape juice | m | drink
+콜라 한 캔 | can of cola | c | drink
+감자전 | potato pancake | c | food dish
+해물파전 | seafood pancake | c | food dish
+김말이 | fried seaweed roll | c | food snack
+떡갈비 | grilled short rib patties | p | food dish meat
+불닭 | fire chicken | m | food dish
+찜닭 | braised chicken | m | food dish
+닭볶음탕 | spicy braised chicken | m | food dish soup
+갈비찜 | braised short ribs | m | food dish meat
+코다리 | semi-dried pollack | m | food dish
+생선구이 | grilled fish | m | food dish
+고등어구이 | grilled mackerel | m | food dish
+두부조림 | braised tofu | m | food dish
+감자조림 | braised potatoes | m | food dish
+멸치볶음 | stir-fried anchovies | m | food dish
+콩자반 | braised black beans | m | food dish
+시금치나물 | seasoned spinach | m | food dish
+오이무침 | cucumber salad | m | food dish
+계란국 | egg soup | m | food dish soup
+만둣국 | dumpling soup | m | food dish soup
+라면 국물 | ramen broth | m | food dish
+비빔면 | spicy mixed noodles | m | food dish
+쫄면 | chewy noodles | m | food dish
+팥죽 | red bean porridge | m | food dish soup
+호박죽 | pumpkin porridge | m | food dish soup
+전복죽 | abalone porridge | m | food dish soup
+치즈버거 | cheeseburger | c | food dish
+치킨버거 | chicken burger | c | food dish
+감자 샐러드 | potato salad | m | food dish
+에그 타르트 | egg tart | c | food bakery
+바나나 빵 | banana bread | m | food bakery
+마들렌 | madeleines | p | food bakery
+브라우니 | brownie | c | food bakery
+롤케이크 | roll cake | c | food bakery
+아이스크림 케이크 | ice cream cake | c | food bakery
+빙수 | shaved ice | m | food snack
+아이스바 | ice pop | c | food snack
+초코바 | chocolate bar | c | food snack
+# things
+우산 꽂이 | umbrella rack | c | item
+휴대용 선풍기 | handheld fan | c | item device
+전자책 | e-book reader | c | item device
+무선 이어폰 | wireless earbuds | p | item device
+노트북 충전기 | laptop charger | c | item device
+보온병 | thermos | c | item
+수저 | spoon and chopsticks | p | item dish_ware
+식판 | meal tray | c | item dish_ware
+냄비 뚜껑 | pot lid | c | item dish_ware
+행주 | dishcloth | c | item
+고무줄 | rubber band | c | item
+자석 | magnet | c | item
+돋보기 | magnifying glass | c | item
+나침반 | compass | c | item
+망원경 | telescope | c | item device
+현미경 | microscope | c | item device
+지구본 | globe | c | item
+앨범 | album | c | item book
+사진첩 | photo album | c | item book
+카드 지갑 | card wallet | c | item accessory
+동전 지갑 | coin purse | c | item accessory
+에코백 | tote bag | c | item accessory openable
+여행 가방 | travel bag | c | item openable
+쇼핑백 | shopping bag | c | item
+장바구니 | shopping basket | c | item
+# clothes
+원피스 수영복 | one-piece swimsuit | c | clothes
+체육복 | gym clothes | p | clothes
+우비 | rain poncho | c | clothes
+털장갑 | wool gloves | p | accessory hand_wear
+가죽 장갑 | leather gloves | p | accessory hand_wear
+가죽 재킷 | leather jacket | c | clothes
+청재킷 | denim jacket | c | clothes
+면바지 | cotton pants | p | clothes
+치노 바지 | chinos | p | clothes
+# animals
+강아지 인형 | stuffed puppy | c | item
+고양이 사료 | cat food | m | food_pet
+개 사료 | dog food | m | food_pet
+새 모이 | birdseed | m | food_pet
+# shows and classes
+예능 프로그램 | variety show | c | show
+어린이 프로그램 | children's show | c | show
+스포츠 중계 | sports broadcast | c | show
+축구 경기 | soccer game | c | show
+야구 경기 | baseball game | c | show
+농구 경기 | basketball game | c | show
+배구 경기 | volleyball game | c | show
+발레 공연 | ballet performance | c | show
+미술 전시회 | art exhibition | c | show
+사진 전시회 | photo exhibition | c | show
+불꽃놀이 | fireworks | p | show
+미술 수업 | art class | c | class
+음악 수업 | music class | c | class
+수학 수업 | math class | c | class
+과학 수업 | science class | c | class
+방과 후 수업 | after-school class | c | class
+# --- eighth batch
+유자 | yuja | c | food fruit
+매실 | green plums | p | food fruit
+오디 | mulberries | p | food fruit
+산딸기 | raspberries | p | food fruit
+크랜베리 | cranberries | p | food fruit
+건포도 | raisins | p | food snack
+곶감 | dried persimmon | c | food snack
+군밤 | roasted chestnuts | p | food snack
+뻥튀기 | puffed rice snacks | p | food snack
+강정 | rice crackers | p | food snack
+전병 | thin rice crackers | p | food snack
+양갱 | sweet bean jelly | c | food snack
+와사비 | wasabi | m | grocery seasoning
+머스터드 | mustard | m | grocery seasoning
+카레 가루 | curry powder | m | grocery seasoning
+부침가루 | pancake mix | m | grocery seasoning
+빵가루 | bread crumbs | p | grocery seasoning
+쌀과자 | rice crackers | p | food snack
+고구마칩 | sweet potato chips | p | food snack
+바나나칩 | banana chips | p | food snack
+콩국 | soy milk soup | m | food dish soup
+누룽지탕 | scorched rice soup | m | food dish soup
+버섯볶음 | stir-fried mushrooms | m | food dish
+어묵볶음 | stir-fried fish cakes | m | food dish
+김치볶음 | stir-fried kimchi | m | food dish
+소시지볶음 | stir-fried sausages | m | food dish
+두부김치 | tofu with kimchi | m | food dish
+계란찜 | steamed egg | m | food dish
+연필꽂이 | pencil holder | c | item stationery
+책받침 | desk pad | c | item stationery
+독서대 | book stand | c | item
+탁상 달력 | desk calendar | c | item
+메모지 | memo pad | c | item stationery
+수정 테이프 | correction tape | c | item stationery
+각도기 | protractor | c | item stationery
+물감 | paints | p | item stationery
+붓 | brush | c | item stationery
+팔레트 | palette | c | item stationery
+점토 | clay | m | item stationery
+돼지 저금통 | piggy bank | c | item
+열쇠 꾸러미 | bunch of keys | c | item
+손목 보호대 | wrist guard | c | item
+무릎 보호대 | knee pad | c | item
+구급상자 | first-aid kit | c | item openable
+소화기 | fire extinguisher | c | item
+우유병 | baby bottle | c | item
+기저귀 | diapers | p | item
+유모차 | stroller | c | item
+아기 침대 | crib | c | furniture
+이층 침대 | bunk bed | c | furniture
+소파 쿠션 | sofa cushion | c | item
+발매트 | bath mat | c | item
+샤워 커튼 | shower curtain | c | furniture
+욕실 슬리퍼 | bathroom slippers | p | footwear
+털실 | yarn | m | item
+뜨개바늘 | knitting needles | p | item
+재봉틀 | sewing machine | c | device
+오리털 패딩 | down jacket | c | clothes
+플리스 | fleece jacket | c | clothes
+잠바 | windbreaker | c | clothes
+한복 치마 | hanbok skirt | c | clothes
+교복 치마 | school skirt | c | clothes
+넥워머 | neck warmer | c | accessory
+발찌 | anklet | c | accessory
+브로치 | brooch | c | accessory
+헤어밴드 | hairband | c | accessory
+펭귄 인형 | penguin doll | c | item
+북극곰 | polar bear | c | animal
+물개 | seal | c | animal
+해파리 | jellyfish | c | animal
+불가사리 | starfish | c | animal
+가재 | crayfish | c | animal
+메뚜기 | grasshopper | c | animal
+두더지 | mole | c | animal
+너구리 | raccoon | c | animal
+족제비 | weasel | c | animal
+수달 | otter | c | animal
 # --- chores
 청소 | the cleaning | n | chore
 분리수거 | the recycling | n | chore
@@ -1677,6 +1860,20 @@ _ACTIONS = """
 갖고 놀다 | play with | - | item | home
 가꾸다 | tend | - | plant | outdoor home
 사용하다 | use | - | net | home work school
+사다 | buy | - | food_pet | shop
+구경하다 | watch | - | show | fun outdoor
+예매하다 | book | - | ticket_like | -
+결제하다 | pay for | - | ticket_like item | -
+주문하다 | order | - | item clothes footwear | -
+반품하다 | return | - | item clothes footwear | -
+보관하다 | store | - | food | home
+얼리다 | freeze | - | food | home
+녹이다 | thaw | - | food | home
+썰다 | slice | - | fruit vegetable meat | home
+다지다 | mince | - | vegetable meat | home
+굽다 | bake | ㅂ | bakery | home
+뿌리다 | sprinkle | - | seasoning | home
+바르다 | spread | 르 | spread | home
 """
 
 
@@ -1761,6 +1958,10 @@ _INTRANSITIVE = """
 잠이 들다 | fall asleep | - | - | home
 잠에서 깨다 | wake up | - | - | home
 이사를 가다 | move away | - | - | -
+산에 가다 | go to the mountains | - | - | -
+바다에 가다 | go to the beach | - | - | -
+교회에 가다 | go to church | - | - | -
+일을 하다 | work | - | - | work
 하품하다 | yawn | - | - | -
 한숨을 쉬다 | sigh | - | - | -
 화장하다 | put on makeup | - | - | home
@@ -1895,6 +2096,7 @@ _ADJECTIVES = """
 향긋하다 | fragrant | - | drink plant |
 화려하다 | fancy | - | clothes accessory building |
 소박하다 | simple | - | clothes building dish |
+재미있다 | fun | - | class |
 흐릿하다 | blurry | - | photo art |
 선명하다 | sharp | - | photo art |
 둥글다 | round | - | item nature |
