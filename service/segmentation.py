@@ -14,7 +14,8 @@ brackets after it, where whitespace or the end of the line follows. It is not cu
 
 * inside numbers, addresses and names with dots (3.5, www.example.com, report_final.docx): no
   whitespace follows the dot;
-* after abbreviations (Mr. Kim, Dr. Lee, e.g. apples) and single initials (J. K. Rowling);
+* after abbreviations (Mr. Kim, Dr. Lee, e.g. apples), dotted acronyms (U.S., Ph.D.) and single
+  initials (J. K. Rowling);
 * after a list number that opens a segment ("1. 사과를 샀어요" stays whole);
 * before a lowercase Latin letter (English sentences start with a capital: "3 p.m. tomorrow");
 * after a quoted question or exclamation that the sentence goes on from: "안녕?" 하고 말했어요.
@@ -37,6 +38,7 @@ _WIDE = "。？！"
 ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "e.g", "i.e", "cf", "fig",
                            "approx", "dept"})
 # Korean words that go on from a quotation: "안녕?" 하고 / 라고 / 이라고 말했어요.
+_DOTTED = re.compile(r"(?:[a-z]{1,2}\.)+[a-z]{1,2}")     # u.s, ph.d, a.m (lowercased)
 _QUOTATIVE = ("하고", "라고", "이라고", "하며", "라며", "하는", "하면서", "고 ")
 
 
@@ -73,6 +75,8 @@ def _is_boundary(line: str, match: re.Match, segment_start: int) -> bool:
         bare = word.lstrip(_CLOSERS + "(").lower()
         if bare in ABBREVIATIONS or (len(bare) == 1 and bare.isalpha() and bare.isascii()):
             return False                                      # Mr. Kim, J. K. Rowling
+        if _DOTTED.fullmatch(bare) and not after[0].isupper():
+            return False                                      # U.S. 에 갔어요 (but "at 3 a.m. Then ..." is cut)
         if word.isdigit() and line[segment_start:match.start()].strip() == word:
             return False                                      # "1. 사과를 샀어요": a list number
     if after[0].isascii() and after[0].islower():

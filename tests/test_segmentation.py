@@ -43,9 +43,15 @@ def test_each_line_is_its_own_segment_even_without_punctuation():
     "J. K. Rowling wrote it.",
     "We met at 3 p.m. yesterday.",
     "Well... maybe not.",
+    "U.S. 에 갔어요.",
+    "He has a Ph.D. in physics.",
 ])
 def test_dots_inside_a_sentence_do_not_cut_it(text):
     assert segments(text) == [text]
+
+
+def test_a_dotted_acronym_ends_a_sentence_only_before_a_capital():
+    assert segments("I left at 3 a.m. Then I slept.") == ["I left at 3 a.m.", "Then I slept."]
 
 
 def test_runs_of_punctuation_and_ellipses_are_one_boundary():
