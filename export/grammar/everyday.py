@@ -1165,10 +1165,11 @@ def numbers(rng: random.Random) -> Sentence | None:
         return Sentence(_sentence([span_ko, "동안", verb], False), en.sentence(["I", group, "for", span_en], False),
                         pairs)
     if kind == "clock":
-        hour = rng.randint(1, 12)
         half = rng.random() < 0.3
-        part_ko, part_en = rng.choice((("", ""), ("아침", "in the morning"), ("오후", "in the afternoon"),
-                                       ("저녁", "in the evening"), ("밤", "at night")))
+        part_ko, part_en, first, last = rng.choice((("", "", 1, 12), ("아침", "in the morning", 5, 11),
+                                                    ("오후", "in the afternoon", 1, 5), ("저녁", "in the evening", 5, 9),
+                                                    ("밤", "at night", 8, 12)))
+        hour = rng.randint(first, last)
         event_ko, event_en = rng.choice((("일어났어", "I got up"), ("잤어", "I went to bed"), ("집에 왔어", "I came home"),
                                          ("출발했어", "I left"), ("점심을 먹었어", "I had lunch")))
         ending = {"plain": "", "polite": "요", "formal": None}[level]
@@ -1217,9 +1218,11 @@ def numbers(rng: random.Random) -> Sentence | None:
 
 # --------------------------------------------------------------------------- copy cases
 
-_GIVEN = "민 준 서 연 지 은 하 윤 수 아 현 우 예 린 도 호 진 영 혜 성 재 태 희 경 주 원 다 채 유 나 빈 석 훈 규 정 미 소 결 온 별"
-_GIVEN_SYLLABLES = _GIVEN.split()
-_COMMON_SURNAMES = [s for s in SURNAMES if len(s) == 1][:40]
+_GIVEN = ("민 준 서 연 지 은 하 윤 수 아 현 우 예 린 도 호 진 영 혜 성 재 태 희 경 주 원 다 채 유 나 빈 석 훈 규 정 미 소 결 온 별 "
+          "건 시 율 로 이 안 선 승 찬 혁 욱 용 상 동 철 광 진 기 범 종 형 웅 택 환 완 명 식 근 효 인 숙 순 옥 자 "
+          "란 화 애 향 심 봄 솔 슬 새 겸 한 강 산 결 담 람 봄 샘 찬 휘 률 언 결 비 의 예 해 가 라 리 루 세")
+_GIVEN_SYLLABLES = sorted(set(_GIVEN.split()))
+_COMMON_SURNAMES = [s for s in SURNAMES if len(s) == 1]
 
 
 def random_name(rng: random.Random) -> str:
