@@ -240,7 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--grammar-version", type=int, choices=GRAMMAR_VERSIONS, default=DEFAULT_GRAMMAR_VERSION,
                    help="bundled corpus grammar: 1 the first grammar alone (model_store/ko-en/1), 2 with the "
                         "everyday grammar (default: %(default)s)")
-    # 4000: the everyday corpus (grammar version 2) has ≈ 940 distinct Korean characters, and SentencePiece
+    # 4000: the everyday corpus (grammar version 2) has ≈ 950 distinct Korean characters, and SentencePiece
     # needs one piece per character before any longer piece (1000 would leave ≈ 60; 15 pieces a sentence, not 9.5).
     g.add_argument("--src-vocab", type=int, default=4000, help="source SentencePiece size (default: %(default)s)")
     g.add_argument("--tgt-vocab", type=int, default=1000, help="target SentencePiece size (default: %(default)s)")
