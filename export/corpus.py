@@ -52,11 +52,14 @@ def _read_lines(path: Path) -> list[str]:
     return out
 
 
-def read_tsv(path: str | Path) -> list[Pair]:
-    """One pair per line: source TAB target. Empty sides and extra columns are errors."""
+def read_tsv(path: str | Path, comments: bool = False) -> list[Pair]:
+    """One pair per line: source TAB target. Empty sides and extra columns are errors. With
+    `comments`, lines starting with # are skipped (line numbers in errors still count them)."""
     path = Path(path)
     pairs = []
     for number, line in enumerate(_read_lines(path), start=1):
+        if comments and line.startswith("#"):
+            continue
         columns = line.split("\t")
         if len(columns) != 2:
             raise CorpusError(f"{path}:{number}: expected 2 tab-separated columns (source, target), "
@@ -92,6 +95,16 @@ def _checked_pair(source: str, target: str, where: str) -> Pair:
     return source, target
 
 
+# Hand-written everyday sentences with reference translations (issue 13): scored beside the grammar's
+# held-out split, never trained on or used to pick a checkpoint.
+EVERYDAY_HELDOUT = Path(__file__).parent / "data" / "everyday_heldout.tsv"
+
+
+def everyday_heldout() -> list[Pair]:
+    """The hand-written everyday evaluation set, (Korean, English) pairs in file order."""
+    return read_tsv(EVERYDAY_HELDOUT, comments=True)
+
+
 def read_pairs(paths: list[str]) -> list[Pair]:
     """A split given on the command line: one TSV path, or a source and a target path."""
     if len(paths) == 1:
@@ -101,23 +114,77 @@ def read_pairs(paths: list[str]) -> list[Pair]:
     raise CorpusError(f"expected one TSV file or two aligned files, got {len(paths)} paths: {paths}")
 
 
-def bundled_corpus(seed: int, train_size: int, dev_size: int, test_size: int) -> ParallelCorpus:
+# The bundled corpus's grammars: 1 is the first grammar alone (the corpus of model_store/ko-en/1, kept so
+# that its held-out split can be rebuilt exactly); 2 adds the everyday grammar (issue 13).
+GRAMMAR_VERSIONS = (1, 2)
+DEFAULT_GRAMMAR_VERSION = 2
+FIRST_GRAMMAR_SHARE = 0.4   # version 2: the share of training pairs from the first grammar
+
+
+def bundled_corpus(seed: int, train_size: int, dev_size: int, test_size: int, version: int = 1) -> ParallelCorpus:
     """The project's own Korean→English grammar corpus; the same arguments give the same corpus."""
     from export.grammar import LEXICON_SIZES, GrammarConfig, generate_corpus
 
-    config = GrammarConfig(seed=seed, train_size=train_size, dev_size=dev_size, test_size=test_size)
+    if version not in GRAMMAR_VERSIONS:
+        raise CorpusError(f"unknown bundled grammar version {version}; known: {GRAMMAR_VERSIONS}")
+    grammar = {"seed": seed, "train_size": train_size, "dev_size": dev_size, "test_size": test_size}
+    if version == 1:
+        config = GrammarConfig(seed=seed, train_size=train_size, dev_size=dev_size, test_size=test_size)
+        return ParallelCorpus(splits=generate_corpus(config), source=f"bundled-grammar:seed={seed}",
+                              description={"grammar": {**grammar, "lexicon": dict(LEXICON_SIZES)}})
+    return _bundled_corpus_v2(seed, train_size, dev_size, test_size)
+
+
+def _bundled_corpus_v2(seed: int, train_size: int, dev_size: int, test_size: int) -> ParallelCorpus:
+    """The first grammar's corpus and the everyday grammar's, merged so that the merged corpus keeps both
+    promises: one Korean sentence has one English translation, and no dev or test sentence (and no
+    sentence of the hand-written everyday set) is in training."""
+    import random
+
+    from export.grammar import LEXICON_SIZES, GrammarConfig, generate_corpus
+    from export.grammar.everyday import EverydayConfig, generate_everyday, normal_korean
+    from export.grammar.everyday_lexicon import LEMMAS
+
+    excluded = {normal_korean(ko) for ko, _ in everyday_heldout()}
+    first_train = round(train_size * FIRST_GRAMMAR_SHARE)
+    first = generate_corpus(GrammarConfig(seed=seed, train_size=first_train, dev_size=dev_size // 2,
+                                          test_size=test_size // 2))
+    everyday = generate_everyday(EverydayConfig(seed=seed, train_size=train_size - first_train,
+                                                dev_size=dev_size - dev_size // 2,
+                                                test_size=test_size - test_size // 2,
+                                                exclude=frozenset(ko for ko, _ in everyday_heldout())))
+    translation: dict[str, str] = {}
+    for ko, en in first["train"] + first["dev"] + first["test"]:
+        translation[ko] = en
+    splits: dict[str, list[Pair]] = {}
+    heldout = {ko for name in ("dev", "test") for part in (first, everyday) for ko, _ in part[name]}
+    train_ko = set()
+    for name in ("train", "dev", "test"):
+        pairs = []
+        for ko, en in first[name] + everyday[name]:
+            if normal_korean(ko) in excluded or translation.setdefault(ko, en) != en:
+                continue                      # a hand-written sentence, or a Korean sentence the grammars disagree on
+            if name == "train" and (ko in heldout or ko in train_ko):
+                continue
+            if name != "train" and ko in train_ko:
+                continue
+            if name == "train":
+                train_ko.add(ko)
+            pairs.append((ko, en))
+        splits[name] = pairs
+    random.Random(f"merge:{seed}").shuffle(splits["train"])
     return ParallelCorpus(
-        splits=generate_corpus(config),
-        source=f"bundled-grammar:seed={seed}",
-        description={"grammar": {"seed": seed, "train_size": train_size, "dev_size": dev_size,
-                                 "test_size": test_size, "lexicon": dict(LEXICON_SIZES)}},
-    )
+        splits=splits, source=f"bundled-grammar-v2:seed={seed}",
+        description={"grammar": {"version": 2, "seed": seed, "train_size": train_size, "dev_size": dev_size,
+                                 "test_size": test_size,
+                                 "lexicon": {**LEXICON_SIZES, **{f"everyday_{k}": v for k, v in LEMMAS.items()}}}})
 
 
 def bundled_corpus_from_summary(grammar: dict) -> ParallelCorpus:
     """The bundled corpus again, from the "grammar" entry its summary recorded (in a checkpoint or a
-    manifest's training_data)."""
-    return bundled_corpus(grammar["seed"], grammar["train_size"], grammar["dev_size"], grammar["test_size"])
+    manifest's training_data); a summary without a version is the first grammar's."""
+    return bundled_corpus(grammar["seed"], grammar["train_size"], grammar["dev_size"], grammar["test_size"],
+                          grammar.get("version", 1))
 
 
 def user_corpus(train: list[str], dev: list[str] | None, test: list[str] | None,

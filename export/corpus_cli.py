@@ -11,7 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from export.corpus import CorpusError, bundled_corpus, read_pairs, write_tsv
+from export.corpus import (DEFAULT_GRAMMAR_VERSION, GRAMMAR_VERSIONS, CorpusError, bundled_corpus, read_pairs,
+                           write_tsv)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--train-size", type=int, default=200_000, help="training pairs (default: %(default)s)")
     p.add_argument("--dev-size", type=int, default=1000, help="dev pairs (default: %(default)s)")
     p.add_argument("--test-size", type=int, default=2000, help="held-out test pairs (default: %(default)s)")
+    p.add_argument("--grammar-version", type=int, choices=GRAMMAR_VERSIONS, default=DEFAULT_GRAMMAR_VERSION,
+                   help="1: the first grammar alone; 2: with the everyday grammar (default: %(default)s)")
     p.add_argument("--check", nargs="+", metavar="PATH",
                    help="only validate a corpus (one TSV file or two aligned files) and report its size")
     args = p.parse_args(argv)
@@ -30,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
             pairs = read_pairs(args.check)
             print(f"{' '.join(args.check)}: {len(pairs)} sentence pairs, all well-formed")
             return 0
-        corpus = bundled_corpus(args.seed, args.train_size, args.dev_size, args.test_size)
+        corpus = bundled_corpus(args.seed, args.train_size, args.dev_size, args.test_size, args.grammar_version)
     except CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

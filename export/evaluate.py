@@ -4,6 +4,7 @@ PyTorch reference decoder.
     mt-evaluate --checkpoint runs/ko-en/best.pt            # bundled corpus, held-out test split, greedy
     mt-evaluate --checkpoint runs/ko-en/best.pt --beam 4
     mt-evaluate --checkpoint my.pt --test test.ko test.en  # a user's own test files
+    mt-evaluate --checkpoint runs/ko-en/best.pt --everyday # the hand-written everyday Korean set
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from tqdm import tqdm
 
 from export.batching import make_example, pad, token_budget_batches
 from export.checkpoint import load_model
-from export.corpus import CorpusError, Pair, bundled_corpus_from_summary, read_pairs
+from export.corpus import EVERYDAY_HELDOUT, CorpusError, Pair, bundled_corpus_from_summary, everyday_heldout, read_pairs
 from export.decoding import LengthLimit, beam_search, greedy_decode
 from export.model import Transformer
 
@@ -67,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--checkpoint", default="runs/ko-en/best.pt", help="checkpoint to score (default: %(default)s)")
     p.add_argument("--test", nargs="+", metavar="PATH",
                    help="test split: one TSV file or two aligned files (default: the bundled held-out split)")
+    p.add_argument("--everyday", action="store_true",
+                   help="score on the hand-written everyday Korean set (export/data/everyday_heldout.tsv) instead")
     p.add_argument("--beam", type=int, default=1, help="beam size; 1 is greedy (default: %(default)s)")
     p.add_argument("--length-penalty", type=float, default=1.0,
                    help="rank hypotheses by log_prob / length**penalty (default: %(default)s)")
@@ -86,7 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         torch.set_num_threads(args.threads)
     try:
         loaded = load_model(args.checkpoint)
-        pairs, where = held_out_pairs(loaded.meta, args.test)
+        if args.everyday:
+            pairs, where = everyday_heldout(), f"hand-written everyday set ({EVERYDAY_HELDOUT.name})"
+        else:
+            pairs, where = held_out_pairs(loaded.meta, args.test)
     except (FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -28,7 +28,7 @@ from tqdm import tqdm
 from export.batching import make_example, pad, token_budget_batches
 from export.checkpoint import LoadedModel, load_model
 from export.onnx_import import loaded_from_version
-from export.corpus import CorpusError, Pair
+from export.corpus import CorpusError, Pair, everyday_heldout
 from export.evaluate import held_out_pairs, score
 from export.onnx_export import (
     DEFAULT_OPSET,
@@ -162,7 +162,8 @@ def run(args: argparse.Namespace) -> int:
         compared = check_greedy_agreement(loaded.model, onnx_model, batches)
         log.info("greedy agreement: ONNX Runtime = PyTorch on all %d sentences of %s", compared, where)
         scores = {"test": onnx_scores(onnx_model, loaded, pairs, "scoring fp32"), "test_split": where,
-                  "checks": {"max_abs_log_prob_diff": worst, "greedy_agreement_sentences": compared}}
+                  "checks": {"max_abs_log_prob_diff": worst, "greedy_agreement_sentences": compared},
+                  **everyday_scores(onnx_model, loaded, "fp32")}
         write_manifest(staged, loaded.model.config, args.name, version, tuple(args.languages), args.opset, "fp32",
                        scores, loaded.meta.get("data", {}))
         published = store.publish(staged, force=args.force)
@@ -178,6 +179,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def everyday_scores(onnx_model: OnnxModel, loaded: LoadedModel, variant: str) -> dict:
+    """BLEU and chrF on the hand-written everyday set (issue 13), for a model trained on the bundled
+    Korean→English corpus; nothing for other models (their languages need not be Korean and English)."""
+    if "grammar" not in loaded.meta.get("data", {}):
+        return {}
+    return {"everyday": onnx_scores(onnx_model, loaded, everyday_heldout(), f"scoring {variant} (everyday set)")}
+
+
 def export_int8(args: argparse.Namespace, store: ModelStore, loaded: LoadedModel, fp32_folder: Path,
                 fp32_scores: dict, pairs: list[Pair], where: str) -> None:
     name = f"{args.name}-int8"
@@ -191,7 +200,9 @@ def export_int8(args: argparse.Namespace, store: ModelStore, loaded: LoadedModel
             check_onnx_model(staged / graph)
         onnx_model = OnnxModel.load(staged, loaded.model.config.to_dict())
         scores = {"test": onnx_scores(onnx_model, loaded, pairs, "scoring int8"), "test_split": where,
-                  "fp32": {"name": args.name, "version": int(fp32_folder.name), "test": fp32_scores["test"]}}
+                  **everyday_scores(onnx_model, loaded, "int8"),
+                  "fp32": {"name": args.name, "version": int(fp32_folder.name), "test": fp32_scores["test"],
+                           **({"everyday": fp32_scores["everyday"]} if "everyday" in fp32_scores else {})}}
         write_manifest(staged, loaded.model.config, name, version, tuple(args.languages), args.opset, "int8", scores,
                        loaded.meta.get("data", {}))
         published = store.publish(staged, force=args.force)

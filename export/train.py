@@ -28,7 +28,8 @@ from tqdm import tqdm
 from export.batching import Example, collate, make_example, token_budget_batches
 from export.checkpoint import read_checkpoint, save_checkpoint
 from export.config import ModelConfig, TrainConfig
-from export.corpus import CorpusError, ParallelCorpus, bundled_corpus_from_summary, user_corpus
+from export.corpus import (DEFAULT_GRAMMAR_VERSION, GRAMMAR_VERSIONS, CorpusError, ParallelCorpus,
+                           bundled_corpus_from_summary, everyday_heldout, user_corpus)
 from export.evaluate import score, translate
 from export.model import Transformer, count_parameters, make_model
 from export.plots import plot_training_curves
@@ -211,8 +212,14 @@ def final_scores(out: Path, data: Data) -> dict:
     if not test:
         return {}
     loaded = load_model(out / "best.pt")
-    hyps = translate(loaded.model, loaded.source_spm, loaded.target_spm, [s for s, _ in test], progress=True)
-    return {"test": {**score(hyps, [t for _, t in test]), "sentences": len(test), "beam": 1}}
+    scored = {"test": test}
+    if "grammar" in data.corpus.description:       # the bundled Korean→English corpus: also the hand-written set
+        scored["everyday"] = everyday_heldout()
+    out_scores = {}
+    for name, pairs in scored.items():
+        hyps = translate(loaded.model, loaded.source_spm, loaded.target_spm, [s for s, _ in pairs], progress=True)
+        out_scores[name] = {**score(hyps, [t for _, t in pairs]), "sentences": len(pairs), "beam": 1}
+    return out_scores
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -230,7 +237,12 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--corpus-seed", type=int, default=13, help="bundled corpus seed (default: %(default)s)")
     g.add_argument("--corpus-size", type=int, default=200_000,
                    help="bundled corpus training pairs (default: %(default)s)")
-    g.add_argument("--src-vocab", type=int, default=1000, help="source SentencePiece size (default: %(default)s)")
+    g.add_argument("--grammar-version", type=int, choices=GRAMMAR_VERSIONS, default=DEFAULT_GRAMMAR_VERSION,
+                   help="bundled corpus grammar: 1 the first grammar alone (model_store/ko-en/1), 2 with the "
+                        "everyday grammar (default: %(default)s)")
+    # 4000: the everyday corpus (grammar version 2) has ≈ 950 distinct Korean characters, and SentencePiece
+    # needs one piece per character before any longer piece (1000 would leave ≈ 60; 15 pieces a sentence, not 9.5).
+    g.add_argument("--src-vocab", type=int, default=4000, help="source SentencePiece size (default: %(default)s)")
     g.add_argument("--tgt-vocab", type=int, default=1000, help="target SentencePiece size (default: %(default)s)")
     g.add_argument("--resume", action="store_true", help="continue from OUT/last.pt")
 
@@ -319,7 +331,8 @@ def main(argv: list[str] | None = None) -> int:
             corpus = user_corpus(args.train, args.dev, args.test, seed=args.seed)
         else:
             grammar = state["data"]["grammar"] if args.resume else {
-                "seed": args.corpus_seed, "train_size": args.corpus_size, "dev_size": 1000, "test_size": 2000}
+                "seed": args.corpus_seed, "train_size": args.corpus_size, "dev_size": 1000, "test_size": 2000,
+                "version": args.grammar_version}
             log.info("generating the bundled corpus (seed %d, %d training pairs)", grammar["seed"], grammar["train_size"])
             corpus = bundled_corpus_from_summary(grammar)
         data = prepare_data(corpus, source_spm, target_spm, args.src_vocab, args.tgt_vocab, cfg.seed)

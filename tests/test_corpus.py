@@ -77,3 +77,10 @@ def test_corpus_command_checks_a_file(tmp_path, capsys):
     assert "1 sentence pairs" in capsys.readouterr().out
     assert corpus_cli.main(["--check", str(bad)]) == 2
     assert f"{bad}:2" in capsys.readouterr().err
+
+
+def test_comment_lines_are_skipped_only_when_asked(tmp_path):
+    tsv = write(tmp_path / "c.tsv", "# a note\n하나\tone\n")
+    assert read_tsv(tsv, comments=True) == [("하나", "one")]
+    with pytest.raises(CorpusError, match=rf"{tsv}:1: expected 2 tab-separated columns"):
+        read_tsv(tsv)

@@ -20,6 +20,10 @@ IRREGULAR_PAST = {
     "say": "said", "see": "saw", "sell": "sold", "send": "sent", "sing": "sang", "sit": "sat", "sleep": "slept",
     "speak": "spoke", "spend": "spent", "stand": "stood", "swim": "swam", "take": "took", "teach": "taught",
     "tell": "told", "think": "thought", "throw": "threw", "wear": "wore", "win": "won", "write": "wrote",
+    # the everyday grammar's verbs
+    "feed": "fed", "fight": "fought", "forget": "forgot", "freeze": "froze", "grow": "grew", "hang": "hung",
+    "hide": "hid", "hold": "held", "house-sit": "house-sat", "hurt": "hurt", "quit": "quit", "spread": "spread",
+    "tear": "tore", "understand": "understood", "wake": "woke", "withdraw": "withdrew",
 }
 IRREGULAR_THIRD = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 IRREGULAR_PLURAL = {

@@ -16,12 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .hangul import (COPULA_PAST, COPULA_PLAIN, COPULA_POLITE, SUBJECT, add_final, attach, final_consonant,
-                     last_vowel, set_final, set_medial)
+from .hangul import (COPULA_PAST, COPULA_PLAIN, COPULA_POLITE, SUBJECT, add_final, attach, decompose,
+                     final_consonant, last_vowel, set_final, set_medial)
 
 TENSES = ("past", "present", "future", "progressive")
 LEVELS = ("plain", "polite", "formal")   # 반말 (해체), 해요체, 합니다체
-IRREGULAR_CLASSES = ("ㄷ", "ㅂ", "르")
+IRREGULAR_CLASSES = ("ㄷ", "ㅂ", "르", "ㅅ")
 
 _BRIGHT = {"ㅏ", "ㅗ", "ㅑ"}  # "bright" vowels take 아; all others take 어
 # Open-syllable stem vowel + 아/어 → contracted vowel (가+아 → 가, 보+아 → 봐, 마시+어 → 마셔).
@@ -59,8 +59,11 @@ def a_form(stem: str, irregular: str | None = None) -> str:
     final = final_consonant(stem)
     if irregular == "ㄷ" and final == "ㄷ":          # 듣+어 → 들어: ㄷ becomes ㄹ before a vowel
         return set_final(stem, "ㄹ") + _harmony(stem)
-    if irregular == "ㅂ" and final == "ㅂ":          # 돕+아 → 도와, 굽+어 → 구워: ㅂ becomes 오/우
-        return set_final(stem, "") + ("와" if last_vowel(stem) == "ㅗ" else "워")
+    if irregular == "ㅂ" and final == "ㅂ":          # 돕+아 → 도와, 굽+어 → 구워, 외롭+어 → 외로워
+        # Only 돕다 and 곱다 keep 와 in today's standard; every other ㅂ-stem takes 워 (고마워, 아름다워).
+        return set_final(stem, "") + ("와" if stem[-1] in ("돕", "곱") else "워")
+    if irregular == "ㅅ" and final == "ㅅ":          # 낫+아 → 나아, 짓+어 → 지어: the ㅅ drops, no contraction
+        return set_final(stem, "") + _harmony(stem)
     if irregular == "르" and stem.endswith("르") and len(stem) > 1:
         # 부르+어 → 불러, 모르+아 → 몰라: the ㅡ drops and the ㄹ doubles onto the syllable before.
         before = stem[:-1]
@@ -69,7 +72,8 @@ def a_form(stem: str, irregular: str | None = None) -> str:
         return stem + _harmony(stem)
     vowel = last_vowel(stem)
     if vowel == "ㅡ":                                # 쓰 → 써, 끄 → 꺼, 바쁘 → 바빠: ㅡ drops
-        harmony = "ㅏ" if len(stem) > 1 and last_vowel(stem[:-1]) in _BRIGHT else "ㅓ"
+        # (the syllable before must be of the same word: 키가 크 → 커)
+        harmony = "ㅏ" if len(stem) > 1 and stem[-2] != " " and last_vowel(stem[:-1]) in _BRIGHT else "ㅓ"
         return set_medial(stem, harmony)
     if vowel in _CONTRACT:
         return set_medial(stem, _CONTRACT[vowel])
@@ -83,6 +87,8 @@ def past_stem(stem: str, irregular: str | None = None) -> str:
 
 def prospective(stem: str, irregular: str | None = None) -> str:
     """The (으)ㄹ adnominal used by the future: 갈, 먹을, 만들, 들을, 도울."""
+    if irregular == "ㅅ":
+        return eu(stem, "ㄹ", irregular)
     final = final_consonant(stem)
     if not final:
         return add_final(stem, "ㄹ")
@@ -107,6 +113,37 @@ def honorific(stem: str, irregular: str | None = None) -> str:
     if irregular == "ㅂ" and final == "ㅂ":
         return set_final(stem, "") + "우시"
     return stem + "으시"
+
+
+def eu(stem: str, ending: str, irregular: str | None = None) -> str:
+    """stem + an ending that takes 으 after a consonant. `ending` is written without the 으, and an
+    ending that starts with a final consonant (ㄹ 때, ㄹ게요, ㅂ시다, ㄴ) puts it on the stem's
+    last open syllable:
+
+        eu("가", "면") 가면        eu("먹", "면") 먹으면      eu("먹", "ㄹ 때") 먹을 때
+        eu("만들", "면") 만들면    eu("만들", "니까") 만드니까  eu("만들", "ㅂ시다") 만듭시다
+        eu("듣", "면", "ㄷ") 들으면  eu("춥", "면", "ㅂ") 추우면  eu("낫", "면", "ㅅ") 나으면
+
+    ㄹ-stems lose the ㄹ before ㄴ, ㅂ, ㅅ and before a final ㄹ/ㅂ (만드니까, 만드세요, 만들 때)."""
+    final = final_consonant(stem)
+    on_final = ending[0] in ("ㄹ", "ㅂ", "ㄴ")
+    if final == "ㄹ" and irregular is None:
+        if not (on_final or decompose(ending[0])[0] in ("ㄴ", "ㅂ", "ㅅ")):
+            return stem + ending                          # 만들면, 만들러
+        base = set_final(stem, "")
+    elif not final:
+        base = stem
+    elif irregular == "ㄷ" and final == "ㄷ":
+        base = set_final(stem, "ㄹ") + "으"
+    elif irregular == "ㅂ" and final == "ㅂ":
+        base = set_final(stem, "") + "우"
+    elif irregular == "ㅅ" and final == "ㅅ":
+        base = set_final(stem, "") + "으"
+    else:
+        base = stem + "으"
+    if on_final:
+        return add_final(base, ending[0]) + ending[1:]
+    return base + ending
 
 
 def formal(stem: str, question: bool = False) -> str:
@@ -200,4 +237,4 @@ def copula(noun: str, tense: str, level: str, negative: bool = False, question: 
 
 
 __all__ = ["Form", "TENSES", "LEVELS", "IRREGULAR_CLASSES", "a_form", "past_stem", "prospective", "honorific",
-           "formal", "conjugate", "copula", "stem_of"]
+           "formal", "conjugate", "copula", "stem_of", "eu"]
