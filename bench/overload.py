@@ -3,7 +3,7 @@
     python -m bench.overload                                # 1x, 2x, 5x, 10x capacity, 20 s each
     python -m bench.overload --multiples 10 --seconds 60 --markdown out.md --plot out.png
 
-1. Capacity: a closed loop of 16 clients sending the open-loop mix (bench/open_loop.py: held-out
+1. Capacity: the better of closed loops of 16 and 64 clients sending the open-loop mix (bench/open_loop.py: held-out
    sentences, 10 % long texts, 30 % beam 4, 10 % streamed); OK answers per second.
 2. For each multiple of that capacity: Poisson arrivals from separate processes, every call with a
    2 s deadline and no retries; goodput (OK answers per second) and its share of capacity, p50/p99 of
@@ -120,7 +120,7 @@ class Point:
 
 
 def markdown(capacity: Point, points: list[Point], deadline: float) -> str:
-    lines = [f"Capacity (16 closed-loop clients): **{capacity.goodput:.1f} OK/s**, p50 {capacity.latency_ms(50):.0f} ms, "
+    lines = [f"Capacity (the better of 16 and 64 closed-loop clients): **{capacity.goodput:.1f} OK/s**, p50 {capacity.latency_ms(50):.0f} ms, "
              f"p99 {capacity.latency_ms(99):.0f} ms.", "",
              f"| load | offered calls/s | OK/s | share of capacity | OK p50 ms | OK p99 ms | codes (deadline {deadline:g} s) "
              "| peak RSS MiB | recovery s |", "|---:|---:|---:|---:|---:|---:|---|---:|---:|"]
@@ -186,8 +186,9 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copytree(version.path, store / MODEL / str(version.version))
         with ServerProcess(store, *args.server_args.split()).wait_serving() as server:
             rss = RssSampler(server.proc.pid)
-            outcomes = generate_load(server.address, calls, None, 16, args.seconds, args.warmup, 10.0)
-            capacity = Point(0, 0, args.seconds, outcomes, rss.peak)
+            closed = [Point(0, 0, args.seconds, generate_load(server.address, calls, None, clients, args.seconds,
+                                                              args.warmup, 10.0), rss.peak) for clients in (16, 64)]
+            capacity = max(closed, key=lambda p: p.goodput)  # the better of 16 and 64 closed-loop clients
             progress.update()
             for multiple in args.multiples:
                 time.sleep(2.0)  # the previous point's stragglers are answered

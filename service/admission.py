@@ -128,7 +128,8 @@ class ShedLog:
             return
         texts = counts.pop("texts", 0)
         reasons = ", ".join(f"{n} {reason}" for reason, n in counts.most_common())
-        rate = (f"{model.max_rows / model.pass_seconds(model.max_rows):.0f} row-steps/s at {model.max_rows} rows"
-                if model.measured else "rate not measured yet")
+        rate = (f"a decoding step takes {model.pass_seconds(1) * 1000:.1f} ms at 1 row, "
+                f"{model.pass_seconds(model.max_rows) * 1000:.1f} ms at {model.max_rows}; {model.live_rows} rows live, {model.queued_rows} queued"
+                if model.measured else "step time not measured yet")
         log.warning("shedding load: refused %d requests (%d texts) in the last %.1f s (%s); %d texts queued, "
                     "%s", sum(counts.values()), texts, now - since, reasons, queued_texts, rate)
