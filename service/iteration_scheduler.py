@@ -144,6 +144,10 @@ class IterationScheduler:
                             f"retry in {estimate.wait - bound:.1f} s", retry_after=estimate.wait - bound)
         if item.deadline is not None:
             left = item.deadline - time.monotonic()
+            if estimate.wait == 0.0 and estimate.decoding > left:  # too short a deadline, not too much load
+                self._refused("deadline too short", item.n_texts)
+                raise DeadlinePassed(f"the request cannot finish within its deadline: it needs about "
+                                     f"{estimate.decoding:.3f} s of decoding and has {max(left, 0.0):.3f} s")
             if estimate.total > left:
                 self._refused("would miss its deadline", item.n_texts)
                 raise QueueFull(f"the server is overloaded: this request would wait {estimate.wait:.2f} s and decode "

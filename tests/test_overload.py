@@ -158,12 +158,17 @@ def test_a_request_the_queue_cannot_serve_in_time_is_refused_at_once_with_a_retr
             load.observe_pass(256, 0.5)
         with TranslatorClient(running.address, timeout=2.0, attempts=1) as client:
             started = time.monotonic()
-            with pytest.raises(grpc.RpcError) as err:
-                client.translate(["어제 카페에 갔어."])
+            with load_queued(load, rows=10 ** 6, work=512.0), pytest.raises(grpc.RpcError) as err:
+                client.translate([SENTENCE])  # 1 s of queue ahead, then ~10 steps of 0.5 s
             assert time.monotonic() - started < 1.0  # refused at the door, not after waiting
             assert err.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
             assert "past its deadline" in err.value.details()
             assert _pushback_ms(err.value) > 0
+            with pytest.raises(grpc.RpcError) as err:  # no queue: the deadline alone is too short, no retry hint
+                client.translate([SENTENCE])
+            assert err.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
+            assert "cannot finish within its deadline" in err.value.details()
+            assert "grpc-retry-pushback-ms" not in dict(err.value.trailing_metadata() or ())
         with TranslatorClient(running.address, timeout=None, attempts=1) as client:
             assert client.translate([SENTENCE]) == [EXPECTED]  # no deadline, no queue: admitted
             with load_queued(load, rows=10 ** 6, work=1e7), pytest.raises(grpc.RpcError) as err:
