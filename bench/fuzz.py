@@ -6,7 +6,8 @@ in the server's log.
 
 Every class is sent from a plain gRPC channel (raw bytes where the client library would refuse to
 build the request), and the table counts the status codes. The server's log is read at the end:
-ERROR lines and tracebacks per class are what a disk-filling probe would buy.
+ERROR lines and tracebacks per class are what a disk-filling probe would buy. Last, the server's
+resident memory around three bursts of large requests.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ import argparse
 import shutil
 import sys
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import grpc
@@ -86,6 +89,25 @@ def classes() -> dict[str, tuple[str, Callable[[], bytes], float]]:
     return out
 
 
+def large_message_bursts(server: ServerProcess, channel: grpc.Channel, bursts: int = 3) -> list[tuple[str, float]]:
+    """The server's resident memory before, during and 2 s after bursts of large requests (each is
+    tokenized, then refused for its token count)."""
+    from bench.overload import RssSampler
+
+    rss = RssSampler(server.proc.pid)
+    payload = translate(["어제 카페에 갔어. " * 360] * 64)
+    figures = [("before", rss.rss() / 2 ** 20)]
+    with ThreadPoolExecutor(16) as pool:
+        for burst in range(1, bursts + 1):
+            rss.reset()
+            list(pool.map(lambda _: call(channel, "/translate.v1.Translator/Translate", payload, 30.0), range(64)))
+            peak = rss.peak
+            time.sleep(2.0)
+            figures += [(f"burst {burst}: peak", peak / 2 ** 20), (f"burst {burst}: 2 s after", rss.rss() / 2 ** 20)]
+    rss.stop()
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.fuzz", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -107,11 +129,14 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append((name, codes, log.count(" ERROR "), log.count("Traceback")))
             alive = call(ch, "/translate.v1.Translator/Translate", translate())
             total_log = len(server.log)
+            memory = large_message_bursts(server, ch)
     lines = [f"| class ({args.per_class} requests each) | codes | ERROR lines | tracebacks |", "|---|---|---:|---:|"]
     for name, codes, errors, tracebacks in rows:
         shown = ", ".join(f"{code} {n}" for code, n in codes.most_common())
         lines.append(f"| {name} | {shown} | {errors} | {tracebacks} |")
-    table = "\n".join(lines) + f"\n\nAfterwards a normal request: {alive}; the server's whole log: {total_log:,} bytes.\n"
+    table = "\n".join(lines) + f"\n\nAfterwards a normal request: {alive}; the server's whole log: {total_log:,} bytes.\n\n"
+    table += "| burst of 64 requests of 64 texts x 3,960 characters (16 at a time) | resident MiB |\n|---|---:|\n"
+    table += "".join(f"| {name} | {mib:.0f} |\n" for name, mib in memory)
     print(table)
     if args.markdown:
         args.markdown.write_text(table)
