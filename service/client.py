@@ -60,11 +60,12 @@ class TranslatorClient:
 
     @staticmethod
     def request(texts: list[str], model: str = "", version: int = 0, beam_size: int = 0, n_best: int = 0,
-                max_length: int = 0, length_penalty: float | None = None) -> pb.TranslateRequest:
+                max_length: int = 0, length_penalty: float | None = None,
+                whole_texts: bool = False) -> pb.TranslateRequest:
         options = pb.DecodingOptions(beam_size=beam_size, n_best=n_best, max_length=max_length)
         if length_penalty is not None:
             options.length_penalty = length_penalty
-        return pb.TranslateRequest(texts=texts, model=model, version=version, options=options)
+        return pb.TranslateRequest(texts=texts, model=model, version=version, options=options, whole_texts=whole_texts)
 
     def translate_request(self, texts: list[str], **kwargs) -> pb.TranslateResponse:
         return self.stub.Translate(self.request(texts, **kwargs), timeout=self.timeout)
@@ -95,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stream", action="store_true",
                    help="print each translation as it is decoded, token by token (beam search shows its "
                         "current best, which may be rewritten)")
+    p.add_argument("--whole", action="store_true",
+                   help="send each text as one segment instead of splitting it into sentences (default: split)")
     p.add_argument("--timeout", type=float, default=30.0, help="seconds before giving up (default: %(default)s)")
     p.add_argument("--attempts", type=int, default=4,
                    help="tries of a call the server refuses as overloaded or unavailable, with backoff and the "
@@ -121,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 0
             texts = args.texts or [line.rstrip("\n") for line in sys.stdin]
             options = dict(model=args.model, version=args.version, beam_size=args.beam, n_best=args.n_best,
-                           max_length=args.max_length, length_penalty=args.length_penalty)
+                           max_length=args.max_length, length_penalty=args.length_penalty, whole_texts=args.whole)
             if args.stream:
                 return print_stream(client.translate_tokens(texts, **options), args.scores)
             response = client.translate_request(texts, **options)

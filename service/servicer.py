@@ -18,6 +18,7 @@ from proto.translate.v1 import translate_pb2 as pb
 from proto.translate.v1 import translate_pb2_grpc as pb_grpc
 from service.config import MAX_BEAM_SIZE, DecodingOptions
 from service.decoding import Hypothesis
+from service.documents import MAX_TEXT_CHARS, Layout, assemble, check_lengths, segment, where
 from service.engine import Engine
 from service.errors import InvalidRequest, QueueFull, ServiceError
 from service.memory import MemoryReleaser
@@ -55,11 +56,13 @@ def decoding_options(request: pb.TranslateRequest, engine: Engine) -> DecodingOp
         raise InvalidRequest(f"options.{exc}") from exc
 
 
-async def encode_texts(texts: list[str], engine: Engine) -> list[list[int]]:
-    """SentencePiece ids of each text, after the checks that cost nothing: counts and characters (a
-    SentencePiece piece spans at most MAX_CHARS_PER_TOKEN characters, so a longer text cannot fit the
-    model). Large requests are tokenized on a worker thread, so one of them does not stall the event loop
-    that every other call goes through (a 5 MB text tokenized inline stalled every call by 120-450 ms)."""
+async def encode_texts(texts: list[str], engine: Engine, whole: bool = True
+                       ) -> tuple[list[list[int]], list[Layout]]:
+    """SentencePiece ids of each segment (each sentence, or each text sent whole) and each text's layout,
+    after the checks that cost nothing: counts and characters (a SentencePiece piece spans at most
+    MAX_CHARS_PER_TOKEN characters, so a longer segment cannot fit the model). Large requests are split
+    and tokenized on a worker thread, so one of them does not stall the event loop that every other
+    call goes through (a 5 MB text tokenized inline stalled every call by 120-450 ms)."""
     if not texts:
         raise InvalidRequest(f"texts is empty: send 1 to {MAX_TEXTS_PER_REQUEST} texts")
     if len(texts) > MAX_TEXTS_PER_REQUEST:
@@ -68,10 +71,12 @@ async def encode_texts(texts: list[str], engine: Engine) -> list[list[int]]:
     if large:
         RELEASER.after_large_request()  # what it allocates goes back to the system once the burst is over
     max_chars = engine.max_source_tokens * MAX_CHARS_PER_TOKEN
-    for i, text in enumerate(texts):
-        if len(text) > max_chars:
-            raise InvalidRequest(f"texts[{i}] has {len(text)} characters; model {engine.name} accepts at most "
-                                 f"{engine.max_source_tokens} tokens, at most {max_chars} characters")
+    check_lengths(texts, whole, max_chars)
+
+    def tokenize() -> tuple[list[str], list[Layout], list[list[int]]]:
+        segments, layouts = segment(texts, whole, max_chars)
+        return segments, layouts, engine.encode(segments)
+
     if large:
         global _large_in_flight
         if _large_in_flight >= MAX_LARGE_IN_FLIGHT:
@@ -79,16 +84,16 @@ async def encode_texts(texts: list[str], engine: Engine) -> list[list[int]]:
                             "tokenized; retry shortly", retry_after=0.1)
         _large_in_flight += 1
         try:
-            sources = await asyncio.to_thread(engine.encode, texts)
+            segments, layouts, sources = await asyncio.to_thread(tokenize)
         finally:
             _large_in_flight -= 1
     else:
-        sources = engine.encode(texts)
-    for i, ids in enumerate(sources):
+        segments, layouts, sources = tokenize()
+    for k, ids in enumerate(sources):
         if len(ids) + 1 > engine.max_source_tokens:
-            raise InvalidRequest(f"texts[{i}] has {len(ids) + 1} tokens (with EOS); model {engine.name} accepts at "
-                                 f"most {engine.max_source_tokens}")
-    return sources
+            raise InvalidRequest(f"{where(layouts, segments, k)} has {len(ids) + 1} tokens (with EOS); model "
+                                 f"{engine.name} accepts at most {engine.max_source_tokens}")
+    return sources, layouts
 
 
 def retry_hint(exc: ServiceError) -> tuple[tuple[str, str], ...]:
@@ -104,34 +109,38 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
     def __init__(self, registry: ModelRegistry, scheduler: Scheduler | IterationScheduler, metrics: ServiceMetrics) -> None:
         self.registry, self.scheduler, self.metrics = registry, scheduler, metrics
 
-    async def _work_item(self, request: pb.TranslateRequest | Undecodable, time_remaining: float | None
-                         ) -> tuple[Engine, list[list[int]], WorkItem]:
+    async def _work_item(self, request: pb.TranslateRequest | Undecodable, time_remaining: float | None,
+                         whole: bool | None = None) -> tuple[Engine, list[Layout], WorkItem]:
         """Validate a request and make it the scheduler's work item (raises InvalidRequest, UnknownModel)."""
         if isinstance(request, Undecodable):
             raise InvalidRequest(request.reason)
         engine = self.registry.get(request.model or None, request.version or None)
         deadline = time.monotonic() + time_remaining if time_remaining is not None else None
         options = decoding_options(request, engine)
-        sources = await encode_texts(list(request.texts), engine)
-        return engine, sources, WorkItem(engine, sources, options, deadline, asyncio.get_running_loop().create_future())
+        whole = request.whole_texts if whole is None else whole
+        sources, layouts = await encode_texts(list(request.texts), engine, whole)
+        return engine, layouts, WorkItem(engine, sources, options, deadline, asyncio.get_running_loop().create_future())
 
-    def _response(self, engine: Engine, sources: list[list[int]], results: list[list[Hypothesis]]
+    def _response(self, engine: Engine, item: WorkItem, layouts: list[Layout], results: list[list[Hypothesis]]
                   ) -> pb.TranslateResponse:
         response = pb.TranslateResponse(model=engine.name, version=engine.version)
-        for ids, hyps in zip(sources, results):
-            translation = response.translations.add(source_tokens=len(ids) + 1)
-            for h in hyps:
-                translation.hypotheses.add(text=engine.target_spm.decode(h.tokens), score=h.score,
-                                           log_prob=h.log_prob, finished=h.finished)
+        for ids in item.sources:
             self.metrics.input_tokens.labels(engine.name).observe(len(ids) + 1)
+        for hyps in results:
             self.metrics.output_tokens.labels(engine.name).observe(len(hyps[0].tokens))
             self.metrics.generated_tokens.labels(engine.name, str(engine.version)).inc(len(hyps[0].tokens))
+        for layout in layouts:
+            read = [ids for ids in item.sources[layout.start: layout.start + layout.count] if ids]  # blank: none
+            translation = response.translations.add(source_tokens=sum(len(ids) + 1 for ids in read),
+                                                     sentences=len(read))
+            for h in assemble(layout, results, engine.target_spm.decode):
+                translation.hypotheses.add(text=h.text, score=h.score, log_prob=h.log_prob, finished=h.finished)
         return response
 
     async def _translate(self, request: pb.TranslateRequest | Undecodable,
                          time_remaining: float | None) -> pb.TranslateResponse:
-        engine, sources, item = await self._work_item(request, time_remaining)
-        return self._response(engine, sources, await self.scheduler.submit(item))
+        engine, layouts, item = await self._work_item(request, time_remaining)
+        return self._response(engine, item, layouts, await self.scheduler.submit(item))
 
     def _record(self, method: str, code: grpc.StatusCode, started: float) -> None:
         """Count a finished request. Called before the answer goes out, so that a client that has
@@ -214,9 +223,10 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
         """Updates of each text's translation as the running batch decodes it, then the response."""
         task: asyncio.Future | None = None
         async with self._answering("TranslateTokens", context):
-            engine, sources, item = await self._work_item(request, context.time_remaining())
+            # Texts stream whole: an update's index is its text's, and a text shows as one growing string.
+            engine, layouts, item = await self._work_item(request, context.time_remaining(), whole=True)
             updates: asyncio.Queue[pb.TranslateTokensResponse | None] = asyncio.Queue()
-            detokenizers = [IncrementalDetokenizer(engine.target_spm) for _ in sources]
+            detokenizers = [IncrementalDetokenizer(engine.target_spm) for _ in item.sources]
 
             def progress(index: int, tokens: list[int]) -> None:  # on the event loop, after a step
                 update = detokenizers[index].update(tokens)
@@ -232,7 +242,7 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
             try:
                 while (message := await updates.get()) is not None:
                     yield message
-                response = self._response(engine, sources, await task)
+                response = self._response(engine, item, layouts, await task)
             finally:
                 if not task.done():
                     task.cancel()  # the caller went away: its rows leave the running batch at the next step
@@ -252,6 +262,6 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
             info.limits.CopyFrom(pb.ModelLimits(max_texts_per_request=MAX_TEXTS_PER_REQUEST,
                                                 max_source_tokens=newest.max_source_tokens,
                                                 max_output_tokens=newest.max_target_tokens,
-                                                max_beam_size=MAX_BEAM_SIZE))
+                                                max_beam_size=MAX_BEAM_SIZE, max_text_characters=MAX_TEXT_CHARS))
         self.metrics.requests.labels("ListModels", "OK").inc()
         return response

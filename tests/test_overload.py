@@ -18,6 +18,7 @@ from service.client import TranslatorClient
 from service.config import EngineConfig
 from service.guard import RateLimitedLog
 from service.models import ModelRegistry
+from service.documents import MAX_TEXT_CHARS
 from service.servicer import INLINE_TOKENIZE_CHARS, MAX_CHARS_PER_TOKEN
 from tests.running_server import STORE, RunningServer
 
@@ -97,10 +98,15 @@ def test_the_rate_limited_log_says_one_line_per_interval_with_a_count_of_the_res
 def test_a_text_longer_than_the_model_could_take_is_refused_by_its_characters(server):
     engine = server.server.models.get("ko-en", None)
     limit = engine.max_source_tokens * MAX_CHARS_PER_TOKEN
-    with TranslatorClient(server.address) as client, pytest.raises(grpc.RpcError) as err:
-        client.translate(["가" * (limit + 1)])
-    assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
-    assert f"texts[0] has {limit + 1} characters" in err.value.details()
+    with TranslatorClient(server.address) as client:
+        for kwargs, text, message in [
+                ({"whole_texts": True}, "가" * (limit + 1), f"texts[0] has {limit + 1} characters; a text sent whole"),
+                ({}, "가" * (limit + 1), f"texts[0] sentence 0 ('가가가"),  # split: per sentence
+                ({}, "가. " * (MAX_TEXT_CHARS // 3 + 1), "characters; a text may have at most 20000")]:
+            with pytest.raises(grpc.RpcError) as err:
+                client.translate([text], **kwargs)
+            assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+            assert message in err.value.details()
 
 
 def test_large_requests_are_tokenized_off_the_event_loop_and_small_ones_on_it():
@@ -121,7 +127,7 @@ def test_large_requests_are_tokenized_off_the_event_loop_and_small_ones_on_it():
         with TranslatorClient(running.address) as client:
             client.translate([SENTENCE])
             with pytest.raises(grpc.RpcError) as err:  # too many tokens per text: refused, after tokenizing
-                client.translate(big)
+                client.translate(big, whole_texts=True)
             assert "tokens" in err.value.details()
         assert threads[0] is running.thread  # the small one: inline, on the event loop's thread
         assert threads[1] is not running.thread
