@@ -91,6 +91,10 @@ class LoadModel:
         """Expected steps of one text (at most its length limit)."""
         return min(float(limit), self.steps_per_token * source_tokens + 1.0)
 
+    def decoding(self, rows: int, steps: float) -> float:
+        """Seconds to decode `steps` steps in a batch of `rows` rows (at most the batch's cap)."""
+        return steps * self.pass_seconds(min(self.max_rows, rows))
+
     def estimate(self, rows: int, steps: float) -> Estimate | None:
         """For a request of `rows` rows whose longest text takes `steps` steps; None before any measurement.
         It waits while the running batch is full: the row-steps queued ahead at the full batch's rate;
@@ -101,7 +105,7 @@ class LoadModel:
         wait = 0.0
         if ahead + rows > self.max_rows:
             wait = self.queued_work * self.pass_seconds(self.max_rows) / self.max_rows
-        return Estimate(wait, steps * self.pass_seconds(min(self.max_rows, ahead + rows)))
+        return Estimate(wait, self.decoding(ahead + rows, steps))
 
 
 class ShedLog:

@@ -52,8 +52,8 @@ def check_lengths(texts: list[str], whole: bool, max_segment_chars: int) -> None
 
 
 def segment(texts: list[str], whole: bool, max_segment_chars: int) -> tuple[list[str], list[Layout]]:
-    """The segments of all texts, in order, and each text's layout; InvalidRequest past a limit."""
-    check_lengths(texts, whole, max_segment_chars)
+    """The segments of all texts, in order, and each text's layout; InvalidRequest past a sentence limit
+    (the texts' own lengths are checked before, by `check_lengths`)."""
     segments: list[str] = []
     layouts: list[Layout] = []
     for i, text in enumerate(texts):

@@ -275,8 +275,7 @@ class IterationScheduler:
         item: WorkItem = s.owner
         if item.deadline is None or not self.load.measured:
             return False
-        steps = s.work / s.beam_size
-        return now + steps * self.load.pass_seconds(min(self.config.max_rows, rows + s.beam_size)) > item.deadline
+        return now + self.load.decoding(rows + s.beam_size, s.work / s.beam_size) > item.deadline
 
     def _step(self, engine: Engine, batch: RunningBatch) -> None:
         labels = (engine.name, str(engine.version))
@@ -319,9 +318,11 @@ class IterationScheduler:
             return item.settled or item.cancelled or (item.deadline is not None and now >= item.deadline)
 
         with self._lock:
-            leaving = [s for s in self._waiting if gone(s.owner)]
+            leaving, staying = [], deque()
+            for s in self._waiting:  # one pass: the queue may be long and submit() waits on the lock
+                (leaving if gone(s.owner) else staying).append(s)
             if leaving:
-                self._waiting = deque(s for s in self._waiting if not gone(s.owner))
+                self._waiting = staying
                 for s in leaving:
                     self._unqueue(s)
         # (a request with texts decoding was answered above: here only the ones still wholly queued)

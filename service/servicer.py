@@ -33,12 +33,19 @@ log = logging.getLogger(__name__)
 
 MAX_TEXTS_PER_REQUEST = 64
 MAX_CHARS_PER_TOKEN = 16  # SentencePiece's default max_piece_length: no piece is longer
-RELEASER = MemoryReleaser()  # one per process: it trims the process's allocator
 # Large requests tokenized at once at most: each holds ~15x its message size while it is (texts, token
 # lists), so this bounds what a flood of them can take (docs/reliability.md).
 MAX_LARGE_IN_FLIGHT = 8
-_large_in_flight = 0  # on the event loop only
 INLINE_TOKENIZE_CHARS = 2000  # requests with more characters are tokenized off the event loop (~20 µs per 100)
+
+
+class LargeRequests:
+    """One server's large requests (over INLINE_TOKENIZE_CHARS): how many are being tokenized (on the
+    event loop only), and the memory they leave behind, given back after a burst."""
+
+    def __init__(self) -> None:
+        self.in_flight = 0
+        self.releaser = MemoryReleaser()
 
 
 def decoding_options(request: pb.TranslateRequest, engine: Engine) -> DecodingOptions:
@@ -56,7 +63,7 @@ def decoding_options(request: pb.TranslateRequest, engine: Engine) -> DecodingOp
         raise InvalidRequest(f"options.{exc}") from exc
 
 
-async def encode_texts(texts: list[str], engine: Engine, whole: bool = True
+async def encode_texts(texts: list[str], engine: Engine, whole: bool, large_requests: LargeRequests
                        ) -> tuple[list[list[int]], list[Layout]]:
     """SentencePiece ids of each segment (each sentence, or each text sent whole) and each text's layout,
     after the checks that cost nothing: counts and characters (a SentencePiece piece spans at most
@@ -69,7 +76,7 @@ async def encode_texts(texts: list[str], engine: Engine, whole: bool = True
         raise InvalidRequest(f"{len(texts)} texts in one request; the limit is {MAX_TEXTS_PER_REQUEST}")
     large = sum(map(len, texts)) > INLINE_TOKENIZE_CHARS
     if large:
-        RELEASER.after_large_request()  # what it allocates goes back to the system once the burst is over
+        large_requests.releaser.after_large_request()  # what it allocates goes back once the burst is over
     max_chars = engine.max_source_tokens * MAX_CHARS_PER_TOKEN
     check_lengths(texts, whole, max_chars)
 
@@ -78,15 +85,14 @@ async def encode_texts(texts: list[str], engine: Engine, whole: bool = True
         return segments, layouts, engine.encode(segments)
 
     if large:
-        global _large_in_flight
-        if _large_in_flight >= MAX_LARGE_IN_FLIGHT:
-            raise QueueFull(f"{_large_in_flight} large requests (over {INLINE_TOKENIZE_CHARS} characters) are being "
-                            "tokenized; retry shortly", retry_after=0.1)
-        _large_in_flight += 1
+        if large_requests.in_flight >= MAX_LARGE_IN_FLIGHT:
+            raise QueueFull(f"{large_requests.in_flight} large requests (over {INLINE_TOKENIZE_CHARS} characters) "
+                            "are being tokenized; retry shortly", retry_after=0.1)
+        large_requests.in_flight += 1
         try:
             segments, layouts, sources = await asyncio.to_thread(tokenize)
         finally:
-            _large_in_flight -= 1
+            large_requests.in_flight -= 1
     else:
         segments, layouts, sources = tokenize()
     for k, ids in enumerate(sources):
@@ -108,6 +114,7 @@ def retry_hint(exc: ServiceError) -> tuple[tuple[str, str], ...]:
 class TranslatorServicer(pb_grpc.TranslatorServicer):
     def __init__(self, registry: ModelRegistry, scheduler: Scheduler | IterationScheduler, metrics: ServiceMetrics) -> None:
         self.registry, self.scheduler, self.metrics = registry, scheduler, metrics
+        self.large_requests = LargeRequests()
 
     async def _work_item(self, request: pb.TranslateRequest | Undecodable, time_remaining: float | None,
                          whole: bool | None = None) -> tuple[Engine, list[Layout], WorkItem]:
@@ -118,7 +125,7 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
         deadline = time.monotonic() + time_remaining if time_remaining is not None else None
         options = decoding_options(request, engine)
         whole = request.whole_texts if whole is None else whole
-        sources, layouts = await encode_texts(list(request.texts), engine, whole)
+        sources, layouts = await encode_texts(list(request.texts), engine, whole, self.large_requests)
         return engine, layouts, WorkItem(engine, sources, options, deadline, asyncio.get_running_loop().create_future())
 
     def _response(self, engine: Engine, item: WorkItem, layouts: list[Layout], results: list[list[Hypothesis]]
