@@ -24,6 +24,7 @@ from service.onnx_model import OnnxModel  # the engine's sessions: the checks te
 
 DEFAULT_OPSET = 17
 GRAPH_CONTRACT = 2  # what export_graphs writes (export/onnx_graphs.py; the manifest's `contract`)
+CONTRIB_OPSET = {"com.microsoft": 1}  # ONNX Runtime's contrib operators (export/fused_ops.py)
 PARITY_TOLERANCE = 1e-4  # max abs difference of log-probs, ONNX Runtime vs PyTorch
 
 
@@ -31,16 +32,17 @@ class ExportCheckError(RuntimeError):
     """An exported graph that does not behave like the PyTorch model."""
 
 
-def export_graphs(model: Transformer, out_dir: Path, opset: int = DEFAULT_OPSET) -> tuple[Path, Path]:
+def export_graphs(model: Transformer, out_dir: Path, opset: int = DEFAULT_OPSET,
+                  fused: bool = True) -> tuple[Path, Path]:
     """Trace encoder.onnx and decoder.onnx into `out_dir` with batch, source length and cache
-    length as dynamic axes."""
+    length as dynamic axes; `fused`: with ONNX Runtime's fused operators (export/fused_ops.py)."""
     model = model.eval()
     cfg = model.config
     n = cfg.n_decoder_layers
     cross, cache, new = cache_names(n, "cross"), cache_names(n, "cache"), cache_names(n, "new")
     # The wrappers must be in eval mode themselves: the exporter restores each module's mode after
     # tracing, and a wrapper left in training mode would switch the wrapped model's dropout back on.
-    encoder_graph, decoder_graph = EncoderGraph(model).eval(), DecoderStepGraph(model).eval()
+    encoder_graph, decoder_graph = EncoderGraph(model, fused).eval(), DecoderStepGraph(model, fused).eval()
     batch, src_len, cache_len = 2, 5, 3  # example sizes; every one of them is a dynamic axis
     src = torch.randint(4, cfg.src_vocab_size, (batch, src_len))
     src_mask = torch.ones(batch, src_len, dtype=torch.long)
@@ -48,7 +50,7 @@ def export_graphs(model: Transformer, out_dir: Path, opset: int = DEFAULT_OPSET)
     with torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # tracer warnings about Python-side shape checks
         torch.onnx.export(
-            encoder_graph, (src, src_mask), str(encoder_path), dynamo=False, opset_version=opset,
+            encoder_graph, (src, src_mask), str(encoder_path), dynamo=False, opset_version=opset, custom_opsets=CONTRIB_OPSET,
             input_names=["src_tokens", "src_mask"], output_names=cross,
             dynamic_axes={"src_tokens": {0: "batch", 1: "src_len"}, "src_mask": {0: "batch", 1: "src_len"},
                           **{name: {0: "batch", 2: "src_len"} for name in cross}})
@@ -58,7 +60,7 @@ def export_graphs(model: Transformer, out_dir: Path, opset: int = DEFAULT_OPSET)
         inputs = (torch.full((batch, 1), cfg.bos_id), torch.full((batch, 1), cache_len), src_mask,
                   torch.ones(batch, cache_len, dtype=torch.long), *cache_kv, *cross_kv)
         torch.onnx.export(
-            decoder_graph, inputs, str(decoder_path), dynamo=False, opset_version=opset,
+            decoder_graph, inputs, str(decoder_path), dynamo=False, opset_version=opset, custom_opsets=CONTRIB_OPSET,
             input_names=["tokens", "positions", "src_mask", "cache_mask", *cache, *cross],
             output_names=["log_probs", *new],
             dynamic_axes={"tokens": {0: "batch"}, "positions": {0: "batch"},

@@ -24,24 +24,45 @@ import math
 import torch
 from torch import Tensor, nn
 
-from export.model import MASK_FILL, Transformer
+from export.fused_ops import cached_self_attention, cross_attention, padded_self_attention, skip_layer_norm
+from export.model import MASK_FILL, SublayerConnection, Transformer
 from service.onnx_model import cache_names  # noqa: F401  (the names are the serving side's contract)
+
+
+def residual(sublayer: SublayerConnection, x: Tensor, f, fused: bool) -> Tensor:
+    """The sublayer's residual connection; post-LN's Add + LayerNorm as one fused node when `fused`."""
+    if fused and not sublayer.pre_norm:
+        return skip_layer_norm(f(x), x, sublayer.norm)
+    return sublayer(x, f)
 
 
 class EncoderGraph(nn.Module):
     """Encodes the source once and projects it into every decoder layer's cross-attention keys and
-    values, so that no decoding step ever recomputes them."""
+    values, so that no decoding step ever recomputes them. `fused`: attention and the residual
+    LayerNorms as ONNX Runtime's fused operators (export/fused_ops.py)."""
 
-    def __init__(self, model: Transformer) -> None:
+    def __init__(self, model: Transformer, fused: bool = True) -> None:
         super().__init__()
-        self.model = model
+        self.model, self.fused = model, fused
+        self.scale = 1.0 / math.sqrt(model.config.head_dim)
 
     def forward(self, src_tokens: Tensor, src_mask: Tensor) -> tuple[Tensor, ...]:
-        memory = self.model.encode(src_tokens, src_mask != 0)  # (B, S, D)
+        memory = self._encode_fused(src_tokens, src_mask) if self.fused else self.model.encode(src_tokens, src_mask != 0)
         out: list[Tensor] = []
         for layer in self.model.decoder_layers:
             out.extend(layer.cross_attn.project_kv(memory))  # 2 × (B, h, S, dk)
         return tuple(out)
+
+    def _encode_fused(self, src_tokens: Tensor, src_mask: Tensor) -> Tensor:
+        """`Transformer.encode`, attention over (B, S, D) with the padding mask as one node per layer."""
+        m = self.model
+        x = m.src_pos(m.src_embed(src_tokens) * m.embed_scale)
+        key_mask = src_mask.to(torch.int32)
+        for layer in m.encoder_layers:
+            x = residual(layer.sublayers[0], x,
+                         lambda y: padded_self_attention(layer.self_attn, y, key_mask, self.scale), True)
+            x = residual(layer.sublayers[1], x, layer.ffn, True)
+        return m.encoder_norm(x)
 
 
 class DecoderStepGraph(nn.Module):
@@ -50,12 +71,13 @@ class DecoderStepGraph(nn.Module):
     inside attention, so each projection is one Gemm with its bias, heads are split and merged by
     reshapes (no transposes: a single query position needs none), and the masks become additive
     biases once per step instead of a Where per layer. TopK is appended to the traced graph
-    afterwards (export/onnx_export.py), with K as an input. The checks compare it with the model's own
-    `decode`."""
+    afterwards (export/onnx_export.py), with K as an input. `fused`: each attention and each residual
+    LayerNorm is one ONNX Runtime contrib node (export/fused_ops.py); the unfused graph stays for
+    comparison (`mt-export --unfused`). The checks compare either with the model's own `decode`."""
 
-    def __init__(self, model: Transformer) -> None:
+    def __init__(self, model: Transformer, fused: bool = True) -> None:
         super().__init__()
-        self.model = model
+        self.model, self.fused = model, fused
         self.n_layers = len(model.decoder_layers)
         self.heads, self.head_dim = model.config.n_heads, model.config.head_dim
         self.scale = 1.0 / math.sqrt(model.config.head_dim)
@@ -69,17 +91,31 @@ class DecoderStepGraph(nn.Module):
         cache_bias = ((cache_mask == 0).float() * MASK_FILL)[:, None, None, :]  # (B, 1, 1, T)
         cross_bias = ((src_mask == 0).float() * MASK_FILL)[:, None, None, :]  # (B, 1, 1, S)
         new: list[Tensor] = []
+        if self.fused:  # the step's own position is the last column, after the cache
+            self_bias = torch.cat([cache_bias, torch.zeros_like(cache_bias[..., :1])], dim=-1)
         for i, layer in enumerate(m.decoder_layers):
-            x = layer.sublayers[0](x, lambda y: self._self_attention(
-                layer.self_attn, y, cache[2 * i], cache[2 * i + 1], cache_bias, new))
-            x = layer.sublayers[1](x, lambda y: self._cross_attention(
-                layer.cross_attn, y, cross[2 * i], cross[2 * i + 1], cross_bias))
-            x = layer.sublayers[2](x, layer.ffn)
+            if self.fused:
+                x = residual(layer.sublayers[0], x, lambda y: self._fused_self_attention(
+                    layer.self_attn, y, cache[2 * i], cache[2 * i + 1], self_bias, new), True)
+                x = residual(layer.sublayers[1], x, lambda y: cross_attention(
+                    layer.cross_attn, y, cross[2 * i], cross[2 * i + 1], cross_bias, self.scale), True)
+            else:
+                x = layer.sublayers[0](x, lambda y: self._self_attention(
+                    layer.self_attn, y, cache[2 * i], cache[2 * i + 1], cache_bias, new))
+                x = layer.sublayers[1](x, lambda y: self._cross_attention(
+                    layer.cross_attn, y, cross[2 * i], cross[2 * i + 1], cross_bias))
+            x = residual(layer.sublayers[2], x, layer.ffn, self.fused)
         logits = m.project(m.decoder_norm(x))  # (B, V)
         return (m.log_probs(logits), *new)
 
     def _heads(self, x: Tensor) -> Tensor:
         return x.reshape(-1, self.heads, 1, self.head_dim)  # (B, D) → (B, h, 1, dk)
+
+    def _fused_self_attention(self, attn: nn.Module, y: Tensor, cache_k: Tensor, cache_v: Tensor, bias: Tensor,
+                              new: list[Tensor]) -> Tensor:
+        out, k, v = cached_self_attention(attn, y, cache_k, cache_v, bias, self.scale)
+        new.extend((self._heads(k), self._heads(v)))
+        return out
 
     def _self_attention(self, attn: nn.Module, y: Tensor, cache_k: Tensor, cache_v: Tensor, bias: Tensor,
                         new: list[Tensor]) -> Tensor:
