@@ -112,14 +112,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--check-sentences", type=int, default=0,
                    help="check greedy agreement on the first N held-out sentences only (default: all)")
     p.add_argument("--int8", action="store_true", help="also export a dynamically quantized <name>-int8 variant")
-    add_unfused_argument(p)
+    add_fused_argument(p)
     return p
 
 
-def add_unfused_argument(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--unfused", action="store_true",
-                   help="write plain ONNX operators instead of ONNX Runtime's fused attention and SkipLayerNormalization "
-                        "(slower; for comparison, or for a runtime without the com.microsoft operators)")
+def add_fused_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--fused", action="store_true",
+                   help="write ONNX Runtime's fused MultiHeadAttention and SkipLayerNormalization operators instead "
+                        "of plain ONNX ones: slower on CPU here beyond batch 1 (docs/benchmarks.md), meant for "
+                        "CUDA (untested)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
 
     staged = store.staging_dir(args.name, version)
     try:
-        export_graphs(loaded.model, staged, args.opset, fused=not args.unfused)
+        export_graphs(loaded.model, staged, args.opset, fused=args.fused)
         (staged / "source.spm").write_bytes(loaded.source_spm_bytes)
         (staged / "target.spm").write_bytes(loaded.target_spm_bytes)
         for graph in ("encoder.onnx", "decoder.onnx"):

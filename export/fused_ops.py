@@ -2,8 +2,14 @@
 
 Each is a `torch.autograd.Function` whose `forward` is the plain PyTorch computation (what tracing
 runs, and what the model computes) and whose `symbolic` writes one fused node where the plain graph
-would hold many: at d_model 256 a decoder step is a few microseconds of arithmetic per node, so the
-number of nodes, not the FLOPs, sets the step time at small batch (issue 14, docs/benchmarks.md).
+would hold many. `mt-export --fused` / `mt-import --fused` use them; the default graphs do not,
+because on this project's CPU (ONNX Runtime 1.31, 2 cores) they measured slower beyond batch 1
+(docs/benchmarks.md, issue 14): a decoder step at 128 rows took 11.4 ms fused against 8.8 ms plain.
+MultiHeadAttention with a past key/value copies the whole cache into its `present` output every
+step, and SkipLayerNormalization's CPU kernel is slower than LayerNormalization plus Add; only the
+cross-attention node broke even. At batch 1 the fused step is 5 % faster (half the nodes). The
+GPU kernels of these operators are the ones ONNX Runtime tunes, so the option is kept for CUDA, where
+it is untested here.
 
 - `skip_layer_norm(x, skip, norm)` → SkipLayerNormalization: LayerNorm(x + skip), the post-LN
   residual, one node instead of Add + LayerNormalization (ONNX Runtime fuses it by itself only for

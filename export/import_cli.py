@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from export.export_cli import add_unfused_argument, quantize_int8, run_cli, write_manifest
+from export.export_cli import add_fused_argument, quantize_int8, run_cli, write_manifest
 from export.marian_import import (
     MarianFiles,
     CheckpointError,
@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="load pytorch_model.bin when there is no model.safetensors: this RUNS CODE FROM THE FILE "
                         "(a pickle); only for files whose origin you trust")
     p.add_argument("--int8", action="store_true", help="also write a dynamically quantized <name>-int8 variant")
-    add_unfused_argument(p)
+    add_fused_argument(p)
     return p
 
 
@@ -165,7 +165,7 @@ def publish_fp32(args: argparse.Namespace, store: ModelStore, version: int, mode
     cfg = model.config
     staged = store.staging_dir(args.name, version)
     try:
-        export_graphs(model, staged, args.opset, fused=not args.unfused)
+        export_graphs(model, staged, args.opset, fused=args.fused)
         copy_tokenizer(context["files"], staged)
         for graph in ("encoder.onnx", "decoder.onnx"):
             check_onnx_model(staged / graph)

@@ -33,7 +33,7 @@ class ExportCheckError(RuntimeError):
 
 
 def export_graphs(model: Transformer, out_dir: Path, opset: int = DEFAULT_OPSET,
-                  fused: bool = True) -> tuple[Path, Path]:
+                  fused: bool = False) -> tuple[Path, Path]:
     """Trace encoder.onnx and decoder.onnx into `out_dir` with batch, source length and cache
     length as dynamic axes; `fused`: with ONNX Runtime's fused operators (export/fused_ops.py)."""
     model = model.eval()
@@ -50,7 +50,7 @@ def export_graphs(model: Transformer, out_dir: Path, opset: int = DEFAULT_OPSET,
     with torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # tracer warnings about Python-side shape checks
         torch.onnx.export(
-            encoder_graph, (src, src_mask), str(encoder_path), dynamo=False, opset_version=opset, custom_opsets=CONTRIB_OPSET,
+            encoder_graph, (src, src_mask), str(encoder_path), dynamo=False, opset_version=opset, custom_opsets=CONTRIB_OPSET if fused else None,
             input_names=["src_tokens", "src_mask"], output_names=cross,
             dynamic_axes={"src_tokens": {0: "batch", 1: "src_len"}, "src_mask": {0: "batch", 1: "src_len"},
                           **{name: {0: "batch", 2: "src_len"} for name in cross}})
@@ -60,7 +60,7 @@ def export_graphs(model: Transformer, out_dir: Path, opset: int = DEFAULT_OPSET,
         inputs = (torch.full((batch, 1), cfg.bos_id), torch.full((batch, 1), cache_len), src_mask,
                   torch.ones(batch, cache_len, dtype=torch.long), *cache_kv, *cross_kv)
         torch.onnx.export(
-            decoder_graph, inputs, str(decoder_path), dynamo=False, opset_version=opset, custom_opsets=CONTRIB_OPSET,
+            decoder_graph, inputs, str(decoder_path), dynamo=False, opset_version=opset, custom_opsets=CONTRIB_OPSET if fused else None,
             input_names=["tokens", "positions", "src_mask", "cache_mask", *cache, *cross],
             output_names=["log_probs", *new],
             dynamic_axes={"tokens": {0: "batch"}, "positions": {0: "batch"},

@@ -39,9 +39,9 @@ def residual(sublayer: SublayerConnection, x: Tensor, f, fused: bool) -> Tensor:
 class EncoderGraph(nn.Module):
     """Encodes the source once and projects it into every decoder layer's cross-attention keys and
     values, so that no decoding step ever recomputes them. `fused`: attention and the residual
-    LayerNorms as ONNX Runtime's fused operators (export/fused_ops.py)."""
+    LayerNorms as ONNX Runtime's fused operators (export/fused_ops.py; not the default)."""
 
-    def __init__(self, model: Transformer, fused: bool = True) -> None:
+    def __init__(self, model: Transformer, fused: bool = False) -> None:
         super().__init__()
         self.model, self.fused = model, fused
         self.scale = 1.0 / math.sqrt(model.config.head_dim)
@@ -71,11 +71,11 @@ class DecoderStepGraph(nn.Module):
     inside attention, so each projection is one Gemm with its bias, heads are split and merged by
     reshapes (no transposes: a single query position needs none), and the masks become additive
     biases once per step instead of a Where per layer. TopK is appended to the traced graph
-    afterwards (export/onnx_export.py), with K as an input. `fused`: each attention and each residual
-    LayerNorm is one ONNX Runtime contrib node (export/fused_ops.py); the unfused graph stays for
-    comparison (`mt-export --unfused`). The checks compare either with the model's own `decode`."""
+    afterwards (export/onnx_export.py), with K as an input. `fused` (`mt-export --fused`): each attention and
+    each residual LayerNorm is one ONNX Runtime contrib node (export/fused_ops.py), slower on CPU
+    beyond batch 1, so not the default. The checks compare either with the model's own `decode`."""
 
-    def __init__(self, model: Transformer, fused: bool = True) -> None:
+    def __init__(self, model: Transformer, fused: bool = False) -> None:
         super().__init__()
         self.model, self.fused = model, fused
         self.n_layers = len(model.decoder_layers)
