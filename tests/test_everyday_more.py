@@ -1,0 +1,117 @@
+"""The corpus-v3 constructions (export/grammar/everyday_more.py): particles, conjugation and English."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from export.grammar import english as en
+from export.grammar.everyday import CONSTRUCTIONS, _but_clause
+from export.grammar.everyday_more import (MORE_CONSTRUCTIONS, _PHRASE_ROWS, _exclaim, _pronoun_ko, clock,
+                                          people_count, perfect)
+from tests.test_everyday_grammar import sample_constructions
+
+
+@pytest.fixture(scope="module")
+def samples():
+    return sample_constructions(MORE_CONSTRUCTIONS, 11, 600)
+
+
+def test_the_new_constructions_are_drawn_by_the_everyday_generator():
+    assert set(MORE_CONSTRUCTIONS) <= set(CONSTRUCTIONS)
+
+
+def test_one_korean_sentence_has_one_english_translation(samples):
+    seen = {}
+    for sentences in samples.values():
+        for s in sentences:
+            assert seen.setdefault(s.ko, s.en) == s.en, s.ko
+
+
+def test_set_phrases_have_a_form_at_some_level_and_answers_keep_the_english(samples):
+    assert all(any(forms.values()) for _, forms, _ in _PHRASE_ROWS)
+    for s in samples["phrases"]:
+        if s.ko.startswith(("네, ", "응, ")):
+            assert s.en.startswith("Yes, "), s
+        if s.ko.startswith(("아니요, ", "아니, ")):
+            assert s.en.startswith("No, "), s
+    assert any(s.ko == "아니요, 괜찮아요." and s.en == "No, it is okay." for s in samples["phrases"])
+
+
+def test_demonstrative_pronouns_take_their_short_forms_in_speech_and_particles_in_formal_speech():
+    assert [_pronoun_ko("이", "polite", c) for c in ("bare", "topic", "subject")] == ["이거", "이건", "이게"]
+    assert _pronoun_ko("그", "formal", "topic") == "그것은" and _pronoun_ko("저", "formal", "subject") == "저것이"
+
+
+def test_copula_after_a_final_consonant_or_a_vowel(samples):
+    for s in samples["demonstrative"]:
+        m = re.search(r"(\S+)(이에요|예요)[.?]$", s.ko)
+        if m and m.group(1)[-1] != " ":
+            final = (ord(m.group(1)[-1]) - 0xAC00) % 28 if "가" <= m.group(1)[-1] <= "힣" else None
+            if final is not None:
+                assert (m.group(2) == "이에요") == (final != 0), s.ko
+
+
+def test_plural_nouns_agree_in_english(samples):
+    for s in samples["demonstrative"]:
+        assert not re.search(r"\b(these|those) \w+ is\b|\bis (these|those)\b", s.en), s
+
+
+def test_irregular_verbs_in_the_perfect_and_the_try_frame(samples):
+    text = "\n".join(f"{s.ko} | {s.en}" for s in samples["perfect"] + samples["frame"])
+    assert "걷어 본" not in text and "듣어" not in text and "돕아" not in text and "만들은" not in text
+    assert "have ever eaten" not in text            # questions invert: "Have you ever eaten"
+    assert re.search(r"Have you ever \w+", text)
+
+
+def test_participles():
+    assert [en.participle(v) for v in ("eat", "buy", "take a walk", "play", "write", "be")] == [
+        "eaten", "bought", "taken a walk", "played", "written", "been"]
+
+
+def test_been_to_counts_visits_with_native_numbers():
+    rng = random.Random(3)
+    found = set()
+    for _ in range(3000):
+        s = perfect(rng)
+        if s is not None and "번 가 봤" in s.ko:
+            found.add((s.ko.split(" 번")[0].split()[-1], s.en.rstrip(".").split()[-1]))
+    assert {("한", "once"), ("두", "twice"), ("세", "times")} <= found
+
+
+def test_people_are_counted_with_native_numbers_or_digits():
+    rng = random.Random(5)
+    for _ in range(500):
+        s = people_count(rng)
+        for n in re.findall(r"(\d+)명", s.ko):
+            assert f" {n} " in s.en, s
+        if "스무 명" in s.ko:
+            assert "twenty" in s.en
+
+
+def test_exclamations_drop_the_l_of_a_stem_only_before_ne():
+    assert _exclaim("멀", "네요", None) == "머네요" and _exclaim("멀", "군요", None) == "멀군요"
+    assert _exclaim("맛있", "네요", None) == "맛있네요" and _exclaim("춥", "네", "ㅂ") == "춥네"
+
+
+def test_neunde_clauses_conjugate_irregular_adjectives():
+    rng = random.Random(2)
+    seen = []
+    for _ in range(4000):
+        s = _but_clause(rng, "polite")
+        if s is not None and "데 " in s.ko:
+            seen.append(s)
+            assert ", but " in s.en, s
+    words = {w for s in seen for w in s.ko.split() if w.endswith("데")}
+    assert words and not any(w.endswith(("덥은데", "춥은데", "맵은데", "있은데", "없은데", "멀은데")) for w in words)
+
+
+def test_the_clock_reads_half_past_and_digits():
+    rng = random.Random(9)
+    got = {clock(rng) for _ in range(400)}
+    assert any("반이" in s.ko and "half past" in s.en for s in got)
+    for s in got:
+        for hm in re.findall(r"(\d+)시 (\d+)분", s.ko):
+            assert f"{hm[0]}:{int(hm[1]):02d}" in s.en, s
