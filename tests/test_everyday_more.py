@@ -9,7 +9,7 @@ import pytest
 
 from export.grammar import english as en
 from export.grammar.everyday import CONSTRUCTIONS, _but_clause
-from export.grammar.everyday_more import (MORE_CONSTRUCTIONS, _PHRASE_ROWS, _exclaim, _pronoun_ko, clock,
+from export.grammar.everyday_more import (MORE_CONSTRUCTIONS, _PHRASE_ROWS, _exclaim, _pronoun_ko, adnominal, clock,
                                           people_count, perfect)
 from tests.test_everyday_grammar import sample_constructions
 
@@ -115,3 +115,23 @@ def test_the_clock_reads_half_past_and_digits():
     for s in got:
         for hm in re.findall(r"(\d+)시 (\d+)분", s.ko):
             assert f"{hm[0]}:{int(hm[1]):02d}" in s.en, s
+
+
+def test_adjectives_before_nouns_conjugate_and_take_articles(samples):
+    from export.grammar.everyday_lexicon import Adjective
+    forms = {ko: adnominal(Adjective(ko, "x", irr, frozenset(), "x")) for ko, irr in (
+        ("맵다", "ㅂ"), ("길다", None), ("맛있다", None), ("빠르다", "르"), ("작다", None), ("예쁘다", None))}
+    assert forms == {"맵다": "매운", "길다": "긴", "맛있다": "맛있는", "빠르다": "빠른", "작다": "작은", "예쁘다": "예쁜"}
+    for s in samples["modified_object"]:
+        assert not re.search(r"\ba [aeiou]", s.en), s
+
+
+def test_locations_take_subject_and_topic_particles_by_the_final_consonant(samples):
+    from export.grammar.hangul import SUBJECT, TOPIC, attach
+    for s in samples["location"]:
+        first = s.ko.split()[0]
+        if first[-1] in "은는":
+            assert attach(first[:-1], TOPIC) == first, s.ko
+            assert s.en.split()[0] in ("The", "Is"), s
+        elif s.ko.split()[-2][-1] in "이가":
+            assert attach(s.ko.split()[-2][:-1], SUBJECT) == s.ko.split()[-2], s.ko

@@ -9,7 +9,11 @@ grammar lacked. Registered in `everyday.CONSTRUCTIONS`; same `Sentence` contract
 * how many people: 우리 가족은 네 명이에요 (There are four people in my family);
 * favourites: 저는 봄을 제일 좋아해요, 제가 제일 좋아하는 과일은 사과예요, 무슨 운동을 제일 좋아해요?;
 * remarks: -네요/-군요, 별로 (not very), 어때요/어땠어요 (how is/was);
-* the clock and the day: 지금 세 시 반이에요, 오늘은 수요일이에요.
+* the clock and the day: 지금 세 시 반이에요, 오늘은 수요일이에요;
+* where and who: 제 가방이 어디에 있어요?, 화장실이 어디예요?, 여기 있어요, 저 사람은 누구예요?;
+* adjectives before nouns: 매운 음식을 좋아해요, 큰 가방을 샀어요;
+* where things are: 책상 위에, 은행 옆에, 학교 앞에 편의점이 있어요;
+* how long it takes: 집에서 회사까지 삼십 분 걸려요, 여기서 공항까지 얼마나 걸려요?
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from . import english as en
 from .everyday import (CONSTRUCTIONS, _HOMONYMS, _MOTION, _NAMES, _NOUNS_BY_CAT, _ONCE, _STATIVE, _WEEKDAYS, ACTIONS, ADJECTIVES,
                        PLACES,
                        CITIES, LEVELS, Sentence, _adj_pred, _be_adj, _determiner, _key, _sentence, _subject,
-                       _subject_ko, _vp, english_number, native_number)
+                       _subject_ko, _vp, english_number, native_number, sino_number)
 from .hangul import OBJECT, SUBJECT, TOPIC, VOCATIVE, attach
 from .korean import Form, a_form, conjugate, copula, eu, stem_of
 from .romanize import romanize_place
@@ -483,7 +487,137 @@ def where_who(rng: random.Random) -> Sentence | None:
                     frozenset({("where", noun.ko, "")}))
 
 
+# --------------------------------------------------------------------------- adjectives before nouns
+
+
+def adnominal(adjective) -> str:
+    """The adjective before a noun: 매운 (ㅂ), 긴 (ㄹ drops), 빠른, 맛있는 (있다/없다 take -는)."""
+    stem = stem_of(adjective.ko)
+    return stem + "는" if stem.endswith(("있", "없")) else eu(stem, "ㄴ", adjective.irregular)
+
+
+_ATTRIBUTIVE = [a for a in ADJECTIVES if " " not in a.en and " " not in a.ko and a.cats - {"state", "weather"}]
+
+
+def modified_object(rng: random.Random) -> Sentence | None:
+    """저는 매운 음식을 좋아해요 → I like spicy food. / 큰 가방을 샀어요 → I bought a big bag."""
+    from .everyday import _DEFINITE_OBJECT, _GENERIC_OBJECT, _OBJECTS, _TRANSITIVE
+    action = rng.choice(_TRANSITIVE)
+    if action.ko in _ONCE | _HOMONYMS or "{o}" in action.en:
+        return None
+    noun = rng.choice(_OBJECTS[action])
+    adjectives = [a for a in _ATTRIBUTIVE if a.cats & noun.cats]
+    if not adjectives or noun.kind == "n":
+        return None
+    adjective = rng.choice(adjectives)
+    generic = action.ko in _STATIVE | _GENERIC_OBJECT
+    tense = "present" if generic else rng.choice(("past", "past", "future"))
+    level = rng.choice(LEVELS)
+    question = rng.random() < 0.2
+    subject = _subject(rng, level, question)
+    phrase = f"{adjective.en} {noun.en}"
+    if noun.kind in ("m", "p"):
+        obj = phrase
+    elif generic:
+        obj = en.plural_phrase(phrase)
+    elif action.ko in _DEFINITE_OBJECT:
+        obj = f"the {phrase}"
+    else:
+        obj = en.indefinite(phrase)
+    aux, group = en.verb_group(action.en, tense, False, question, subject.person, subject.plural)
+    ko = [_subject_ko(subject, rng), adnominal(adjective), attach(noun.ko, OBJECT),
+          conjugate(action.ko, Form(tense, level, False, question), action.irregular)]
+    words = [aux, subject.en, group, obj] if question else [subject.en, group, obj]
+    pairs = frozenset({("adjective-noun", adjective.ko, noun.ko + ":" + noun.en),
+                       ("action-object", _key(action), noun.ko + ":" + noun.en)})
+    return Sentence(_sentence(ko, question), en.sentence(words, question), pairs)
+
+
+# --------------------------------------------------------------------------- where things are
+
+
+_POSITIONS = (("앞", "in front of"), ("뒤", "behind"), ("옆", "next to"), ("위", "on"), ("밑", "under"),
+              ("아래", "under"), ("안", "in"), ("근처", "near"))
+_BUILDING_POSITIONS = ("앞", "뒤", "옆", "근처")
+_FURNITURE = [n for n in _NOUNS_BY_CAT.get("furniture", []) if n.kind == "c"]
+_SMALL_THINGS = [n for c in ("item", "accessory", "stationery", "book", "device", "pet") for n in
+                 _NOUNS_BY_CAT.get(c, []) if n.kind == "c"]
+# Buildings one walks to ("at" places), not rooms ("in the kitchen") or regions.
+_BUILDINGS = [p for p in PLACES if p.prep == "at" and (p.en.startswith("the ") or p.ko in ("학교", "회사", "교회"))]
+
+
+def _the(place) -> str:
+    return place.en if place.en.startswith("the ") else f"the {'office' if place.ko == '회사' else place.en}"
+
+
+def location(rng: random.Random) -> Sentence | None:
+    """책상 위에 책이 있어요 → There is a book on the desk. / 은행은 우체국 옆에 있어요 → The bank is
+    next to the post office. / 학교 앞에 편의점이 있어요."""
+    level = rng.choice(LEVELS)
+    if rng.random() < 0.5:
+        ref = rng.choice(_FURNITURE)
+        ref_ko, ref_en = ref.ko, f"the {ref.en}"
+        pos_ko, pos_en = rng.choice(_POSITIONS[:-1])
+        thing = rng.choice(_SMALL_THINGS)
+        thing_ko, a_thing, the_thing = thing.ko, en.indefinite(thing.en), f"the {thing.en}"
+    else:
+        ref_place, place = rng.sample(_BUILDINGS, 2)
+        ref_ko, ref_en = ref_place.ko, _the(ref_place)
+        pos_ko, pos_en = rng.choice([p for p in _POSITIONS if p[0] in _BUILDING_POSITIONS])
+        thing_ko, the_thing = place.ko, _the(place)
+        a_thing = en.indefinite(the_thing[4:])
+    where_ko = f"{ref_ko} {pos_ko}에"
+    pairs = frozenset({("location", pos_ko, thing_ko)})
+    question = rng.random() < 0.2
+    exists = conjugate("있다", Form("present", level, False, question))
+    if rng.random() < 0.5:
+        ko = [where_ko, attach(thing_ko, SUBJECT), exists]
+        words = ["is there", a_thing, pos_en, ref_en] if question else ["there is", a_thing, pos_en, ref_en]
+    else:
+        ko = [attach(thing_ko, TOPIC), where_ko, exists]
+        words = ["is", the_thing, pos_en, ref_en] if question else [the_thing, "is", pos_en, ref_en]
+    return Sentence(_sentence(ko, question), en.sentence(words, question), pairs)
+
+
+# --------------------------------------------------------------------------- how long it takes
+
+
+def travel_time(rng: random.Random) -> Sentence | None:
+    """집에서 회사까지 삼십 분 걸려요 → It takes thirty minutes from home to work. / 여기서 공항까지
+    얼마나 걸려요? → How long does it take from here to the airport?"""
+    level = rng.choice(LEVELS)
+    origin, goal = rng.sample(_BUILDINGS, 2)
+    place_from = rng.random()
+    if place_from < 0.3:
+        from_ko, from_en = "여기서", "from here"
+    elif place_from < 0.5:
+        from_ko, from_en = "집에서", "from home"
+    else:
+        from_ko, from_en = origin.ko + "에서", "from " + origin.en
+    to_ko, to_en = goal.ko + "까지", "to " + goal.en
+    question = rng.random() < 0.35
+    take = conjugate("걸리다", Form("present", level, False, question))
+    pairs = frozenset({("travel", from_ko, goal.ko)})
+    if question:
+        return Sentence(_sentence([from_ko, to_ko, "얼마나", take], True),
+                        f"How long does it take {from_en} {to_en}?", pairs)
+    if rng.random() < 0.5:
+        n = rng.choice((5, 10, 15, 20, 30, 40, 50))
+        span_ko, span_en = (f"{n}분", f"{n} minutes") if rng.random() < 0.5 else (f"{sino_number(n)} 분", f"{english_number(n)} minutes")
+    else:
+        n = rng.choice((1, 2, 3, 4, 5))
+        span_ko = f"{native_number(n)} 시간"
+        span_en = "an hour" if n == 1 else f"{english_number(n)} hours"
+    by = rng.random() < 0.3
+    vehicle_ko, vehicle_en = rng.choice((("버스로", "by bus"), ("지하철로", "by subway"), ("차로", "by car"),
+                                         ("걸어서", "on foot"), ("택시로", "by taxi")))
+    ko = [from_ko, to_ko, vehicle_ko if by else "", span_ko, take]
+    return Sentence(_sentence(ko, False), en.sentence(["it takes", span_en, vehicle_en if by else "", from_en, to_en],
+                                                      False), pairs)
+
+
 MORE_CONSTRUCTIONS = {
+    "modified_object": (modified_object, 3), "location": (location, 2), "travel_time": (travel_time, 1),
     "where_who": (where_who, 2),
     "phrases": (phrases, 1), "demonstrative": (demonstrative, 2), "perfect": (perfect, 3), "frame": (frame, 3),
     "people_count": (people_count, 1), "favourite": (favourite, 1), "remark": (remark, 2), "clock": (clock, 1),
