@@ -135,3 +135,22 @@ def test_locations_take_subject_and_topic_particles_by_the_final_consonant(sampl
             assert s.en.split()[0] in ("The", "Is"), s
         elif s.ko.split()[-2][-1] in "이가":
             assert attach(s.ko.split()[-2][:-1], SUBJECT) == s.ko.split()[-2], s.ko
+
+
+def test_to_someone_uses_kke_and_humble_verbs_for_elders(samples):
+    for s in samples["to_someone"]:
+        first = s.ko.split()[0]
+        if first.endswith("께"):
+            assert any(w in s.ko for w in ("드렸", "드릴", "드리겠", "여쭤")), s.ko
+        else:
+            assert first.endswith(("한테", "에게")) and "드리" not in s.ko, s.ko
+
+
+def test_spoken_levels_sometimes_drop_the_object_particle_and_formal_speech_never_does():
+    from export.grammar.everyday import ACTIONS, _vp
+    action = next(a for a in ACTIONS if a.ko == "먹다")
+    rng = random.Random(1)
+    plain = [_vp(rng, action, 0.0, "plain")[0][-1] for _ in range(300)]
+    formal = [_vp(rng, action, 0.0, "formal")[0][-1] for _ in range(300)]
+    assert any(w[-1] not in "을를" for w in plain) and any(w[-1] in "을를" for w in plain)
+    assert all(w[-1] in "을를" for w in formal)

@@ -160,9 +160,10 @@ def _key(action: Action) -> str:
     return f"{action.ko}:{action.en}"
 
 
-def _vp(rng: random.Random, action: Action, place_p: float = 0.35):
+def _vp(rng: random.Random, action: Action, place_p: float = 0.35, level: str = "formal"):
     """An action with an object (if it takes one) and maybe a place: Korean words, English words
-    after the verb, and the pairings."""
+    after the verb, and the pairings. In 반말 and 해요체 the object's 을/를 is sometimes dropped, as in
+    speech (밥 먹었어?)."""
     ko, en_tail, pairs = [], [], set()
     noun = None
     place = None
@@ -172,7 +173,7 @@ def _vp(rng: random.Random, action: Action, place_p: float = 0.35):
         pairs.add(("action-place", _key(action), place.ko))
     if action in _OBJECTS:
         noun = rng.choice(_OBJECTS[action])
-        ko.append(attach(noun.ko, OBJECT))
+        ko.append(noun.ko if level != "formal" and rng.random() < 0.2 else attach(noun.ko, OBJECT))
         en_tail.append(object_en(action, noun))
         pairs.add(("action-object", _key(action), noun.ko + ":" + noun.en))
     if place is not None:
@@ -324,7 +325,7 @@ def statement(rng: random.Random) -> Sentence | None:
         pairs = {("action-place", _key(action), place.ko)}
         noun = None
     else:
-        vko, ven, pairs, noun = _vp(rng, action, place_p=0.35 if action.objects else 0.7)
+        vko, ven, pairs, noun = _vp(rng, action, place_p=0.35 if action.objects else 0.7, level=level)
     if noun is not None and noun.kind == "c" and tense == "present" and action.ko not in _GENERIC_OBJECT:
         return None                                  # "I eat an apple every day": generic, not one apple
     before_object, before_verb, after_subject, at_end = _adverb(rng, action, tense, subject, negation, question)
@@ -387,7 +388,7 @@ def modal(rng: random.Random) -> Sentence | None:
             [p for p in _subjects(level, False) if _first_singular(p)]))
     else:
         subject = _subject(rng, level, question)
-    vko, ven, pairs, _ = _vp(rng, action)
+    vko, ven, pairs, _ = _vp(rng, action, level=level)
     irr = action.irregular
     if kind == "want":
         negative = not question and rng.random() < 0.2
@@ -437,7 +438,7 @@ def request(rng: random.Random) -> Sentence | None:
     kind = rng.choice(("please", "please", "imperative", "imperative", "dont", "must_not", "can_i", "may_i", "lets",
                        "shall_we", "shall_i"))
     level = "polite" if kind == "may_i" else rng.choice(LEVELS)
-    vko, ven, pairs, noun = _vp(rng, action, place_p=0.2)
+    vko, ven, pairs, noun = _vp(rng, action, place_p=0.2, level=level)
     if noun is not None and rng.random() < 0.3 and kind in ("please", "can_i"):
         vko = vko[:-1] + [noun.ko + " 좀"]               # 창문 좀 열어 주세요: 좀 takes the particle's place
     irr = action.irregular

@@ -13,7 +13,8 @@ grammar lacked. Registered in `everyday.CONSTRUCTIONS`; same `Sentence` contract
 * where and who: 제 가방이 어디에 있어요?, 화장실이 어디예요?, 여기 있어요, 저 사람은 누구예요?;
 * adjectives before nouns: 매운 음식을 좋아해요, 큰 가방을 샀어요;
 * where things are: 책상 위에, 은행 옆에, 학교 앞에 편의점이 있어요;
-* how long it takes: 집에서 회사까지 삼십 분 걸려요, 여기서 공항까지 얼마나 걸려요?
+* how long it takes: 집에서 회사까지 삼십 분 걸려요, 여기서 공항까지 얼마나 걸려요?;
+* to someone: 엄마한테 전화했어요, 민수에게 이메일을 보낼게, 할머니께 선물을 드렸어요 (께 + 드리다).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from __future__ import annotations
 import random
 
 from . import english as en
-from .everyday import (CONSTRUCTIONS, _HOMONYMS, _MOTION, _NAMES, _NOUNS_BY_CAT, _ONCE, _STATIVE, _WEEKDAYS, ACTIONS, ADJECTIVES,
+from .everyday import (CONSTRUCTIONS, I_SUBJECT, YOU_SUBJECT, _HOMONYMS, _MOTION, _NAMES, _NOUNS_BY_CAT, _ONCE, _STATIVE, _WEEKDAYS, ACTIONS, ADJECTIVES,
                        PLACES,
                        CITIES, LEVELS, Sentence, _adj_pred, _be_adj, _determiner, _key, _sentence, _subject,
                        _subject_ko, _vp, english_number, native_number, sino_number)
@@ -208,7 +209,7 @@ def perfect(rng: random.Random) -> Sentence | None:
                  [subject.en, have, "been to", where_en, count_en])
         return Sentence(_sentence([_subject_ko(subject, rng), where_ko + "에", count_ko + ko_pred], question),
                         en.sentence(words, question), frozenset({("perfect", "been", city)}))
-    vko, ven, pairs, noun = _vp(rng, action, place_p=0.0)
+    vko, ven, pairs, noun = _vp(rng, action, place_p=0.0, level=level)
     stem = stem_of(action.ko)
     pp = en.participle(action.en)
     pairs.add(("construction-action", f"perfect:{kind}", _key(action)))
@@ -266,7 +267,7 @@ def frame(rng: random.Random) -> Sentence | None:
     level = rng.choice(LEVELS)
     if action.ko in _MOTION:
         return None
-    vko, ven, pairs, noun = _vp(rng, action, place_p=0.2)
+    vko, ven, pairs, noun = _vp(rng, action, place_p=0.2, level=level)
     stem = stem_of(action.ko)
     pairs.add(("construction-action", f"frame:{kind}", _key(action)))
     gerund = _gerund(action.en)
@@ -616,7 +617,57 @@ def travel_time(rng: random.Random) -> Sentence | None:
                                                       False), pairs)
 
 
+# --------------------------------------------------------------------------- to someone
+
+
+_THINGS_SENT = (("문자", "a text message"), ("이메일", "an email"), ("사진", "a picture"), ("편지", "a letter"),
+                ("선물", "a present"), ("메시지", "a message"))
+# Korean, its form towards an elder (께 + 드리다), English with {p} for the person and {o} for the thing.
+_TO_SOMEONE = (("전화하다", "전화드리다", "call {p}", False), ("말하다", "말씀드리다", "tell {p}", False),
+               ("물어보다", "여쭤보다", "ask {p}", False), ("보내다", "보내드리다", "send {p} {o}", True),
+               ("주다", "드리다", "give {p} {o}", True), ("답장하다", None, "reply to {p}", False),
+               ("빌려주다", "빌려드리다", "lend {p} {o}", True))
+
+
+def to_someone(rng: random.Random) -> Sentence | None:
+    """엄마한테 전화했어요 → I called my mom. / 할머니께 선물을 드렸어요 → I gave my grandmother a present. /
+    민수에게 이메일을 보낼게 → I will send Minsu an email."""
+    from .everyday import _COMPANIONS
+    verb, humble, english, takes_object = rng.choice(_TO_SOMEONE)
+    person = rng.choice(_COMPANIONS)
+    level = rng.choice(LEVELS)
+    tense = rng.choice(("past", "past", "future", "promise"))
+    question = tense != "promise" and rng.random() < 0.25
+    if person.honorific:
+        if humble is None:
+            return None
+        verb, to = humble, "께"
+    else:
+        to = "에게" if level == "formal" or rng.random() < 0.3 else "한테"
+    if question and person.mine:
+        return None                                    # "Did you call my mom?": whose?
+    thing_ko, thing_en = rng.choice(_THINGS_SENT) if takes_object else ("", "")
+    if takes_object and verb in ("빌려주다", "빌려드리다"):
+        noun = rng.choice(_OWNABLE)
+        thing_ko, thing_en = noun.ko, noun.bare()
+    stem = stem_of(verb)
+    if tense == "promise":
+        pred = {"plain": eu(stem, "ㄹ게"), "polite": eu(stem, "ㄹ게요"), "formal": stem + "겠습니다"}[level]
+        form_tense = "future"
+    else:
+        pred = conjugate(verb, Form(tense, level, False, question))
+        form_tense = tense
+    phrase = english.format(p=person.en, o=thing_en).strip()
+    subject = YOU_SUBJECT if question else I_SUBJECT
+    aux, group = en.verb_group(phrase, form_tense, False, question, subject.person, subject.plural)
+    words = [aux, subject.en, group] if question else [subject.en, group]
+    ko = [person.ko + to, attach(thing_ko, OBJECT) if thing_ko else "", pred]
+    return Sentence(_sentence(ko, question), en.sentence(words, question),
+                    frozenset({("to_someone", verb, person.ko)}))
+
+
 MORE_CONSTRUCTIONS = {
+    "to_someone": (to_someone, 2),
     "modified_object": (modified_object, 3), "location": (location, 2), "travel_time": (travel_time, 1),
     "where_who": (where_who, 2),
     "phrases": (phrases, 1), "demonstrative": (demonstrative, 2), "perfect": (perfect, 3), "frame": (frame, 3),
