@@ -154,3 +154,20 @@ def test_spoken_levels_sometimes_drop_the_object_particle_and_formal_speech_neve
     formal = [_vp(rng, action, 0.0, "formal")[0][-1] for _ in range(300)]
     assert any(w[-1] not in "을를" for w in plain) and any(w[-1] in "을를" for w in plain)
     assert all(w[-1] in "을를" for w in formal)
+
+
+def test_the_honorific_copula_follows_the_final_consonant():
+    from export.grammar.everyday_more import _honorific_copula
+    assert _honorific_copula("회사원", "present", "polite", False) == "회사원이세요"
+    assert _honorific_copula("의사", "present", "polite", False) == "의사세요"
+    assert _honorific_copula("선생님", "present", "formal", True) == "선생님이십니까"
+    assert _honorific_copula("가수", "past", "formal", False) == "가수셨습니다"
+
+
+def test_identity_agrees_with_the_first_grammars_occupations(samples):
+    from export.grammar.lexicon import JOBS
+    english = {j.ko: j.noun for j in JOBS}
+    for s in samples["identity"]:
+        for ko, noun in english.items():
+            if re.search(rf"(^| ){ko}(이|가|였|이었|이에|예|입|이야|야|이세|세|이십|십|이셨|셨)", s.ko):
+                assert noun in s.en, s

@@ -14,7 +14,9 @@ grammar lacked. Registered in `everyday.CONSTRUCTIONS`; same `Sentence` contract
 * adjectives before nouns: 매운 음식을 좋아해요, 큰 가방을 샀어요;
 * where things are: 책상 위에, 은행 옆에, 학교 앞에 편의점이 있어요;
 * how long it takes: 집에서 회사까지 삼십 분 걸려요, 여기서 공항까지 얼마나 걸려요?;
-* to someone: 엄마한테 전화했어요, 민수에게 이메일을 보낼게, 할머니께 선물을 드렸어요 (께 + 드리다).
+* to someone: 엄마한테 전화했어요, 민수에게 이메일을 보낼게, 할머니께 선물을 드렸어요 (께 + 드리다);
+* who someone is: 저는 회사원이에요, 아버지는 선생님이세요 (-(이)시다), 한국 사람이에요?;
+* by when: 금요일까지 보고서를 끝내야 해요, 내일까지 보낼게요.
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ from .everyday import (CONSTRUCTIONS, I_SUBJECT, YOU_SUBJECT, _HOMONYMS, _MOTION
                        PLACES,
                        CITIES, LEVELS, Sentence, _adj_pred, _be_adj, _determiner, _key, _sentence, _subject,
                        _subject_ko, _vp, english_number, native_number, sino_number)
-from .hangul import OBJECT, SUBJECT, TOPIC, VOCATIVE, attach
+from .hangul import OBJECT, SUBJECT, TOPIC, VOCATIVE, attach, has_final_consonant
 from .korean import Form, a_form, conjugate, copula, eu, stem_of
+from .lexicon import JOBS
 from .romanize import romanize_place
 
 # --------------------------------------------------------------------------- set phrases
@@ -666,7 +669,83 @@ def to_someone(rng: random.Random) -> Sentence | None:
                     frozenset({("to_someone", verb, person.ko)}))
 
 
+# --------------------------------------------------------------------------- who someone is
+
+
+# The first grammar's occupations (its English kept, so that both grammars agree) and more.
+_ROLES = [(j.ko, en.indefinite(j.noun)) for j in JOBS] + [(ko, en.indefinite(e)) for ko, e in (
+    ("고등학생", "high school student"), ("중학생", "middle school student"), ("초등학생", "elementary school student"),
+    ("대학원생", "graduate student"), ("공무원", "civil servant"), ("은행원", "bank teller"), ("약사", "pharmacist"),
+    ("교수", "professor"), ("디자이너", "designer"), ("프로그래머", "programmer"), ("미용사", "hairdresser"),
+    ("주부", "homemaker"), ("운전기사", "driver"), ("채식주의자", "vegetarian"), ("외동", "only child"),
+    ("유학생", "international student"), ("신입 사원", "new employee"), ("간호 학생", "nursing student"))] + [
+    (f"{country} 사람", nationality) for country, nationality in (
+        ("한국", "Korean"), ("미국", "American"), ("일본", "Japanese"), ("중국", "Chinese"), ("영국", "British"),
+        ("캐나다", "Canadian"), ("호주", "Australian"), ("프랑스", "French"), ("독일", "German"),
+        ("베트남", "Vietnamese"))]
+
+
+def _honorific_copula(noun: str, tense: str, level: str, question: bool) -> str:
+    """이시다: 회사원이세요, 의사세요, 선생님이십니까, 교수셨어요."""
+    base = noun + ("이" if has_final_consonant(noun) else "")
+    if tense == "past":
+        return base + ("셨어요" if level == "polite" else "셨습니까" if question else "셨습니다")
+    return base + ("세요" if level == "polite" else "십니까" if question else "십니다")
+
+
+def identity(rng: random.Random) -> Sentence | None:
+    """저는 회사원이에요 → I am an office worker. / 아버지는 선생님이세요 → My father is a teacher. /
+    한국 사람이에요? → Are you Korean?"""
+    from .everyday import _ELDERS
+    role_ko, role_en = rng.choice(_ROLES)
+    level = rng.choice(LEVELS)
+    tense = rng.choice(("present", "present", "present", "past"))
+    question = rng.random() < 0.2
+    negative = not question and rng.random() < 0.15
+    elder = level != "plain" and not negative and rng.random() < 0.25
+    subject = rng.choice([p for p in _ELDERS if not p.plural]) if elder else _subject(rng, level, question)
+    if subject.plural:
+        return None
+    pred = (_honorific_copula(role_ko, tense, level, question) if elder
+            else copula(role_ko, tense, level, negative, question))
+    be = en.be(subject.person, False, tense)
+    words = [be, subject.en, role_en] if question else [subject.en, f"{be} not" if negative else be, role_en]
+    return Sentence(_sentence([_subject_ko(subject, rng) if subject.ko else "", pred], question),
+                    en.sentence(words, question), frozenset({("identity", role_ko, subject.key)}))
+
+
+# --------------------------------------------------------------------------- by when
+
+
+_DEADLINES = (("내일까지", "by tomorrow"), ("금요일까지", "by Friday"), ("월요일까지", "by Monday"),
+              ("이번 주까지", "by the end of this week"), ("다음 주까지", "by next week"), ("주말까지", "by the weekend"),
+              ("오늘까지", "by today"), ("이번 달까지", "by the end of this month"))
+# Tasks that have deadlines (not "plant lilies by Friday").
+_TASKS = {"주문하다", "사다", "읽다", "보내다", "외우다", "준비하다", "끝내다", "복사하다", "청소하다", "고치다", "정리하다",
+          "예약하다", "확인하다", "번역하다", "신청하다", "인쇄하다", "수리하다", "결제하다"}
+
+
+def deadline(rng: random.Random) -> Sentence | None:
+    """금요일까지 보고서를 끝내야 해요 → I have to finish the report by Friday. / 내일까지 보낼게요 → I will send it ..."""
+    from .everyday import predicate
+    action = rng.choice([a for a in _FRAME_ACTIONS if a.objects and a.ko in _TASKS])
+    level = rng.choice(LEVELS)
+    when_ko, when_en = rng.choice(_DEADLINES)
+    if rng.random() < 0.3:
+        hour = rng.randint(1, 12)
+        when_ko, when_en = f"{native_number(hour)} 시까지", f"by {english_number(hour)} o'clock"
+    vko, ven, pairs, _ = _vp(rng, action, place_p=0.0, level=level)
+    kind = rng.choice(("must", "promise", "can"))
+    question = kind == "can" and rng.random() < 0.5
+    pred = predicate(action.ko, kind, level, "present", action.irregular, question)
+    modal = {"must": "have to", "promise": "will", "can": "can"}[kind]
+    words = (["can I", action.en, *ven, when_en] if question else ["I", modal, action.en, *ven, when_en])
+    pairs.add(("construction-action", f"deadline:{kind}", _key(action)))
+    return Sentence(_sentence([when_ko, *vko, pred], question), en.sentence(words, question), frozenset(pairs))
+
+
 MORE_CONSTRUCTIONS = {
+    "identity": (identity, 2), "deadline": (deadline, 1),
     "to_someone": (to_someone, 2),
     "modified_object": (modified_object, 3), "location": (location, 2), "travel_time": (travel_time, 1),
     "where_who": (where_who, 2),
