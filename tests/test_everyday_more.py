@@ -171,3 +171,15 @@ def test_identity_agrees_with_the_first_grammars_occupations(samples):
         for ko, noun in english.items():
             if re.search(rf"(^| ){ko}(이|가|였|이었|이에|예|입|이야|야|이세|세|이십|십|이셨|셨)", s.ko):
                 assert noun in s.en, s
+
+
+def test_since_counts_months_natively_and_years_in_sino_korean(samples):
+    for s in samples["since"]:
+        assert " 지 " in s.ko and s.en.startswith("It has been "), s
+        assert not re.search(r"(삼|사|오|육|칠|팔|구|이) 달", s.ko), s.ko          # 세 달, not 삼 달
+        assert not re.search(r"(세|네|다섯) (년|주|일|개월)", s.ko), s.ko           # 삼 년, not 세 년
+
+
+def test_go_and_links_with_a_seo(samples):
+    for s in samples["go_and"]:
+        assert re.search(r"에 (가서|와서) ", s.ko) and " and " in s.en, s

@@ -16,7 +16,9 @@ grammar lacked. Registered in `everyday.CONSTRUCTIONS`; same `Sentence` contract
 * how long it takes: 집에서 회사까지 삼십 분 걸려요, 여기서 공항까지 얼마나 걸려요?;
 * to someone: 엄마한테 전화했어요, 민수에게 이메일을 보낼게, 할머니께 선물을 드렸어요 (께 + 드리다);
 * who someone is: 저는 회사원이에요, 아버지는 선생님이세요 (-(이)시다), 한국 사람이에요?;
-* by when: 금요일까지 보고서를 끝내야 해요, 내일까지 보낼게요.
+* by when: 금요일까지 보고서를 끝내야 해요, 내일까지 보낼게요;
+* go and do: 도서관에 가서 책을 읽었어요, 시장에 가서 사과를 사자;
+* since: 한국에 온 지 삼 년 됐어요 (It has been three years since I came to Korea).
 """
 
 from __future__ import annotations
@@ -744,7 +746,70 @@ def deadline(rng: random.Random) -> Sentence | None:
     return Sentence(_sentence([when_ko, *vko, pred], question), en.sentence(words, question), frozenset(pairs))
 
 
+# --------------------------------------------------------------------------- go and do, since when
+
+
+def go_and(rng: random.Random) -> Sentence | None:
+    """도서관에 가서 책을 읽었어요 → I went to the library and read a book. / 시장에 가서 사과를 사자 →
+    Let us go to the market and buy apples."""
+    from .everyday import _PLACES_OF
+    action = rng.choice(_FRAME_ACTIONS)
+    places = [p for p in _PLACES_OF[action] if p.en != "home"]
+    if action.ko in _MOTION or not places:
+        return None
+    place = rng.choice(places)
+    level = rng.choice(LEVELS)
+    vko, ven, pairs, _ = _vp(rng, action, place_p=0.0, level=level)
+    verb = rng.choice(("가다", "가다", "오다"))
+    go_ko, go_en = ("가서", "go to") if verb == "가다" else ("와서", "come to")
+    kind = rng.choice(("past", "past", "future", "lets"))
+    pairs.add(("action-place", _key(action), place.ko))
+    if kind == "lets":
+        if level == "polite":
+            return None
+        from .everyday import predicate
+        pred = predicate(action.ko, "lets", level, irregular=action.irregular)
+        words = ["let us", go_en, place.en, "and", action.en, *ven]
+        return Sentence(_sentence([place.ko + "에", go_ko, *vko, pred], False), en.sentence(words, False),
+                        frozenset(pairs))
+    subject = _subject(rng, level, False)
+    pred = conjugate(action.ko, Form(kind, level), action.irregular)
+    go = en.verb_group(go_en, kind, False, False, subject.person, subject.plural)[1]
+    second = en.past(action.en.split()[0]) + action.en[len(action.en.split()[0]):] if kind == "past" else action.en
+    words = [subject.en, go, place.en, "and", second, *ven]
+    return Sentence(_sentence([_subject_ko(subject, rng), place.ko + "에", go_ko, *vko, pred], False),
+                    en.sentence(words, False), frozenset(pairs))
+
+
+_SINCE_EVENTS = (("한국에 오다", "I came to Korea", "오"), ("이사하다", "I moved", "이사하"), ("결혼하다", "I got married", "결혼하"),
+                 ("여기서 일하다", "I started working here", "일하"), ("한국어를 배우다", "I started learning Korean", "배우"),
+                 ("서울에 살다", "I started living in Seoul", "살"), ("운동을 시작하다", "I started exercising", "시작하"),
+                 ("졸업하다", "I graduated", "졸업하"), ("회사에 들어가다", "I joined the company", "들어가"))
+
+
+def since(rng: random.Random) -> Sentence | None:
+    """한국에 온 지 삼 년 됐어요 → It has been three years since I came to Korea."""
+    event_ko, event_en, stem = rng.choice(_SINCE_EVENTS)
+    head = event_ko.rsplit(" ", 1)[0] + " " if " " in event_ko else ""
+    level = rng.choice(LEVELS)
+    unit_ko, unit_en, top = rng.choice((("년", "year", 20), ("달", "month", 11), ("주", "week", 3),
+                                        ("개월", "month", 11), ("일", "day", 6)))
+    n = rng.randint(1, top)
+    if unit_ko == "달":                                 # 달 counts with native numbers: 세 달
+        number_ko = f"{native_number(n)} {unit_ko}" if n > 1 else f"한 {unit_ko}"
+    else:
+        number_ko = f"{sino_number(n)} {unit_ko}" if rng.random() < 0.6 or n > 10 else f"{n}{unit_ko}"
+    digits = number_ko[0].isdigit()
+    amount = str(n) if digits else ("a" if n == 1 else english_number(n))
+    span_en = f"{amount} {unit_en}" if n == 1 else f"{amount} {en.plural(unit_en)}"
+    ko = [f"{head}{eu(stem, 'ㄴ')} 지", number_ko + ("이" if has_final_consonant(number_ko) else "가")
+          if rng.random() < 0.3 else number_ko, conjugate("되다", Form("past", level))]
+    return Sentence(_sentence(ko, False), f"It has been {span_en} since {event_en}.",
+                    frozenset({("since", event_ko, unit_ko)}))
+
+
 MORE_CONSTRUCTIONS = {
+    "go_and": (go_and, 2), "since": (since, 1),
     "identity": (identity, 2), "deadline": (deadline, 1),
     "to_someone": (to_someone, 2),
     "modified_object": (modified_object, 3), "location": (location, 2), "travel_time": (travel_time, 1),
