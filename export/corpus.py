@@ -134,6 +134,9 @@ def read_pairs(paths: list[str]) -> list[Pair]:
 GRAMMAR_VERSIONS = (1, 2)
 DEFAULT_GRAMMAR_VERSION = 2
 FIRST_GRAMMAR_SHARE = 0.4   # version 2: the share of training pairs from the first grammar
+# Version 2's everyday grammar keeps growing (it is not a bundled model's corpus yet); its revision is recorded
+# in the summary so that a checkpoint says which one it was trained on. 3: the development set's constructions.
+EVERYDAY_REVISION = 3
 
 
 def bundled_corpus(seed: int, train_size: int, dev_size: int, test_size: int, version: int = 1) -> ParallelCorpus:
@@ -190,7 +193,8 @@ def _bundled_corpus_v2(seed: int, train_size: int, dev_size: int, test_size: int
     random.Random(f"merge:{seed}").shuffle(splits["train"])
     return ParallelCorpus(
         splits=splits, source=f"bundled-grammar-v2:seed={seed}",
-        description={"grammar": {"version": 2, "seed": seed, "train_size": train_size, "dev_size": dev_size,
+        description={"grammar": {"version": 2, "everyday_revision": EVERYDAY_REVISION, "seed": seed,
+                                 "train_size": train_size, "dev_size": dev_size,
                                  "test_size": test_size,
                                  "lexicon": {**LEXICON_SIZES, **{f"everyday_{k}": v for k, v in LEMMAS.items()}}}})
 
