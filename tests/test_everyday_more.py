@@ -183,3 +183,19 @@ def test_since_counts_months_natively_and_years_in_sino_korean(samples):
 def test_go_and_links_with_a_seo(samples):
     for s in samples["go_and"]:
         assert re.search(r"에 (가서|와서) ", s.ko) and " and " in s.en, s
+
+
+def test_events_start_and_end_with_third_person_verbs(samples):
+    for s in samples["event_time"]:
+        if s.en.endswith("o'clock.") or "half past" in s.en:
+            assert re.search(r" (starts|ends) at ", s.en), s
+        if "벌써" in s.ko:
+            assert "has already" in s.en and not s.ko.startswith("내일"), s
+
+
+def test_countries_take_eseo_for_from_and_e_for_living(samples):
+    for s in samples["countries"]:
+        if " from " in s.en and "?" not in s.en:
+            assert "에서 왔" in s.ko, s
+        if " live" in s.en:
+            assert re.search(r"에 (살|삽)", s.ko), s

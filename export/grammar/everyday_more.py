@@ -18,7 +18,9 @@ grammar lacked. Registered in `everyday.CONSTRUCTIONS`; same `Sentence` contract
 * who someone is: 저는 회사원이에요, 아버지는 선생님이세요 (-(이)시다), 한국 사람이에요?;
 * by when: 금요일까지 보고서를 끝내야 해요, 내일까지 보낼게요;
 * go and do: 도서관에 가서 책을 읽었어요, 시장에 가서 사과를 사자;
-* since: 한국에 온 지 삼 년 됐어요 (It has been three years since I came to Korea).
+* since: 한국에 온 지 삼 년 됐어요 (It has been three years since I came to Korea);
+* when things start and end: 수업이 몇 시에 끝나요?, 회의는 세 시에 시작해요, 영화가 벌써 끝났어요;
+* countries and languages: 어느 나라에서 왔어요?, 미국에서 왔어요, 일본에 살아요, 한국어를 잘해요.
 """
 
 from __future__ import annotations
@@ -808,7 +810,104 @@ def since(rng: random.Random) -> Sentence | None:
                     frozenset({("since", event_ko, unit_ko)}))
 
 
+# --------------------------------------------------------------------------- when things start and end
+
+
+_EVENTS = (("수업", "class"), ("회의", "meeting"), ("영화", "movie"), ("경기", "game"), ("콘서트", "concert"),
+           ("파티", "party"), ("시험", "exam"), ("공연", "show"), ("축제", "festival"), ("결혼식", "wedding"),
+           ("방학", "vacation"), ("세일", "sale"), ("영어 수업", "English class"), ("야구 경기", "baseball game"))
+
+
+def event_time(rng: random.Random) -> Sentence | None:
+    """수업이 몇 시에 끝나요? → What time does the class end? / 회의는 세 시에 시작해요 → The meeting starts
+    at three o'clock. / 영화가 벌써 끝났어요 → The movie has already ended."""
+    event_ko, event_en = rng.choice(_EVENTS)
+    level = rng.choice(LEVELS)
+    verb_ko, verb_en = rng.choice((("시작하다", "start"), ("끝나다", "end")))
+    kind = rng.choice(("when", "at", "at", "already", "when_day"))
+    det_ko, det_en = rng.choice((("", "the"), ("", "the"), ("오늘", "today's"), ("내일", "tomorrow's"), ("이번", "this")))
+    head = f"{det_ko} {event_ko}".strip()
+    the = f"{det_en} {event_en}"
+    pairs = frozenset({("event", event_ko, verb_ko)})
+    if kind == "already":
+        if det_ko == "내일":
+            return None                                # not "tomorrow's game has already started"
+        pred = conjugate(verb_ko, Form("past", level))
+        return Sentence(_sentence([attach(head, SUBJECT), "벌써", pred], False),
+                        en.sentence([the, "has already", en.participle(verb_en) if verb_en == "end" else "started"],
+                                    False), pairs)
+    if kind in ("when", "when_day"):
+        pred = conjugate(verb_ko, Form("present", level, False, True))
+        when_ko, when_en = ("몇 시에", "what time") if kind == "when" else ("언제", "when")
+        return Sentence(_sentence([attach(head, SUBJECT if rng.random() < 0.6 else TOPIC), when_ko, pred], True),
+                        en.sentence([when_en, "does", the, verb_en], True), pairs)
+    hour = rng.randint(1, 12)
+    half = rng.random() < 0.3
+    when_ko = f"{native_number(hour)} 시{' 반' if half else ''}에"
+    when_en = f"at {'half past ' + english_number(hour) if half else english_number(hour) + ' o' + chr(39) + 'clock'}"
+    pred = conjugate(verb_ko, Form("present", level))
+    return Sentence(_sentence([attach(head, TOPIC), when_ko, pred], False),
+                    en.sentence([the, en.third_person(verb_en), when_en], False), pairs)
+
+
+# --------------------------------------------------------------------------- countries
+
+
+_COUNTRIES = (("한국", "Korea", "한국어"), ("미국", "America", "영어"), ("일본", "Japan", "일본어"), ("중국", "China", "중국어"),
+              ("영국", "England", "영어"), ("프랑스", "France", "프랑스어"), ("독일", "Germany", "독일어"),
+              ("호주", "Australia", "영어"), ("캐나다", "Canada", "영어"), ("베트남", "Vietnam", "베트남어"),
+              ("태국", "Thailand", "태국어"), ("스페인", "Spain", "스페인어"), ("이탈리아", "Italy", "이탈리아어"),
+              ("러시아", "Russia", "러시아어"), ("유럽", "Europe", None))
+_LANGUAGE_EN = {n.ko: n.en for n in _NOUNS_BY_CAT.get("language", [])}
+
+
+def countries(rng: random.Random) -> Sentence | None:
+    """어느 나라에서 왔어요? → Which country are you from? / 저는 미국에서 왔어요 → I am from America. /
+    일본에 가 본 적이 있어요? → Have you ever been to Japan? / 한국에 산 지 ... / 한국말을 잘해요."""
+    country_ko, country_en, language = rng.choice(_COUNTRIES)
+    level = rng.choice(LEVELS)
+    kind = rng.choice(("from", "from", "which", "live", "travel", "been", "speak"))
+    pairs = frozenset({("country", country_ko, kind)})
+    if kind == "which":
+        came = conjugate("오다", Form("past", level, False, True))
+        which = rng.random() < 0.6
+        return Sentence(_sentence(["어느 나라에서" if which else "어디에서", came], True),
+                        "Which country are you from?" if which else "Where are you from?", frozenset())
+    subject = _subject(rng, level, False)
+    if kind == "from":
+        came = conjugate("오다", Form("past", level))
+        be = en.be(subject.person, subject.plural)
+        return Sentence(_sentence([_subject_ko(subject, rng), country_ko + "에서", came], False),
+                        en.sentence([subject.en, be, "from", country_en], False), pairs)
+    if kind == "live":
+        tense = rng.choice(("present", "past"))
+        verb = conjugate("살다", Form(tense, level))
+        group = en.verb_group("live", tense, False, False, subject.person, subject.plural)[1]
+        return Sentence(_sentence([_subject_ko(subject, rng), country_ko + "에", verb], False),
+                        en.sentence([subject.en, group, "in", country_en], False), pairs)
+    if kind == "travel":
+        pred = "여행을 " + conjugate("가다", Form("future", level))
+        return Sentence(_sentence([_subject_ko(subject, rng), country_ko + "로" if rng.random() < 0.3 else country_ko + "에",
+                                   pred], False),
+                        en.sentence([subject.en, "will travel to", country_en], False), pairs)
+    if kind == "been":
+        pred = "가 본 적이 " + conjugate("있다", Form("present", level, False, True))
+        return Sentence(_sentence([country_ko + "에", pred], True), f"Have you ever been to {country_en}?", pairs)
+    if language is None:
+        return None
+    language_en = _LANGUAGE_EN.get(language)
+    if language_en is None:
+        return None
+    speak = rng.choice((("잘하다", "speak {l} well"), ("공부하다", "study {l}")))
+    obj = attach(language, OBJECT)
+    pred = conjugate(speak[0], Form("present", level))
+    group = en.verb_group(speak[1].format(l=language_en), "present", False, False, subject.person, subject.plural)[1]
+    return Sentence(_sentence([_subject_ko(subject, rng), obj, pred], False), en.sentence([subject.en, group], False),
+                    frozenset({("language", language, speak[0])}))
+
+
 MORE_CONSTRUCTIONS = {
+    "event_time": (event_time, 1), "countries": (countries, 1),
     "go_and": (go_and, 2), "since": (since, 1),
     "identity": (identity, 2), "deadline": (deadline, 1),
     "to_someone": (to_someone, 2),
