@@ -133,6 +133,7 @@ def test_negations_put_an_and_mot_where_korean_puts_them():
     ("big", "bigger"), ("hot", "hotter"), ("cheap", "cheaper"), ("busy", "busier"), ("easy", "easier"),
     ("nice", "nicer"), ("expensive", "more expensive"), ("tired", "more tired"), ("good", "better"),
     ("far", "farther"), ("slow", "slower"), ("delicious", "more delicious"), ("quiet", "quieter"),
+    ("fun", "more fun"), ("stylish", "more stylish"),
 ])
 def test_english_comparatives(adjective, expected):
     assert comparative(adjective) == expected

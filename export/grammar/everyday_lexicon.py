@@ -85,7 +85,7 @@ class Adjective:
 
 
 _IRREGULAR_COMPARATIVE = {"good": "better", "bad": "worse", "far": "farther", "quiet": "quieter",
-                          "clever": "cleverer"}
+                          "clever": "cleverer", "fun": "more fun", "stylish": "more stylish"}   # not funner
 
 
 def comparative(adjective: str) -> str:
