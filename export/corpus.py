@@ -105,6 +105,21 @@ def everyday_heldout() -> list[Pair]:
     return read_tsv(EVERYDAY_HELDOUT, comments=True)
 
 
+# Hand-written everyday sentences for development: they guide what the grammars generate and may pick a
+# checkpoint, so they are never trained on and never quoted as a quality figure.
+EVERYDAY_DEV = Path(__file__).parent / "data" / "everyday_dev.tsv"
+
+
+def everyday_dev() -> list[Pair]:
+    """The hand-written everyday development set, (Korean, English) pairs in file order."""
+    return read_tsv(EVERYDAY_DEV, comments=True)
+
+
+def hand_written() -> list[Pair]:
+    """Every hand-written everyday pair (held-out and development): none of them may be generated."""
+    return everyday_heldout() + everyday_dev()
+
+
 def read_pairs(paths: list[str]) -> list[Pair]:
     """A split given on the command line: one TSV path, or a source and a target path."""
     if len(paths) == 1:
@@ -119,6 +134,9 @@ def read_pairs(paths: list[str]) -> list[Pair]:
 GRAMMAR_VERSIONS = (1, 2)
 DEFAULT_GRAMMAR_VERSION = 2
 FIRST_GRAMMAR_SHARE = 0.4   # version 2: the share of training pairs from the first grammar
+# Version 2's everyday grammar keeps growing (it is not a bundled model's corpus yet); its revision is recorded
+# in the summary so that a checkpoint says which one it was trained on. 3: the development set's constructions.
+EVERYDAY_REVISION = 3
 
 
 def bundled_corpus(seed: int, train_size: int, dev_size: int, test_size: int, version: int = 1) -> ParallelCorpus:
@@ -138,21 +156,21 @@ def bundled_corpus(seed: int, train_size: int, dev_size: int, test_size: int, ve
 def _bundled_corpus_v2(seed: int, train_size: int, dev_size: int, test_size: int) -> ParallelCorpus:
     """The first grammar's corpus and the everyday grammar's, merged so that the merged corpus keeps both
     promises: one Korean sentence has one English translation, and no dev or test sentence (and no
-    sentence of the hand-written everyday set) is in training."""
+    sentence of the hand-written everyday sets) is in training."""
     import random
 
     from export.grammar import LEXICON_SIZES, GrammarConfig, generate_corpus
     from export.grammar.everyday import EverydayConfig, generate_everyday, normal_korean
     from export.grammar.everyday_lexicon import LEMMAS
 
-    excluded = {normal_korean(ko) for ko, _ in everyday_heldout()}
+    excluded = {normal_korean(ko) for ko, _ in hand_written()}
     first_train = round(train_size * FIRST_GRAMMAR_SHARE)
     first = generate_corpus(GrammarConfig(seed=seed, train_size=first_train, dev_size=dev_size // 2,
                                           test_size=test_size // 2))
     everyday = generate_everyday(EverydayConfig(seed=seed, train_size=train_size - first_train,
                                                 dev_size=dev_size - dev_size // 2,
                                                 test_size=test_size - test_size // 2,
-                                                exclude=frozenset(ko for ko, _ in everyday_heldout())))
+                                                exclude=frozenset(ko for ko, _ in hand_written())))
     translation: dict[str, str] = {}
     for ko, en in first["train"] + first["dev"] + first["test"]:
         translation[ko] = en
@@ -175,7 +193,8 @@ def _bundled_corpus_v2(seed: int, train_size: int, dev_size: int, test_size: int
     random.Random(f"merge:{seed}").shuffle(splits["train"])
     return ParallelCorpus(
         splits=splits, source=f"bundled-grammar-v2:seed={seed}",
-        description={"grammar": {"version": 2, "seed": seed, "train_size": train_size, "dev_size": dev_size,
+        description={"grammar": {"version": 2, "everyday_revision": EVERYDAY_REVISION, "seed": seed,
+                                 "train_size": train_size, "dev_size": dev_size,
                                  "test_size": test_size,
                                  "lexicon": {**LEXICON_SIZES, **{f"everyday_{k}": v for k, v in LEMMAS.items()}}}})
 

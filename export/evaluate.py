@@ -5,6 +5,7 @@ PyTorch reference decoder.
     mt-evaluate --checkpoint runs/ko-en/best.pt --beam 4
     mt-evaluate --checkpoint my.pt --test test.ko test.en  # a user's own test files
     mt-evaluate --checkpoint runs/ko-en/best.pt --everyday # the hand-written everyday Korean set
+    mt-evaluate --checkpoint runs/ko-en/best.pt --everyday-dev  # its development set (for choosing checkpoints)
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from tqdm import tqdm
 
 from export.batching import make_example, pad, token_budget_batches
 from export.checkpoint import load_model
-from export.corpus import EVERYDAY_HELDOUT, CorpusError, Pair, bundled_corpus_from_summary, everyday_heldout, read_pairs
+from export.corpus import (EVERYDAY_DEV, EVERYDAY_HELDOUT, CorpusError, Pair, bundled_corpus_from_summary, everyday_dev,
+                           everyday_heldout, read_pairs)
 from export.decoding import LengthLimit, beam_search, greedy_decode
 from export.model import Transformer
 
@@ -70,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="test split: one TSV file or two aligned files (default: the bundled held-out split)")
     p.add_argument("--everyday", action="store_true",
                    help="score on the hand-written everyday Korean set (export/data/everyday_heldout.tsv) instead")
+    p.add_argument("--everyday-dev", action="store_true",
+                   help="score on the hand-written everyday development set (export/data/everyday_dev.tsv)")
     p.add_argument("--beam", type=int, default=1, help="beam size; 1 is greedy (default: %(default)s)")
     p.add_argument("--length-penalty", type=float, default=1.0,
                    help="rank hypotheses by log_prob / length**penalty (default: %(default)s)")
@@ -91,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         loaded = load_model(args.checkpoint)
         if args.everyday:
             pairs, where = everyday_heldout(), f"hand-written everyday set ({EVERYDAY_HELDOUT.name})"
+        elif args.everyday_dev:
+            pairs, where = everyday_dev(), f"hand-written everyday development set ({EVERYDAY_DEV.name})"
         else:
             pairs, where = held_out_pairs(loaded.meta, args.test)
     except (FileNotFoundError, ValueError) as exc:

@@ -74,7 +74,9 @@ def prepare_data(corpus: ParallelCorpus, source_spm: bytes | None, target_spm: b
     train_pairs = corpus.splits["train"]
     if source_spm is None or target_spm is None:
         log.info("training SentencePiece models on %d pairs", len(train_pairs))
-        source_spm = train_sentencepiece((s for s, _ in train_pairs), src_vocab, seed)
+        # The everyday grammar (version 2) cannot list every syllable people type: bytes, not <unk>.
+        byte_fallback = corpus.description.get("grammar", {}).get("version", 1) >= 2
+        source_spm = train_sentencepiece((s for s, _ in train_pairs), src_vocab, seed, byte_fallback=byte_fallback)
         target_spm = train_sentencepiece((t for _, t in train_pairs), tgt_vocab, seed)
     src_sp, tgt_sp = load_sentencepiece(source_spm), load_sentencepiece(target_spm)
 

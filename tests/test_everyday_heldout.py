@@ -29,26 +29,38 @@ def test_the_set_has_at_least_300_pairs_and_says_it_is_hand_written(pairs):
     assert "by hand" in " ".join(header) and "NEVER used for training" in EVERYDAY_HELDOUT.read_text(encoding="utf-8")
 
 
-def test_every_line_is_two_columns_or_a_comment():
-    for number, line in enumerate(EVERYDAY_HELDOUT.read_text(encoding="utf-8").splitlines(), start=1):
+def assert_lines_are_pairs_or_comments(path):
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.startswith("#"):
-            assert line.count("\t") == 1, f"{EVERYDAY_HELDOUT}:{number}: expected Korean<TAB>English"
-            assert line == line.strip(), f"{EVERYDAY_HELDOUT}:{number}: leading or trailing whitespace"
+            assert line.count("\t") == 1, f"{path}:{number}: expected Korean<TAB>English"
+            assert line == line.strip(), f"{path}:{number}: leading or trailing whitespace"
 
 
-def test_no_sentence_is_repeated(pairs):
+def assert_no_repeats(pairs):
     korean = [_normal(ko) for ko, _ in pairs]
     repeated = sorted({k for k in korean if korean.count(k) > 1})
     assert not repeated, f"Korean sentences listed twice: {repeated}"
     assert len(set(pairs)) == len(pairs)
 
 
-def test_korean_side_is_korean_and_english_side_is_a_punctuated_sentence(pairs):
+def assert_korean_and_punctuated_english(pairs):
     for ko, en in pairs:
         assert HANGUL.search(ko), f"no Hangul in the Korean side {ko!r}"
         assert not HANGUL.search(en), f"Hangul left in the English side {en!r}"
         assert en[0].isupper() or en[0].isdigit(), f"English does not start a sentence: {en!r}"
         assert en[-1] in ".?!", f"English does not end a sentence: {en!r}"
+
+
+def test_every_line_is_two_columns_or_a_comment():
+    assert_lines_are_pairs_or_comments(EVERYDAY_HELDOUT)
+
+
+def test_no_sentence_is_repeated(pairs):
+    assert_no_repeats(pairs)
+
+
+def test_korean_side_is_korean_and_english_side_is_a_punctuated_sentence(pairs):
+    assert_korean_and_punctuated_english(pairs)
 
 
 # The set was written without looking at the generator; one sentence turned out to be one that the

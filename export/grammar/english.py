@@ -25,6 +25,14 @@ IRREGULAR_PAST = {
     "hide": "hid", "hold": "held", "house-sit": "house-sat", "hurt": "hurt", "quit": "quit", "spread": "spread",
     "tear": "tore", "understand": "understood", "wake": "woke", "withdraw": "withdrew",
 }
+# Past participles that differ from the past tense (present perfect: "have eaten", "have never seen").
+IRREGULAR_PARTICIPLE = {
+    "be": "been", "choose": "chosen", "come": "come", "do": "done", "draw": "drawn", "drink": "drunk",
+    "drive": "driven", "eat": "eaten", "fall": "fallen", "fly": "flown", "forget": "forgotten", "freeze": "frozen",
+    "get": "gotten", "give": "given", "go": "gone", "grow": "grown", "hide": "hidden", "know": "known", "lie": "lain",
+    "ride": "ridden", "run": "run", "see": "seen", "sing": "sung", "speak": "spoken", "swim": "swum", "take": "taken",
+    "tear": "torn", "throw": "thrown", "wake": "woken", "wear": "worn", "withdraw": "withdrawn", "write": "written",
+}
 IRREGULAR_THIRD = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 IRREGULAR_PLURAL = {
     "child": "children", "person": "people", "man": "men", "woman": "women", "fish": "fish", "sheep": "sheep",
@@ -126,6 +134,12 @@ def past(verb: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def participle(verb: str) -> str:
+    """The past participle of a verb phrase's first word: eaten, bought, taken a walk."""
+    head, _, tail = verb.partition(" ")
+    return (IRREGULAR_PARTICIPLE.get(head) or past(head)) + (f" {tail}" if tail else "")
+
+
 def ing(verb: str) -> str:
     """making, running, swimming, sitting, studying, lying, seeing."""
     if verb == "be":
