@@ -51,13 +51,16 @@ def best_of(calls: dict[str, callable], rounds: int, repeats: int) -> dict[str, 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.fused_graphs", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--version", type=Path, default=Path("model_store/ko-en/1"), help="fp32 version folder (default: %(default)s)")
+    p.add_argument("--version", type=Path, default=None,
+                   help="fp32 version folder (default: the newest version of model_store/ko-en)")
     p.add_argument("--batches", type=int, nargs="+", default=[1, 4, 32, 128], help="rows per call (default: %(default)s)")
     p.add_argument("--threads", type=int, default=0, help="ONNX Runtime threads (default: all cores)")
     p.add_argument("--rounds", type=int, default=7, help="alternating rounds; the best counts (default: %(default)s)")
     args = p.parse_args(argv)
-    from model_store import Manifest
+    from model_store import Manifest, ModelStore
 
+    if args.version is None:
+        args.version = ModelStore(Path("model_store")).open("ko-en").path
     config = Manifest.read(args.version / "manifest.json").model
     heads, head_dim = config["n_heads"], config["d_model"] // config["n_heads"]
     rng = np.random.default_rng(0)
