@@ -26,14 +26,17 @@ from export.corpus import (EVERYDAY_DEV, EVERYDAY_HELDOUT, CorpusError, Pair, bu
                            everyday_heldout, read_pairs)
 from export.decoding import LengthLimit, beam_search, greedy_decode
 from export.model import Transformer
+from service.placeholders import encode_protected, restore
 
 
 def translate(model: Transformer, source_spm: spm.SentencePieceProcessor, target_spm: spm.SentencePieceProcessor,
               sentences: list[str], beam_size: int = 1, length_penalty: float = 1.0,
               limit: LengthLimit = LengthLimit(), max_tokens: int = 4000, progress: bool = False) -> list[str]:
-    """Translate sentences with the reference decoder; results in input order."""
+    """Translate sentences with the reference decoder; results in input order. Numbers and Latin-script
+    words go through placeholders when the tokenizers have them, as in the service."""
     model.eval()
-    examples = [make_example(ids, []) for ids in source_spm.encode(sentences)]
+    ids, fills = encode_protected(source_spm, sentences)
+    examples = [make_example(row, []) for row in ids]
     batches = token_budget_batches(examples, max_tokens, rng=None)
     out: list[str] = [""] * len(sentences)
     for batch in tqdm(batches, desc="decoding", unit="batch", disable=not progress, leave=False):
@@ -43,7 +46,7 @@ def translate(model: Transformer, source_spm: spm.SentencePieceProcessor, target
         else:
             hyps = [nbest[0] for nbest in beam_search(model, src, beam_size, 1, limit, length_penalty)]
         for i, hyp in zip(batch, hyps):
-            out[i] = target_spm.decode(hyp.tokens)
+            out[i] = restore(target_spm.decode(hyp.tokens), fills[i])
     return out
 
 

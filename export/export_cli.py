@@ -44,26 +44,30 @@ from export.onnx_export import (
 from export.decoding import LengthLimit
 from export.config import ModelConfig
 from model_store import MANIFEST, Manifest, ModelStore, StoreError, sha256_file
+from service.placeholders import encode_protected, restore
 
 log = logging.getLogger("mt-export")
 
 
-def source_batches(loaded: LoadedModel, sentences: list[str], max_tokens: int = 4000) -> tuple[list[np.ndarray], list[int]]:
-    """Padded int64 source batches in length order, and the sentence order they follow."""
-    examples = [make_example(ids, []) for ids in loaded.source_spm.encode(sentences)]
+def source_batches(loaded: LoadedModel, sentences: list[str], max_tokens: int = 4000
+                   ) -> tuple[list[np.ndarray], list[int], list[tuple[str, ...]]]:
+    """Padded int64 source batches in length order, the sentence order they follow, and each
+    sentence's placeholder spans (service/placeholders.py)."""
+    ids, fills = encode_protected(loaded.source_spm, sentences)
+    examples = [make_example(row, []) for row in ids]
     batches = token_budget_batches(examples, max_tokens, rng=None)
-    return [pad([examples[i].src for i in b]).numpy() for b in batches], [i for b in batches for i in b]
+    return [pad([examples[i].src for i in b]).numpy() for b in batches], [i for b in batches for i in b], fills
 
 
 def onnx_scores(onnx_model: OnnxModel, loaded: LoadedModel, pairs: list[Pair], desc: str) -> dict:
     """BLEU and chrF of greedy decoding through the graphs on `pairs`."""
-    batches, order = source_batches(loaded, [s for s, _ in pairs])
+    batches, order, fills = source_batches(loaded, [s for s, _ in pairs])
     hyps: list[str] = [""] * len(pairs)
     flat = []
     for src in tqdm(batches, desc=desc, unit="batch", leave=False):
         flat.extend(onnx_greedy(onnx_model, src, loaded.model.config.to_dict(), LengthLimit()))
     for i, tokens in zip(order, flat):
-        hyps[i] = loaded.target_spm.decode(tokens)
+        hyps[i] = restore(loaded.target_spm.decode(tokens), fills[i])
     return {**score(hyps, [t for _, t in pairs]), "sentences": len(pairs), "beam": 1, "decoder": "onnxruntime"}
 
 
@@ -166,7 +170,7 @@ def run(args: argparse.Namespace) -> int:
         onnx_model = OnnxModel.load(staged, loaded.model.config.to_dict())
         worst = check_parity(loaded.model, onnx_model)
         log.info("parity: max |log-prob difference| %.2e over padded batches (limit 1e-4)", worst)
-        batches, _ = source_batches(loaded, [s for s, _ in check_pairs])
+        batches, _, _ = source_batches(loaded, [s for s, _ in check_pairs])
         compared = check_greedy_agreement(loaded.model, onnx_model, batches)
         log.info("greedy agreement: ONNX Runtime = PyTorch on all %d sentences of %s", compared, where)
         scores = {"test": onnx_scores(onnx_model, loaded, pairs, "scoring fp32"), "test_split": where,

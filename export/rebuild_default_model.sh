@@ -11,5 +11,5 @@ if [ -e "$run/last.pt" ]; then
 fi
 # Version 1 was trained on the first grammar alone with 1000 source pieces (the defaults of its day);
 # the bare mt-train now uses corpus version 2 and 4000 pieces, for the next default model.
-mt-train --out "$run" --grammar-version 1 --src-vocab 1000
+mt-train --out "$run" --grammar-version 1 --src-vocab 1000 --max-steps 1400 --time-limit 0 --no-placeholders
 mt-export --checkpoint "$run/best.pt" --name ko-en --version 1 --force --int8

@@ -29,11 +29,12 @@ from export.batching import Example, collate, make_example, token_budget_batches
 from export.checkpoint import read_checkpoint, save_checkpoint
 from export.config import ModelConfig, TrainConfig
 from export.corpus import (DEFAULT_GRAMMAR_VERSION, GRAMMAR_VERSIONS, CorpusError, ParallelCorpus,
-                           bundled_corpus_from_summary, everyday_heldout, user_corpus)
+                           bundled_corpus_from_summary, everyday_dev, everyday_heldout, user_corpus)
 from export.evaluate import score, translate
 from export.model import Transformer, count_parameters, make_model
 from export.plots import plot_training_curves
 from export.tokenizer import load_sentencepiece, train_sentencepiece
+from service.placeholders import has_placeholders, protect_pair
 
 log = logging.getLogger("mt-train")
 
@@ -70,22 +71,37 @@ class Data:
 
 
 def prepare_data(corpus: ParallelCorpus, source_spm: bytes | None, target_spm: bytes | None,
-                 src_vocab: int, tgt_vocab: int, seed: int) -> Data:
+                 src_vocab: int, tgt_vocab: int, seed: int, placeholders: bool = True) -> Data:
+    """Tokenizers (trained here unless given) and the encoded train and dev pairs. With `placeholders`
+    (a new run's choice; a resumed run follows its tokenizers), numbers and Latin-script words that a
+    pair copies become placeholders on both sides (service/placeholders.py), as they will at serving;
+    a corpus with nothing to mask trains without them."""
+    def masked(pairs: list) -> list:
+        return [protect_pair(s, t) for s, t in pairs]
+
     train_pairs = corpus.splits["train"]
     if source_spm is None or target_spm is None:
+        if placeholders:  # only where the corpus has something to mask: the symbols cost 10 pieces
+            protected = masked(train_pairs)
+            placeholders = protected != train_pairs
+            train_pairs = protected if placeholders else train_pairs
         log.info("training SentencePiece models on %d pairs", len(train_pairs))
         # The everyday grammar (version 2) cannot list every syllable people type: bytes, not <unk>.
         byte_fallback = corpus.description.get("grammar", {}).get("version", 1) >= 2
-        source_spm = train_sentencepiece((s for s, _ in train_pairs), src_vocab, seed, byte_fallback=byte_fallback)
-        target_spm = train_sentencepiece((t for _, t in train_pairs), tgt_vocab, seed)
+        source_spm = train_sentencepiece((s for s, _ in train_pairs), src_vocab, seed, byte_fallback=byte_fallback,
+                                         placeholders=placeholders)
+        target_spm = train_sentencepiece((t for _, t in train_pairs), tgt_vocab, seed, placeholders=placeholders)
+    elif has_placeholders(load_sentencepiece(source_spm)):  # resumed: masked as the run began
+        train_pairs = masked(train_pairs)
     src_sp, tgt_sp = load_sentencepiece(source_spm), load_sentencepiece(target_spm)
+    dev_pairs = masked(corpus.splits["dev"]) if has_placeholders(src_sp) else corpus.splits["dev"]
 
     def encode(pairs):
         srcs = src_sp.encode([s for s, _ in pairs])
         tgts = tgt_sp.encode([t for _, t in pairs])
         return [make_example(s, t) for s, t in zip(srcs, tgts)]
 
-    return Data(corpus, source_spm, target_spm, src_sp, tgt_sp, encode(train_pairs), encode(corpus.splits["dev"]))
+    return Data(corpus, source_spm, target_spm, src_sp, tgt_sp, encode(train_pairs), encode(dev_pairs))
 
 
 def batch_loss(model: Transformer, src: torch.Tensor, tgt: torch.Tensor, smoothing: float) -> tuple[torch.Tensor, int]:
@@ -109,13 +125,29 @@ def dev_loss(model: Transformer, examples: list[Example], max_tokens: int) -> fl
     return total / max(tokens, 1)
 
 
-def validate(model: Transformer, data: Data, cfg: TrainConfig) -> tuple[float, float]:
-    """Dev loss (plain NLL) and greedy BLEU on the first `eval_sentences` dev pairs."""
+def selection_pairs(data: Data, cfg: TrainConfig) -> dict[str, list]:
+    """What validation decodes: the first `eval_sentences` dev pairs and, for the everyday corpus
+    (bundled grammar version 2 on), the hand-written everyday development set, so that the kept
+    checkpoint is the one that translates everyday sentences best, not only the grammar's."""
+    pairs = {"dev": data.corpus.splits["dev"][: cfg.eval_sentences]}
+    if data.corpus.description.get("grammar", {}).get("version", 1) >= 2:
+        pairs["everyday_dev"] = everyday_dev()
+    return pairs
+
+
+def validate(model: Transformer, data: Data, cfg: TrainConfig) -> tuple[float, float, dict[str, float]]:
+    """Dev loss (plain NLL), greedy BLEU over every selection pair (the checkpoint's score) and BLEU
+    of each part."""
     loss = dev_loss(model, data.dev, cfg.max_tokens)
-    pairs = data.corpus.splits["dev"][: cfg.eval_sentences]
+    parts = selection_pairs(data, cfg)
+    pairs = [pair for part in parts.values() for pair in part]
     hyps = translate(model, data.source_sp, data.target_sp, [s for s, _ in pairs])
     model.train()
-    return loss, score(hyps, [t for _, t in pairs])["bleu"]
+    by_part, start = {}, 0
+    for name, part in parts.items():
+        by_part[name] = score(hyps[start: start + len(part)], [t for _, t in part])["bleu"]
+        start += len(part)
+    return loss, score(hyps, [t for _, t in pairs])["bleu"], by_part
 
 
 def train(model_cfg: ModelConfig, cfg: TrainConfig, data: Data, out: Path, resume: bool = False) -> Progress:
@@ -189,11 +221,13 @@ def train(model_cfg: ModelConfig, cfg: TrainConfig, data: Data, out: Path, resum
 
 def _evaluate_and_save(model, data: Data, cfg: TrainConfig, progress: Progress, checkpoint, out: Path) -> bool:
     """Validate, keep the best checkpoint, save the resumable one; True when patience ran out."""
-    loss, bleu = validate(model, data, cfg)
+    loss, bleu, parts = validate(model, data, cfg)
     improved = bleu > progress.best_bleu or (bleu == progress.best_bleu and loss < progress.best_dev_loss)
     progress.history["eval"].append({"step": progress.step, "dev_loss": loss, "dev_bleu": bleu,
+                                     **{f"{name}_bleu": value for name, value in parts.items()},
                                      "elapsed": round(progress.elapsed, 1)})
-    tqdm.write(f"step {progress.step}: dev loss {loss:.4f}, dev BLEU {bleu:.2f}{' (best)' if improved else ''}, "
+    detail = f" ({', '.join(f'{name} {value:.2f}' for name, value in parts.items())})" if len(parts) > 1 else ""
+    tqdm.write(f"step {progress.step}: dev loss {loss:.4f}, dev BLEU {bleu:.2f}{detail}{' (best)' if improved else ''}, "
                f"{progress.elapsed / 60:.1f} min")
     if improved:
         progress.best_bleu, progress.best_dev_loss, progress.evals_since_best = bleu, loss, 0
@@ -247,6 +281,9 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--src-vocab", type=int, default=4000, help="source SentencePiece size (default: %(default)s)")
     g.add_argument("--tgt-vocab", type=int, default=1000, help="target SentencePiece size (default: %(default)s)")
     g.add_argument("--resume", action="store_true", help="continue from OUT/last.pt")
+    g.add_argument("--no-placeholders", action="store_true",
+                   help="train on numbers and Latin-script words as text, not as placeholders that the "
+                        "translation copies (service/placeholders.py; the recipe of model_store/ko-en/1)")
 
     g = p.add_argument_group("model")
     g.add_argument("--d-model", type=int, default=d_model.d_model, help="model width (default: %(default)s)")
@@ -337,7 +374,8 @@ def main(argv: list[str] | None = None) -> int:
                 "version": args.grammar_version}
             log.info("generating the bundled corpus (seed %d, %d training pairs)", grammar["seed"], grammar["train_size"])
             corpus = bundled_corpus_from_summary(grammar)
-        data = prepare_data(corpus, source_spm, target_spm, args.src_vocab, args.tgt_vocab, cfg.seed)
+        data = prepare_data(corpus, source_spm, target_spm, args.src_vocab, args.tgt_vocab, cfg.seed,
+                            placeholders=not args.no_placeholders)
         if not args.resume:
             model_cfg = ModelConfig(
                 src_vocab_size=data.source_sp.get_piece_size(),

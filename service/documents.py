@@ -85,18 +85,20 @@ def where(layouts: list[Layout], segments: list[str], index: int) -> str:
 
 
 def assemble(layout: Layout, results: list[list[Hypothesis]], decode) -> list[TextHypothesis]:
-    """One text's hypotheses from its segments' (`results[k]`: segment k's, best first; `decode`:
-    token ids → text). A document's k-th hypothesis joins its sentences' k-th (as many as every
-    sentence has); a blank document is its whitespace, unchanged."""
+    """One text's hypotheses from its segments' (`results[k]`: segment k's, best first; `decode(k,
+    ids)`: segment k's token ids → text). A document's k-th hypothesis joins its sentences' k-th (as
+    many as every sentence has); a blank document is its whitespace, unchanged."""
     mine = results[layout.start: layout.start + layout.count]
     if layout.separators is None:
-        return [TextHypothesis(decode(h.tokens), h.score, h.log_prob, h.finished, len(h.tokens)) for h in mine[0]]
+        return [TextHypothesis(decode(layout.start, h.tokens), h.score, h.log_prob, h.finished, len(h.tokens))
+                for h in mine[0]]
     if not mine:
         return [TextHypothesis(join([], layout.separators), 0.0, 0.0, True, 0)]
     out = []
     for rank in range(min(len(hyps) for hyps in mine)):
         chosen = [hyps[rank] for hyps in mine]
-        out.append(TextHypothesis(join([decode(h.tokens) for h in chosen], layout.separators, GLUE),
+        out.append(TextHypothesis(join([decode(layout.start + k, h.tokens) for k, h in enumerate(chosen)],
+                                       layout.separators, GLUE),
                                   sum(h.score for h in chosen) / len(chosen), sum(h.log_prob for h in chosen),
                                   all(h.finished for h in chosen), sum(len(h.tokens) for h in chosen)))
     return out

@@ -16,6 +16,7 @@ from model_store import ModelStore, ModelVersion
 from service.config import DecodingOptions, EngineConfig
 from service.decoding import Hypothesis, SpecialTokens
 from service.onnx_model import OnnxModel
+from service.placeholders import Restoring, encode_protected, has_placeholders
 from service.running_batch import RunningBatch
 from service.sequence import Sequence as DecodingSequence
 from service.tokenizers import load_tokenizers
@@ -49,6 +50,10 @@ class Engine:
         # servicer and the streaming detokenizer know them by their SentencePiece-era names.
         self.source_tokenizer, self.target_tokenizer = load_tokenizers(version.path, manifest.tokenizer, tokens)
         self.source_spm, self.target_spm = self.source_tokenizer, self.target_tokenizer
+        # Numbers and Latin-script words go through as placeholders when the model was trained so
+        # (service/placeholders.py); its SentencePiece models say so.
+        self.placeholders = manifest.tokenizer.get("kind", "sentencepiece") == "sentencepiece" and \
+            has_placeholders(self.source_tokenizer)
         self.special = SpecialTokens(pad=tokens["pad"], bos=tokens["bos"], eos=tokens["eos"])
         self.max_source_tokens = int(manifest.model["max_positions"])  # source EOS included
         self.max_target_tokens = int(manifest.model["max_positions"])  # one position per generated token
@@ -73,15 +78,21 @@ class Engine:
 
     def translate(self, texts: Sequence[str], options: DecodingOptions = DecodingOptions()) -> list[list[Translation]]:
         """Per text, its `options.n_best` translations, best first, in the caller's order."""
-        sources = self.encode(texts)
-        return [[Translation(self.target_tokenizer.decode(h.tokens), h.tokens, h.score, h.log_prob, h.finished)
-                 for h in hyps] for hyps in self.translate_ids(sources, options)]
+        sources, fills = self.prepare(texts)
+        return [[Translation(self.detokenizer(f).decode(h.tokens), h.tokens, h.score, h.log_prob, h.finished)
+                 for h in hyps] for hyps, f in zip(self.translate_ids(sources, options), fills)]
 
     def encode(self, texts: Sequence[str]) -> list[list[int]]:
-        """Source ids of each text. One call per text: SentencePiece encodes a list on a thread pool
-        it starts per call, 130 µs for one short text against 2 µs alone (it was a quarter of the
-        server's event loop at 32 clients)."""
-        return [self.source_tokenizer.encode(text) for text in texts]
+        """Source ids of each text (`prepare` without the spans)."""
+        return self.prepare(texts)[0]
+
+    def prepare(self, texts: Sequence[str]) -> tuple[list[list[int]], list[tuple[str, ...]]]:
+        """Source ids of each text, and the spans its placeholders stand for (`detokenizer` puts them back)."""
+        return encode_protected(self.source_tokenizer, texts, self.placeholders)
+
+    def detokenizer(self, fills: Sequence[str] = ()):
+        """Target ids → text for a segment whose placeholders stand for `fills`."""
+        return Restoring(self.target_tokenizer, fills) if fills else self.target_tokenizer
 
     def translate_ids(self, sources: Sequence[Sequence[int]], options: DecodingOptions = DecodingOptions()
                       ) -> list[list[Hypothesis]]:

@@ -87,6 +87,7 @@ class WorkItem:
     deadline: float | None  # time.monotonic() after which the result is of no use
     future: asyncio.Future
     enqueued: float = field(default_factory=time.monotonic)
+    fills: list[tuple[str, ...]] = field(default_factory=list)  # per source: what its placeholders stand for
     # Iteration-level scheduler only:
     on_progress: Callable[[int, list[int]], None] | None = None  # (text index, best tokens so far): streaming
     cancelled: bool = False  # the caller went away; set on the event loop, read by the decode thread

@@ -64,8 +64,9 @@ def decoding_options(request: pb.TranslateRequest, engine: Engine) -> DecodingOp
 
 
 async def encode_texts(texts: list[str], engine: Engine, whole: bool, large_requests: LargeRequests
-                       ) -> tuple[list[list[int]], list[Layout]]:
-    """SentencePiece ids of each segment (each sentence, or each text sent whole) and each text's layout,
+                       ) -> tuple[list[list[int]], list[tuple[str, ...]], list[Layout]]:
+    """SentencePiece ids of each segment (each sentence, or each text sent whole), the spans its
+    placeholders stand for (service/placeholders.py) and each text's layout,
     after the checks that cost nothing: counts and characters (a SentencePiece piece spans at most
     MAX_CHARS_PER_TOKEN characters, so a longer segment cannot fit the model). Large requests are split
     and tokenized on a worker thread, so one of them does not stall the event loop that every other
@@ -80,9 +81,9 @@ async def encode_texts(texts: list[str], engine: Engine, whole: bool, large_requ
     max_chars = engine.max_source_tokens * MAX_CHARS_PER_TOKEN
     check_lengths(texts, whole, max_chars)
 
-    def tokenize() -> tuple[list[str], list[Layout], list[list[int]]]:
+    def tokenize() -> tuple[list[str], list[Layout], tuple[list[list[int]], list[tuple[str, ...]]]]:
         segments, layouts = segment(texts, whole, max_chars)
-        return segments, layouts, engine.encode(segments)
+        return segments, layouts, engine.prepare(segments)
 
     if large:
         if large_requests.in_flight >= MAX_LARGE_IN_FLIGHT:
@@ -90,16 +91,16 @@ async def encode_texts(texts: list[str], engine: Engine, whole: bool, large_requ
                             "are being tokenized; retry shortly", retry_after=0.1)
         large_requests.in_flight += 1
         try:
-            segments, layouts, sources = await asyncio.to_thread(tokenize)
+            segments, layouts, (sources, fills) = await asyncio.to_thread(tokenize)
         finally:
             large_requests.in_flight -= 1
     else:
-        segments, layouts, sources = tokenize()
+        segments, layouts, (sources, fills) = tokenize()
     for k, ids in enumerate(sources):
         if len(ids) + 1 > engine.max_source_tokens:
             raise InvalidRequest(f"{where(layouts, segments, k)} has {len(ids) + 1} tokens (with EOS); model "
                                  f"{engine.name} accepts at most {engine.max_source_tokens}")
-    return sources, layouts
+    return sources, fills, layouts
 
 
 def retry_hint(exc: ServiceError) -> tuple[tuple[str, str], ...]:
@@ -125,8 +126,9 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
         deadline = time.monotonic() + time_remaining if time_remaining is not None else None
         options = decoding_options(request, engine)
         whole = request.whole_texts if whole is None else whole
-        sources, layouts = await encode_texts(list(request.texts), engine, whole, self.large_requests)
-        return engine, layouts, WorkItem(engine, sources, options, deadline, asyncio.get_running_loop().create_future())
+        sources, fills, layouts = await encode_texts(list(request.texts), engine, whole, self.large_requests)
+        return engine, layouts, WorkItem(engine, sources, options, deadline, asyncio.get_running_loop().create_future(),
+                                         fills=fills)
 
     def _response(self, engine: Engine, item: WorkItem, layouts: list[Layout], results: list[list[Hypothesis]]
                   ) -> pb.TranslateResponse:
@@ -140,7 +142,7 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
             read = [ids for ids in item.sources[layout.start: layout.start + layout.count] if ids]  # blank: none
             translation = response.translations.add(source_tokens=sum(len(ids) + 1 for ids in read),
                                                      sentences=len(read))
-            for h in assemble(layout, results, engine.target_spm.decode):
+            for h in assemble(layout, results, lambda k, tokens: engine.detokenizer(item.fills[k]).decode(tokens)):
                 translation.hypotheses.add(text=h.text, score=h.score, log_prob=h.log_prob, finished=h.finished)
         return response
 
@@ -233,7 +235,7 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
             # Texts stream whole: an update's index is its text's, and a text shows as one growing string.
             engine, layouts, item = await self._work_item(request, context.time_remaining(), whole=True)
             updates: asyncio.Queue[pb.TranslateTokensResponse | None] = asyncio.Queue()
-            detokenizers = [IncrementalDetokenizer(engine.target_spm) for _ in item.sources]
+            detokenizers = [IncrementalDetokenizer(engine.detokenizer(fills)) for fills in item.fills]
 
             def progress(index: int, tokens: list[int]) -> None:  # on the event loop, after a step
                 update = detokenizers[index].update(tokens)

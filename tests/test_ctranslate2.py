@@ -31,9 +31,10 @@ from export.corpus import bundled_corpus_from_summary  # noqa: E402
 from export.decoding import LengthLimit  # noqa: E402
 from export.model import make_model  # noqa: E402
 from export.onnx_export import OnnxModel, export_graphs, onnx_greedy, teacher_forced_log_probs  # noqa: E402
+from tests.bundled import FOLDER  # noqa: E402
 
 STORE = Path(__file__).resolve().parent.parent / "model_store"
-VERSION = STORE / "ko-en" / "1"
+VERSION = FOLDER
 HELD_OUT_SENTENCES = 200
 LOG_PROB_TOLERANCE = 1e-4
 

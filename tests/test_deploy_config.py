@@ -36,6 +36,7 @@ from service import healthcheck
 from service.metrics import ServiceMetrics
 from service.server import build_parser
 from tests.loopback import render_template
+from tests.bundled import VERSION
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
@@ -248,7 +249,7 @@ def test_the_build_context_leaves_out_training_and_local_state():
     # export/ imports torch: a serving image must never hold it (shared/DESIGN.md).
     for path in ("export/model.py", ".venv/bin/python", "runs/ko-en/best.pt", ".git/HEAD", "tests/test_model.py"):
         assert ignored_by_docker(path), f".dockerignore lets {path} into the build context"
-    for path in ("service/server.py", "proto/translate/v1/translate_pb2.py", "model_store/ko-en/1/encoder.onnx",
+    for path in ("service/server.py", "proto/translate/v1/translate_pb2.py", f"model_store/ko-en/{VERSION}/encoder.onnx",
                  "pyproject.toml", "README.md", "loadtest/locustfile.py", "docker/requirements.py"):
         assert not ignored_by_docker(path), f".dockerignore leaves out {path}, which the images need"
 

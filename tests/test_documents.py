@@ -28,7 +28,8 @@ def test_a_document_is_cut_into_sentences_and_joined_back_with_its_separators():
     results = [[hyp([i], -1.0 * (i + 1)), hyp([i, i], -5.0)] for i in range(4)]
     decode = {0: "First.", 1: "Second!", 2: "Third?", 3: "One"}.get
 
-    def words(tokens):
+    def words(k, tokens):  # segment k's tokens are k's own (its placeholders' spans would be k's)
+        assert set(tokens) == {k}
         return " ".join(decode(t) for t in tokens)
 
     first = assemble(layouts[0], results, words)

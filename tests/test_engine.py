@@ -17,6 +17,7 @@ from export.onnx_import import transformer_from_version
 from model_store import ModelStore
 from service.config import DecodingOptions, EngineConfig
 from service.engine import Engine, InputTooLong
+from tests.bundled import FOLDER
 
 STORE = Path(__file__).resolve().parent.parent / "model_store"
 
@@ -34,7 +35,7 @@ def held_out():
 
 @pytest.fixture(scope="module")
 def reference():
-    return transformer_from_version(STORE / "ko-en/1")
+    return transformer_from_version(FOLDER)
 
 
 @pytest.mark.parametrize("beam_size", [1, 2, 3, 4, 5])

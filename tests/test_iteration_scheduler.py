@@ -15,6 +15,7 @@ from service.errors import DeadlinePassed
 from service.iteration_scheduler import IterationScheduler
 from service.metrics import ServiceMetrics
 from service.scheduler import SchedulerConfig, WorkItem
+from tests.bundled import VERSION
 
 STORE = Path(__file__).resolve().parent.parent / "model_store"
 TEXT = "어제 카페에 갔어."
@@ -36,7 +37,7 @@ class Harness:
         return self.registry.get_sample_value(name, labels) or 0.0
 
     def left(self, reason):
-        return self.metric("translate_rows_left_total", model="ko-en", version="1", reason=reason)
+        return self.metric("translate_rows_left_total", model="ko-en", version=str(VERSION), reason=reason)
 
     def item(self, texts, options, timeout=None):
         deadline = time.monotonic() + timeout if timeout is not None else None
@@ -59,10 +60,10 @@ def test_a_deadline_mid_decoding_frees_its_rows_at_the_next_step(engine):
             await h.scheduler.submit(h.item([TEXT], LONG, timeout=0.3))
         assert h.left("expired") == 16
         assert h.metric("translate_live_rows") == 0
-        steps = h.metric("translate_step_rows_count", model="ko-en", version="1")
+        steps = h.metric("translate_step_rows_count", model="ko-en", version=str(VERSION))
         assert 0 < steps < 200, "the expired text kept decoding"
         await asyncio.sleep(0.2)
-        assert h.metric("translate_step_rows_count", model="ko-en", version="1") <= steps + 1
+        assert h.metric("translate_step_rows_count", model="ko-en", version=str(VERSION)) <= steps + 1
     Harness(engine).run(body)
 
 
@@ -93,10 +94,10 @@ def test_a_burst_of_wide_requests_waits_within_the_row_and_memory_caps(engine, c
     async def body(h):
         results = await asyncio.gather(*(h.scheduler.submit(h.item([TEXT], options)) for _ in range(6)))
         assert all(len(r[0][0].tokens) == 12 for r in results)
-        steps = h.metric("translate_step_rows_count", model="ko-en", version="1")
-        within = h.metric("translate_step_rows_bucket", model="ko-en", version="1", le="32.0")
+        steps = h.metric("translate_step_rows_count", model="ko-en", version=str(VERSION))
+        within = h.metric("translate_step_rows_bucket", model="ko-en", version=str(VERSION), le="32.0")
         assert within == steps, "a step ran more than two beam-16 texts"
-        assert h.metric("translate_step_rows_sum", model="ko-en", version="1") == 6 * 16 * 12
+        assert h.metric("translate_step_rows_sum", model="ko-en", version=str(VERSION)) == 6 * 16 * 12
     Harness(engine, **config).run(body)
 
 

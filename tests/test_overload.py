@@ -11,7 +11,6 @@ from concurrent import futures
 import grpc
 import pytest
 
-from model_store import ModelStore
 from proto.translate.v1 import translate_pb2 as pb
 from service.admission import LoadModel
 from service.client import TranslatorClient
@@ -20,7 +19,8 @@ from service.guard import RateLimitedLog
 from service.models import ModelRegistry
 from service.documents import MAX_TEXT_CHARS
 from service.servicer import INLINE_TOKENIZE_CHARS, MAX_CHARS_PER_TOKEN
-from tests.running_server import STORE, RunningServer
+from tests.running_server import RunningServer
+from tests.bundled import copy_version
 
 
 @pytest.fixture(scope="module")
@@ -114,13 +114,13 @@ def test_large_requests_are_tokenized_off_the_event_loop_and_small_ones_on_it():
     try:
         engine = running.server.models.get("ko-en", None)
         threads: list[threading.Thread] = []
-        encode = engine.encode
+        prepare = engine.prepare
 
         def recording(texts):
             threads.append(threading.current_thread())
-            return encode(texts)
+            return prepare(texts)
 
-        engine.encode = recording
+        engine.prepare = recording
         sentence = "어제 카페에 갔어. "
         big = [sentence * 60] * 4  # > INLINE_TOKENIZE_CHARS characters in all, > 256 tokens each
         assert sum(map(len, big)) > INLINE_TOKENIZE_CHARS
@@ -254,7 +254,7 @@ def test_a_client_with_one_attempt_does_not_retry(refusing):
 # ---- the store: a version copied file by file -------------------------------------------------------------
 
 def test_a_version_refused_while_its_files_are_copied_loads_once_the_copy_is_complete(tmp_path, caplog):
-    source = ModelStore(STORE).open("ko-en", 1).path
+    source = copy_version(tmp_path / "copy")
     target = tmp_path / "ko-en" / "1"
     target.mkdir(parents=True)
     files = sorted(p for p in source.iterdir() if p.is_file())

@@ -16,6 +16,7 @@ from model_store import ModelStore
 from service.config import DecodingOptions, EngineConfig
 from service.engine import Engine
 from service.running_batch import decode_all
+from tests.bundled import FOLDER
 
 STORE = Path(__file__).resolve().parent.parent / "model_store"
 
@@ -27,7 +28,7 @@ def engine():
 
 @pytest.fixture(scope="module")
 def reference():
-    return transformer_from_version(STORE / "ko-en/1")
+    return transformer_from_version(FOLDER)
 
 
 @pytest.fixture(scope="module")

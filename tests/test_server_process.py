@@ -1,7 +1,6 @@
 """`mt-serve` as operators run it: a real process, its /metrics over HTTP, and a SIGTERM drain."""
 
 import re
-import shutil
 import signal
 import threading
 import time
@@ -13,6 +12,7 @@ import pytest
 
 from bench.server_process import ServerProcess
 from service.client import TranslatorClient
+from tests.bundled import copy_version
 
 STORE = Path(__file__).resolve().parent.parent / "model_store"
 LONG = "지난주에 친구와 같이 버스로 공원에 갔어."
@@ -20,7 +20,7 @@ LONG = "지난주에 친구와 같이 버스로 공원에 갔어."
 
 @pytest.fixture()
 def ko_en_store(tmp_path):
-    shutil.copytree(STORE / "ko-en" / "1", tmp_path / "ko-en" / "1")
+    copy_version(tmp_path)
     return tmp_path
 
 

@@ -18,6 +18,7 @@ from service.client import TranslatorClient
 from service.config import DecodingOptions, EngineConfig
 from service.engine import Engine
 from tests.running_server import STORE, RunningServer
+from tests.bundled import INT8_VERSION, VERSION, copy_version
 
 @pytest.fixture(scope="module")
 def server():
@@ -76,7 +77,7 @@ CONCURRENT_TEXTS = [f"{n}" for n in ("어제 카페에 갔어.", "우산을 잃�
 
 def test_concurrent_clients_share_decoder_steps(server, client):
     def metric(name):
-        return server.metric(name, model="ko-en", version="1")
+        return server.metric(name, model="ko-en", version=str(VERSION))
 
     before = {n: metric(n) for n in ("translate_rows_joined_total", "translate_step_rows_sum", "translate_step_rows_count")}
     with ThreadPoolExecutor(16) as pool:
@@ -195,9 +196,9 @@ def test_an_undecodable_stream_message_fails_alone(server):
 
 
 def test_a_request_may_pin_a_version_and_newest_serves_by_default(client):
-    pinned = client.translate_request(["네."], model="ko-en-int8", version=1)
+    pinned = client.translate_request(["네."], model="ko-en-int8", version=INT8_VERSION)
     newest = client.translate_request(["네."], model="ko-en-int8")
-    assert (pinned.model, pinned.version) == (newest.model, newest.version) == ("ko-en-int8", 1)
+    assert (pinned.model, pinned.version) == (newest.model, newest.version) == ("ko-en-int8", INT8_VERSION)
 
 
 def _publish_copy(store: ModelStore, source: Path, version: int, damage: bool = False) -> None:
@@ -217,7 +218,7 @@ def _publish_copy(store: ModelStore, source: Path, version: int, damage: bool = 
 
 
 def test_a_new_version_in_the_store_takes_over_with_no_failed_request(tmp_path, caplog):
-    shutil.copytree(STORE / "ko-en" / "1", tmp_path / "ko-en" / "1")
+    copy_version(tmp_path)
     store = ModelStore(tmp_path)
     running = RunningServer(store=tmp_path, watch_interval=0.2, max_wait_ms=5)
     served, failures, stop = [], [], threading.Event()
@@ -269,7 +270,7 @@ def test_before_its_models_are_loaded_a_replica_answers_unavailable(tmp_path):
     from service.errors import NotServing
     from service.models import ModelRegistry
 
-    shutil.copytree(STORE / "ko-en" / "1", tmp_path / "ko-en" / "1")
+    copy_version(tmp_path)
     registry = ModelRegistry(tmp_path, EngineConfig(warmup=False))
     with pytest.raises(NotServing) as err:  # UNAVAILABLE: balancers and clients retry elsewhere
         registry.get(None, None)

@@ -20,6 +20,7 @@ import pytest
 
 from bench.server_process import ServerProcess
 from tests.loopback import free_port, render_template
+from tests.bundled import copy_version
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX, PROMETHEUS = shutil.which("nginx") or "/usr/sbin/nginx", shutil.which("prometheus")
@@ -53,7 +54,7 @@ def prometheus_query(port: int, query: str) -> list[dict]:
 @pytest.fixture()
 def replicas(tmp_path):
     store = tmp_path / "store"
-    shutil.copytree(ROOT / "model_store" / "ko-en" / "1", store / "ko-en" / "1")
+    copy_version(store)
     servers = [ServerProcess(store, "--threads", "1", "--grace", "5") for _ in range(2)]
     try:
         for server in servers:
