@@ -31,7 +31,7 @@ from export.corpus import bundled_corpus_from_summary  # noqa: E402
 from export.decoding import LengthLimit  # noqa: E402
 from export.model import make_model  # noqa: E402
 from export.onnx_export import OnnxModel, export_graphs, onnx_greedy, teacher_forced_log_probs  # noqa: E402
-from tests.bundled import FOLDER  # noqa: E402
+from tests.bundled import FOLDER, INT8_VERSION  # noqa: E402
 
 STORE = Path(__file__).resolve().parent.parent / "model_store"
 VERSION = FOLDER
@@ -344,7 +344,7 @@ def test_a_config_that_does_not_describe_the_graphs_is_refused(tiny, tmp_path):
 
 
 def test_int8_variants_are_refused(tmp_path):
-    int8 = STORE / "ko-en-int8" / "1"
+    int8 = STORE / "ko-en-int8" / str(INT8_VERSION)
     with pytest.raises(ConversionError, match="int8"):
         ExportedModelConverter.from_version_dir(int8)
     manifest = json.loads((int8 / "manifest.json").read_text(encoding="utf-8"))

@@ -122,7 +122,7 @@ def test_large_requests_are_tokenized_off_the_event_loop_and_small_ones_on_it():
 
         engine.prepare = recording
         sentence = "어제 카페에 갔어. "
-        big = [sentence * 60] * 4  # > INLINE_TOKENIZE_CHARS characters in all, > 256 tokens each
+        big = [sentence * 100] * 4  # > INLINE_TOKENIZE_CHARS characters in all, > 256 tokens each
         assert sum(map(len, big)) > INLINE_TOKENIZE_CHARS
         with TranslatorClient(running.address) as client:
             client.translate([SENTENCE])

@@ -44,7 +44,7 @@ def test_translations_equal_the_engines(client):
         expected = [t[0].text for t in engine.translate(texts, DecodingOptions(beam_size=beam))]
         assert client.translate(texts, beam_size=beam) == expected
     response = client.translate_request(texts, beam_size=4, n_best=3)
-    assert (response.model, response.version) == ("ko-en", 1)
+    assert (response.model, response.version) == ("ko-en", VERSION)
     assert [len(t.hypotheses) for t in response.translations] == [3, 3, 3]
     scores = [h.score for h in response.translations[0].hypotheses]
     assert scores == sorted(scores, reverse=True)
@@ -94,7 +94,7 @@ def test_the_static_scheduler_batches_concurrent_requests_together():
     running = RunningServer(kind="static", max_wait_ms=50)
     try:
         def metric(name):
-            return running.metric(name, model="ko-en", version="1", decoding="greedy")
+            return running.metric(name, model="ko-en", version=str(VERSION), decoding="greedy")
 
         with TranslatorClient(running.address) as client, ThreadPoolExecutor(16) as pool:
             results = list(pool.map(lambda t: client.translate([t])[0], CONCURRENT_TEXTS))
@@ -113,7 +113,7 @@ def test_list_models_reports_versions_languages_and_limits(client):
     assert set(models) == {"ko-en", "ko-en-int8"}
     ko_en = models["ko-en"]
     assert (ko_en.source_language, ko_en.target_language) == ("ko", "en")
-    assert [v.version for v in ko_en.versions] == [1] and ko_en.versions[0].bleu > 90
+    assert [v.version for v in ko_en.versions] == [VERSION] and ko_en.versions[0].bleu > 90
     assert ko_en.limits.max_beam_size == 16 and ko_en.limits.max_texts_per_request == 64
 
 
