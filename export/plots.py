@@ -20,7 +20,13 @@ def plot_training_curves(history: dict, path: Path, title: str = "training") -> 
     if evals:
         steps = [r["step"] for r in evals]
         ax_loss.plot(steps, [r["dev_loss"] for r in evals], "o-", label="dev (NLL)")
-        ax_bleu.plot(steps, [r["dev_bleu"] for r in evals], "o-", color="tab:green")
+        parts = evals[-1].get("parts_bleu", {})
+        ax_bleu.plot(steps, [r["dev_bleu"] for r in evals], "o-", color="tab:green",
+                     label="selection score (all parts)" if parts else None)
+        for name in parts:  # the checkpoint is chosen on all parts together; each part on its own
+            ax_bleu.plot(steps, [r.get("parts_bleu", {}).get(name) for r in evals], "--", alpha=0.7, label=name)
+        if parts:
+            ax_bleu.legend()
         best = max(evals, key=lambda r: r["dev_bleu"])
         ax_bleu.annotate(f"best {best['dev_bleu']:.1f}", (best["step"], best["dev_bleu"]),
                          textcoords="offset points", xytext=(-40, -15))

@@ -223,9 +223,10 @@ def _evaluate_and_save(model, data: Data, cfg: TrainConfig, progress: Progress, 
     """Validate, keep the best checkpoint, save the resumable one; True when patience ran out."""
     loss, bleu, parts = validate(model, data, cfg)
     improved = bleu > progress.best_bleu or (bleu == progress.best_bleu and loss < progress.best_dev_loss)
-    progress.history["eval"].append({"step": progress.step, "dev_loss": loss, "dev_bleu": bleu,
-                                     **{f"{name}_bleu": value for name, value in parts.items()},
-                                     "elapsed": round(progress.elapsed, 1)})
+    record = {"step": progress.step, "dev_loss": loss, "dev_bleu": bleu, "elapsed": round(progress.elapsed, 1)}
+    if len(parts) > 1:
+        record["parts_bleu"] = parts  # e.g. {"dev": grammar dev split, "everyday_dev": hand-written set}
+    progress.history["eval"].append(record)
     detail = f" ({', '.join(f'{name} {value:.2f}' for name, value in parts.items())})" if len(parts) > 1 else ""
     tqdm.write(f"step {progress.step}: dev loss {loss:.4f}, dev BLEU {bleu:.2f}{detail}{' (best)' if improved else ''}, "
                f"{progress.elapsed / 60:.1f} min")
