@@ -81,3 +81,18 @@ def test_training_reports_a_broken_corpus_file_with_its_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"{tsv}:3" in err and "2 tab-separated columns" in err
     assert not (tmp_path / "run/last.pt").exists()
+
+
+@pytest.mark.parametrize("version,parts", [(1, ["dev"]), (2, ["dev", "everyday_dev"])])
+def test_checkpoints_are_chosen_on_the_everyday_development_set_from_corpus_version_2(version, parts):
+    from export.corpus import everyday_dev, everyday_heldout
+    from export.train import selection_pairs
+
+    corpus = ParallelCorpus(splits={"train": PAIRS, "dev": PAIRS * 50, "test": PAIRS},
+                            source="test", description={"grammar": {"version": version}})
+    chosen = selection_pairs(type("Data", (), {"corpus": corpus})(), TrainConfig(eval_sentences=100))
+    assert list(chosen) == parts and len(chosen["dev"]) == 100
+    if version >= 2:
+        assert chosen["everyday_dev"] == everyday_dev()
+        held_out = {ko for ko, _ in everyday_heldout()}
+        assert not held_out & {ko for ko, _ in chosen["everyday_dev"]}, "the held-out set must never choose"
