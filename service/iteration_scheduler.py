@@ -44,18 +44,21 @@ log = logging.getLogger(__name__)
 class ProgressRelay:
     """Hands a streaming request's per-step progress from the decode thread to the event loop, coalesced:
     however many steps pass before the loop gets to it, one callback carries each text's latest tokens
+    and whether they are its final ones
     (one callback per text and step cost the loop a third of its time under overload)."""
 
-    def __init__(self, loop: asyncio.AbstractEventLoop, deliver: Callable[[int, list[int]], None]) -> None:
+    def __init__(self, loop: asyncio.AbstractEventLoop, deliver: Callable[[int, list[int], bool], None]) -> None:
         self._loop, self._deliver = loop, deliver
-        self._latest: dict[int, list[int]] = {}
+        self._latest: dict[int, tuple[list[int], bool]] = {}
         self._lock = threading.Lock()
 
     def reporter(self, index: int) -> Callable[[Sequence], None]:
         def report(sequence: Sequence) -> None:  # on the decode thread
+            # A finished text reports its best hypothesis once, so that a document's next sentence can show.
+            latest = (sequence.result()[0].tokens, True) if sequence.done else (sequence.best_prefix, False)
             with self._lock:
                 scheduled = bool(self._latest)
-                self._latest[index] = sequence.best_prefix
+                self._latest[index] = latest
             if not scheduled:
                 self._loop.call_soon_threadsafe(self._flush)
         return report
@@ -64,7 +67,7 @@ class ProgressRelay:
         with self._lock:
             latest, self._latest = self._latest, {}
         for index in sorted(latest):
-            self._deliver(index, latest[index])
+            self._deliver(index, *latest[index])
 
 
 class IterationScheduler:

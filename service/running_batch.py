@@ -354,7 +354,7 @@ class RunningBatch:
         self.positions[:n] += 1
         for s in self.sequences:
             s.step += 1
-            if s.on_step is not None and not s.done:
+            if s.on_step is not None:  # a sequence that ended reports too, once: it leaves after this step
                 s.on_step(s)
         return StepReport(n, finished)
 

@@ -89,7 +89,8 @@ class WorkItem:
     enqueued: float = field(default_factory=time.monotonic)
     fills: list[tuple[str, ...]] = field(default_factory=list)  # per source: what its placeholders stand for
     # Iteration-level scheduler only:
-    on_progress: Callable[[int, list[int]], None] | None = None  # (text index, best tokens so far): streaming
+    # (source index, best tokens so far, final): streaming
+    on_progress: Callable[[int, list[int], bool], None] | None = None
     cancelled: bool = False  # the caller went away; set on the event loop, read by the decode thread
     settled: bool = False  # answered (or given up): its waiting texts are dropped uncomputed
     sequences: list = field(default_factory=list)  # one service.sequence.Sequence per text

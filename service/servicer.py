@@ -26,7 +26,7 @@ from service.metrics import ServiceMetrics
 from service.models import ModelRegistry
 from service.iteration_scheduler import IterationScheduler
 from service.scheduler import Scheduler, WorkItem
-from service.streaming import IncrementalDetokenizer
+from service.streaming import DocumentDetokenizer
 from service.wire import Undecodable
 
 log = logging.getLogger(__name__)
@@ -232,16 +232,22 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
         """Updates of each text's translation as the running batch decodes it, then the response."""
         task: asyncio.Future | None = None
         async with self._answering("TranslateTokens", context):
-            # Texts stream whole: an update's index is its text's, and a text shows as one growing string.
-            engine, layouts, item = await self._work_item(request, context.time_remaining(), whole=True)
+            # An update's index is its text's; a text sent as sentences (the default, as for Translate) shows
+            # its finished sentences and then the first unfinished one's stable prefix.
+            engine, layouts, item = await self._work_item(request, context.time_remaining())
             updates: asyncio.Queue[pb.TranslateTokensResponse | None] = asyncio.Queue()
-            detokenizers = [IncrementalDetokenizer(engine.detokenizer(fills)) for fills in item.fills]
+            streams, owner = [], {}  # per text its detokenizer; per segment (text, segment within the text)
+            for text, layout in enumerate(layouts):
+                decoders = [engine.detokenizer(item.fills[k]) for k in range(layout.start, layout.start + layout.count)]
+                streams.append(DocumentDetokenizer(decoders, layout.separators or ["", ""]))  # whole: one segment
+                owner.update({layout.start + k: (text, k) for k in range(layout.count)})
 
-            def progress(index: int, tokens: list[int]) -> None:  # on the event loop, after a step
-                update = detokenizers[index].update(tokens)
+            def progress(index: int, tokens: list[int], done: bool) -> None:  # on the event loop, after a step
+                text, k = owner[index]
+                update = streams[text].update(k, tokens, done)
                 if update is not None:
                     updates.put_nowait(pb.TranslateTokensResponse(update=pb.TranslationUpdate(
-                        index=index, text=update.text, appended=update.appended, revised=update.revised)))
+                        index=text, text=update.text, appended=update.appended, revised=update.revised)))
 
             item.on_progress = progress
             task = asyncio.ensure_future(self.scheduler.submit(item))

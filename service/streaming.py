@@ -5,14 +5,16 @@ over byte-fallback pieces decodes as U+FFFD until its last byte arrives, and a w
 ("▁") is a space only once another piece follows it. So each update decodes the whole prefix (cheap:
 at most a few hundred ids) and shows only its stable part: up to the last whole character, without
 trailing whitespace. What was shown is then always a prefix of the final text, for greedy search;
-beam search may change its best beam, and then the update says `revised`.
+beam search may change its best beam, and then the update says `revised`. A text sent as sentences
+(the default) shows its finished sentences and the stable part of the first unfinished one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import sentencepiece as spm
+from service.documents import GLUE
+from service.segmentation import join
 
 REPLACEMENT = "\ufffd"  # what SentencePiece shows for an incomplete UTF-8 sequence
 
@@ -24,17 +26,21 @@ class TextUpdate:
     revised: bool  # the text does not extend the previous one
 
 
-class IncrementalDetokenizer:
-    def __init__(self, target_spm: spm.SentencePieceProcessor) -> None:
-        self.spm = target_spm
+def stable(text: str) -> str:
+    """The part of a partial translation that will not change: up to the last whole character, without
+    trailing whitespace."""
+    if REPLACEMENT in text:  # an incomplete character at the end: hold it back
+        text = text[: text.index(REPLACEMENT)]
+    return text.rstrip()
+
+
+class TextView:
+    """What a client was shown of one text, and the update that moves it to a new text."""
+
+    def __init__(self) -> None:
         self.shown = ""
 
-    def update(self, tokens: list[int]) -> TextUpdate | None:
-        """The stable text of `tokens`, or None when it shows nothing new."""
-        text = self.spm.decode(tokens)
-        if REPLACEMENT in text:  # an incomplete character at the end: hold it back
-            text = text[: text.index(REPLACEMENT)]
-        text = text.rstrip()
+    def show(self, text: str) -> TextUpdate | None:
         if self.shown.startswith(text):  # nothing new (beam search may fall back to a shorter best: hold)
             return None
         previous, self.shown = self.shown, text
@@ -42,3 +48,27 @@ class IncrementalDetokenizer:
             return TextUpdate(text, text[len(previous):], False)
         return TextUpdate(text, "", True)
 
+
+class DocumentDetokenizer:
+    """A text translated as several sentences (segments decoded side by side) → updates of the text: its
+    finished sentences and then the first unfinished one's stable prefix, between the text's own
+    separators, so that what was shown only grows (a later sentence shows once those before it are done)."""
+
+    def __init__(self, decoders: list, separators: list[str]) -> None:  # one decoder per sentence
+        self.decoders, self.separators = decoders, separators
+        self.tokens: list[list[int] | None] = [None] * len(decoders)
+        self.done = [False] * len(decoders)
+        self.view = TextView()
+
+    def update(self, segment: int, tokens: list[int], done: bool) -> TextUpdate | None:
+        self.tokens[segment], self.done[segment] = tokens, done
+        texts = []
+        for decoder, ids, finished in zip(self.decoders, self.tokens, self.done):
+            if ids is None:
+                break
+            texts.append(decoder.decode(ids) if finished else stable(decoder.decode(ids)))
+            if not finished:
+                break
+        if len(texts) == len(self.decoders) and all(self.done):
+            return self.view.show(join(texts, self.separators, GLUE))
+        return self.view.show(stable(join(texts, self.separators[: len(texts) + 1], GLUE)))

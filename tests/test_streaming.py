@@ -7,7 +7,7 @@ import sentencepiece as spm
 
 from service.client import TranslatorClient
 from service.client import main as translate_cli
-from service.streaming import REPLACEMENT, IncrementalDetokenizer
+from service.streaming import REPLACEMENT, DocumentDetokenizer
 from tests.test_service import client, server  # noqa: F401  (fixtures: a server of this module's own)
 
 TEXTS = ["지난주에 친구와 같이 버스로 공원에 갔어.", "사과 세 개를 샀어요?", "", "우산을 잃어버렸어."]
@@ -81,13 +81,46 @@ def test_streaming_detokenization_never_shows_a_partial_piece(byte_fallback_spm)
     text = "the café sat 한국어 at home 🙂 now"  # é, Hangul and the emoji are byte-fallback pieces here
     ids = byte_fallback_spm.encode(text)
     assert sum(byte_fallback_spm.is_byte(i) for i in ids) >= 10, "the test needs multi-byte fallback pieces"
-    detokenizer = IncrementalDetokenizer(byte_fallback_spm)
+    detokenizer = DocumentDetokenizer([byte_fallback_spm], ["", ""])  # a text sent whole: one segment
     shown = []
     for n in range(1, len(ids) + 1):
-        update = detokenizer.update(ids[:n])
+        update = detokenizer.update(0, ids[:n], n == len(ids))
         if update is not None:
             assert REPLACEMENT not in update.text and not update.revised
             shown.append(update)
     final = byte_fallback_spm.decode(ids)
     assert "".join(u.appended for u in shown) == final
     assert all(final.startswith(u.text) for u in shown)
+
+
+class Words:
+    """A detokenizer of word ids (1 → "one", ...), for documents whose sentences decode side by side."""
+
+    WORDS = {1: "One", 2: "two.", 3: "Three", 4: "four.", 5: "Five"}
+
+    def decode(self, ids):
+        return " ".join(self.WORDS[i] for i in ids)
+
+
+def test_a_documents_stream_shows_finished_sentences_then_the_first_unfinished_one():
+    stream = DocumentDetokenizer([Words(), Words(), Words()], ["  ", " ", "\n\n", "\n"])
+    steps = [(1, [3], False), (0, [1], False), (2, [5], False), (1, [3, 4], False), (1, [3, 4], True),
+             (0, [1, 2], False), (0, [1, 2], True), (2, [5], True)]
+    shown = [u for u in (stream.update(*step) for step in steps) if u is not None]
+    assert [u.text for u in shown] == ["  One", "  One two.", "  One two. Three four.\n\nFive",
+                                       "  One two. Three four.\n\nFive\n"]
+    assert not any(u.revised for u in shown)  # sentence 2 and 3 waited for those before them
+    assert "".join(u.appended for u in shown) == shown[-1].text
+
+
+def test_a_document_streams_every_sentence_into_the_unary_translation(client):
+    document = "어제 카페에 갔어. 사과 세 개를 샀어요?\n\n우산을 잃어버렸어."
+    updates, response = stream(client, [document])
+    unary = client.translate_request([document])
+    assert_same_response(response, unary)
+    final = response.translations[0].hypotheses[0].text
+    assert final.count("\n\n") == 1 and response.translations[0].sentences == 3
+    assert updates and not any(u.revised for u in updates)
+    assert all(final.startswith(u.text) for u in updates) and updates[-1].text == final
+    whole_updates, whole = stream(client, [document], whole_texts=True)  # on request: one segment
+    assert whole.translations[0].sentences == 1
