@@ -79,8 +79,9 @@ def prepare_data(corpus: ParallelCorpus, source_spm: bytes | None, target_spm: b
     def masked(pairs: list) -> list:
         return [protect_pair(s, t) for s, t in pairs]
 
-    train_pairs = corpus.splits["train"]
-    if source_spm is None or target_spm is None:
+    train_pairs, dev_pairs = corpus.splits["train"], corpus.splits["dev"]
+    resumed = source_spm is not None and target_spm is not None
+    if not resumed:
         if placeholders:  # only where the corpus has something to mask: the symbols cost 10 pieces
             protected = masked(train_pairs)
             placeholders = protected != train_pairs
@@ -91,10 +92,11 @@ def prepare_data(corpus: ParallelCorpus, source_spm: bytes | None, target_spm: b
         source_spm = train_sentencepiece((s for s, _ in train_pairs), src_vocab, seed, byte_fallback=byte_fallback,
                                          placeholders=placeholders)
         target_spm = train_sentencepiece((t for _, t in train_pairs), tgt_vocab, seed, placeholders=placeholders)
-    elif has_placeholders(load_sentencepiece(source_spm)):  # resumed: masked as the run began
-        train_pairs = masked(train_pairs)
     src_sp, tgt_sp = load_sentencepiece(source_spm), load_sentencepiece(target_spm)
-    dev_pairs = masked(corpus.splits["dev"]) if has_placeholders(src_sp) else corpus.splits["dev"]
+    if has_placeholders(src_sp):
+        if resumed:  # masked as the run began (a new run masked its training pairs above)
+            train_pairs = masked(train_pairs)
+        dev_pairs = masked(dev_pairs)
 
     def encode(pairs):
         srcs = src_sp.encode([s for s, _ in pairs])

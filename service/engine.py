@@ -19,7 +19,7 @@ from service.onnx_model import OnnxModel
 from service.placeholders import Restoring, encode_protected, has_placeholders
 from service.running_batch import RunningBatch
 from service.sequence import Sequence as DecodingSequence
-from service.tokenizers import load_tokenizers
+from service.tokenizers import SENTENCEPIECE, load_tokenizers
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class Engine:
         self.source_spm, self.target_spm = self.source_tokenizer, self.target_tokenizer
         # Numbers and Latin-script words go through as placeholders when the model was trained so
         # (service/placeholders.py); its SentencePiece models say so.
-        self.placeholders = manifest.tokenizer.get("kind", "sentencepiece") == "sentencepiece" and \
+        self.placeholders = manifest.tokenizer.get("kind", SENTENCEPIECE) == SENTENCEPIECE and \
             has_placeholders(self.source_tokenizer)
         self.special = SpecialTokens(pad=tokens["pad"], bos=tokens["bos"], eos=tokens["eos"])
         self.max_source_tokens = int(manifest.model["max_positions"])  # source EOS included

@@ -33,7 +33,8 @@ _SPELLED_AFTER = ("월", "층")  # 11월 → November, 3층 → 3rd floor
 
 
 def _copied(span: str, after: str) -> bool:
-    """Whether a span goes through as a placeholder; `after` is the text that follows it."""
+    """Whether a span goes through as a placeholder; `after` is the character that follows it ("" at
+    the end of the text)."""
     if not span.isdigit():
         return True
     return span != "1" and not after.startswith(_SPELLED_AFTER) and not (len(span) == 1 and after.startswith("분"))
@@ -81,7 +82,7 @@ def _mask(text: str, wanted: Callable[[str, str], bool]) -> tuple[str, tuple[str
 
     def replace(match: re.Match) -> str:
         span = match.group()
-        if not wanted(span, text[match.end():]):
+        if not wanted(span, text[match.end(): match.end() + 1]):  # one character: no copy of the rest
             return span
         if span not in fills:
             if len(fills) == SLOTS:
