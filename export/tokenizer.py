@@ -12,18 +12,19 @@ from collections.abc import Iterable
 import sentencepiece as spm
 
 from export.config import BOS_ID, EOS_ID, PAD_ID, UNK_ID
-from service.placeholders import SYMBOLS as PLACEHOLDERS
+from service.placeholders import NAMES_MARKER, SYMBOLS as PLACEHOLDERS
 
 
 def train_sentencepiece(sentences: Iterable[str], vocab_size: int, seed: int = 1,
                         character_coverage: float = 1.0, byte_fallback: bool = False,
-                        placeholders: bool = False) -> bytes:
+                        placeholders: bool = False, names: bool = False) -> bytes:
     """Train a unigram SentencePiece model and return its serialized bytes.
 
     `byte_fallback` adds the 256 UTF-8 byte pieces, so a character the training text never had (a rare
     Hangul syllable) encodes as its bytes instead of <unk>; the source side of corpus version 2 uses it.
 
-    `placeholders` makes the placeholder symbols (service/placeholders.py) pieces of their own.
+    `placeholders` makes the placeholder symbols (service/placeholders.py) pieces of their own; `names`
+    adds the piece that says names were masked too (a source model's mark, never in any text).
 
     `hard_vocab_limit=False` lets a small corpus yield fewer pieces than asked for instead of
     failing, which keeps tiny test corpora and user corpora working with the default size.
@@ -39,7 +40,7 @@ def train_sentencepiece(sentences: Iterable[str], vocab_size: int, seed: int = 1
         pad_id=PAD_ID, unk_id=UNK_ID, bos_id=BOS_ID, eos_id=EOS_ID,
         hard_vocab_limit=False,
         byte_fallback=byte_fallback,
-        user_defined_symbols=PLACEHOLDERS if placeholders else [],
+        user_defined_symbols=(PLACEHOLDERS if placeholders else []) + ([NAMES_MARKER] if names else []),
         num_threads=1,  # one thread keeps the result identical from run to run
         minloglevel=2,
     )

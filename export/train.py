@@ -33,8 +33,9 @@ from export.corpus import (DEFAULT_GRAMMAR_VERSION, GRAMMAR_VERSIONS, CorpusErro
 from export.evaluate import score, translate
 from export.model import Transformer, count_parameters, make_model
 from export.plots import plot_training_curves
+from export.name_variants import with_full_names
 from export.tokenizer import load_sentencepiece, train_sentencepiece
-from service.placeholders import has_placeholders, protect_pair
+from service.placeholders import NO_MASKING, Masking, masking_of, protect_pair
 
 log = logging.getLogger("mt-train")
 
@@ -73,30 +74,36 @@ class Data:
 def prepare_data(corpus: ParallelCorpus, source_spm: bytes | None, target_spm: bytes | None,
                  src_vocab: int, tgt_vocab: int, seed: int, placeholders: bool = True) -> Data:
     """Tokenizers (trained here unless given) and the encoded train and dev pairs. With `placeholders`
-    (a new run's choice; a resumed run follows its tokenizers), numbers and Latin-script words that a
-    pair copies become placeholders on both sides (service/placeholders.py), as they will at serving;
-    a corpus with nothing to mask trains without them."""
-    def masked(pairs: list) -> list:
-        return [protect_pair(s, t) for s, t in pairs]
+    (a new run's choice; a resumed run follows its tokenizers), numbers, Latin-script words and Korean
+    names that a pair copies (a name: romanizes) become placeholders on both sides
+    (service/placeholders.py), as they will at serving; a corpus with nothing to mask trains without
+    them, and one without names without the names' mark."""
+    def masked(pairs: list, masking: Masking) -> list:
+        return [protect_pair(s, t, masking) for s, t in pairs]
 
     train_pairs, dev_pairs = corpus.splits["train"], corpus.splits["dev"]
     resumed = source_spm is not None and target_spm is not None
     if not resumed:
-        if placeholders:  # only where the corpus has something to mask: the symbols cost 10 pieces
-            protected = masked(train_pairs)
-            placeholders = protected != train_pairs
-            train_pairs = protected if placeholders else train_pairs
+        masking = NO_MASKING
+        if placeholders:  # only where the corpus has something to mask: the symbols cost 11 pieces
+            variants = with_full_names(train_pairs, seed)  # export/name_variants.py
+            protected, copies = masked(variants, Masking()), masked(variants, Masking(names=False))
+            masking = Masking(copies=protected != variants, names=protected != copies)
+            if masking and not masking.names:  # no names to mask: the corpus as it was
+                protected = masked(train_pairs, masking)
+            train_pairs = protected if masking else train_pairs
         log.info("training SentencePiece models on %d pairs", len(train_pairs))
         # The everyday grammar (version 2) cannot list every syllable people type: bytes, not <unk>.
         byte_fallback = corpus.description.get("grammar", {}).get("version", 1) >= 2
         source_spm = train_sentencepiece((s for s, _ in train_pairs), src_vocab, seed, byte_fallback=byte_fallback,
-                                         placeholders=placeholders)
-        target_spm = train_sentencepiece((t for _, t in train_pairs), tgt_vocab, seed, placeholders=placeholders)
+                                         placeholders=bool(masking), names=masking.names)
+        target_spm = train_sentencepiece((t for _, t in train_pairs), tgt_vocab, seed, placeholders=bool(masking))
     src_sp, tgt_sp = load_sentencepiece(source_spm), load_sentencepiece(target_spm)
-    if has_placeholders(src_sp):
+    masking = masking_of(src_sp)
+    if masking:
         if resumed:  # masked as the run began (a new run masked its training pairs above)
-            train_pairs = masked(train_pairs)
-        dev_pairs = masked(dev_pairs)
+            train_pairs = masked(with_full_names(train_pairs, seed) if masking.names else train_pairs, masking)
+        dev_pairs = masked(dev_pairs, masking)
 
     def encode(pairs):
         srcs = src_sp.encode([s for s, _ in pairs])
@@ -285,8 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--tgt-vocab", type=int, default=1000, help="target SentencePiece size (default: %(default)s)")
     g.add_argument("--resume", action="store_true", help="continue from OUT/last.pt")
     g.add_argument("--no-placeholders", action="store_true",
-                   help="train on numbers and Latin-script words as text, not as placeholders that the "
-                        "translation copies (service/placeholders.py; the recipe of model_store/ko-en/1)")
+                   help="train on numbers, Latin-script words and names as text, not as placeholders that the "
+                        "translation copies or romanizes (service/placeholders.py; the recipe of model_store/ko-en/1)")
 
     g = p.add_argument_group("model")
     g.add_argument("--d-model", type=int, default=d_model.d_model, help="model width (default: %(default)s)")

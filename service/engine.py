@@ -16,7 +16,7 @@ from model_store import ModelStore, ModelVersion
 from service.config import DecodingOptions, EngineConfig
 from service.decoding import Hypothesis, SpecialTokens
 from service.onnx_model import OnnxModel
-from service.placeholders import Restoring, encode_protected, has_placeholders
+from service.placeholders import NO_MASKING, Restoring, encode_protected, masking_of
 from service.running_batch import RunningBatch
 from service.sequence import Sequence as DecodingSequence
 from service.tokenizers import SENTENCEPIECE, load_tokenizers
@@ -50,10 +50,10 @@ class Engine:
         # servicer and the streaming detokenizer know them by their SentencePiece-era names.
         self.source_tokenizer, self.target_tokenizer = load_tokenizers(version.path, manifest.tokenizer, tokens)
         self.source_spm, self.target_spm = self.source_tokenizer, self.target_tokenizer
-        # Numbers and Latin-script words go through as placeholders when the model was trained so
-        # (service/placeholders.py); its SentencePiece models say so.
-        self.placeholders = manifest.tokenizer.get("kind", SENTENCEPIECE) == SENTENCEPIECE and \
-            has_placeholders(self.source_tokenizer)
+        # Numbers, Latin-script words and names go through as placeholders when the model was trained
+        # so (service/placeholders.py); its SentencePiece models say so.
+        self.placeholders = masking_of(self.source_tokenizer) \
+            if manifest.tokenizer.get("kind", SENTENCEPIECE) == SENTENCEPIECE else NO_MASKING
         self.special = SpecialTokens(pad=tokens["pad"], bos=tokens["bos"], eos=tokens["eos"])
         self.max_source_tokens = int(manifest.model["max_positions"])  # source EOS included
         self.max_target_tokens = int(manifest.model["max_positions"])  # one position per generated token

@@ -14,12 +14,20 @@ whose English depends on their value, which the model must see: "1" (one apple, 
 number before 월 or 층 ("11월" → "November", "3층" → "3rd floor") and a single digit before 분
 ("1시 5분" → "1:05"). In the bundled corpus these are the contexts where English does not copy a
 number (`protect_pair` masks only what the target copies, so training and serving agree).
+
+Korean full names (service/names.py) go through the same way, their placeholder standing for the name
+in Revised Romanization (`박서연 씨는` → `⦅0⦆ 씨는`, restored as "Park Seoyeon"). A model trained so has
+one more source piece, `NAMES_MARKER`, so ko-en/2 (numbers and Latin words only) keeps its behaviour.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from service.names import find_names
+from service.romanize import romanize_name
 
 OPEN, CLOSE = "\u2985", "\u2986"  # ⦅ ⦆: NFKC (SentencePiece's normalization) leaves them as they are
 SLOTS = 10  # placeholders per segment; later spans stay text
@@ -28,6 +36,8 @@ SYMBOLS = [f"{OPEN}{i}{CLOSE}" for i in range(SLOTS)]
 _SPAN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.,:/@#&+=\-]*[A-Za-z0-9])?")
 _SYMBOL = re.compile(r"( ?)" + re.escape(OPEN) + r"([0-9])" + re.escape(CLOSE))
 
+
+NAMES_MARKER = f"{OPEN}names{CLOSE}"  # a source piece of models trained with name placeholders
 
 _SPELLED_AFTER = ("월", "층")  # 11월 → November, 3층 → 3rd floor
 
@@ -40,13 +50,27 @@ def _copied(span: str, after: str) -> bool:
     return span != "1" and not after.startswith(_SPELLED_AFTER) and not (len(span) == 1 and after.startswith("분"))
 
 
-def protect(text: str) -> tuple[str, tuple[str, ...]]:
-    """`text` with each span to copy replaced by a placeholder (the same span, the same placeholder),
-    and the spans in placeholder order. A text that already holds the placeholder brackets is left
-    as it is (its brackets would be read as placeholders on the way back)."""
+@dataclass(frozen=True)
+class Masking:
+    """Which spans go through as placeholders: what must be copied (numbers, Latin-script words and
+    codes) and Korean full names (romanized)."""
+    copies: bool = True
+    names: bool = True
+
+    def __bool__(self) -> bool:
+        return self.copies or self.names
+
+
+NO_MASKING = Masking(copies=False, names=False)
+
+
+def protect(text: str, masking: Masking = Masking()) -> tuple[str, tuple[str, ...]]:
+    """`text` with each span to copy or romanize replaced by a placeholder (the same span, the same
+    placeholder), and what the placeholders stand for, in order. A text that already holds the
+    placeholder brackets is left as it is (its brackets would be read as placeholders on the way back)."""
     if OPEN in text or CLOSE in text:
         return text, ()
-    return _mask(text, _copied)
+    return _mask(text, _spans(text, masking))
 
 
 def restore(text: str, fills: Sequence[str]) -> str:
@@ -62,35 +86,42 @@ def restore(text: str, fills: Sequence[str]) -> str:
     return _SYMBOL.sub(replace, text)
 
 
-def protect_pair(source: str, target: str) -> tuple[str, str]:
+def protect_pair(source: str, target: str, masking: Masking = Masking()) -> tuple[str, str]:
     """A training pair masked as `protect` masks a source at serving time: each span of the source
-    that the target also has, as a whole word, becomes the same placeholder on both sides. A span the
-    target does not copy (a number it spells out or turns into an ordinal) stays text on both."""
-    masked, fills = protect(source)
-    if not fills:
+    that the target also has as a whole word (a name: its romanization) becomes the same placeholder on
+    both sides. A span the target does not copy (a number it spells out or turns into an ordinal, a
+    name it leaves out) stays text on both."""
+    if OPEN in source or CLOSE in source:
         return source, target
-    kept = {span for span in fills if _whole(span).search(target)}
-    if len(kept) < len(fills):  # mask only what the target copies, numbered in source order
-        masked, fills = _mask(source, lambda span, after: span in kept and _copied(span, after))
-    for i, span in enumerate(fills):
-        target = _whole(span).sub(SYMBOLS[i], target)
+    spans = [span for span in _spans(source, masking) if _whole(span[2]).search(target)]
+    masked, fills = _mask(source, spans)
+    for i, fill in enumerate(fills):
+        target = _whole(fill).sub(SYMBOLS[i], target)
     return masked, target
 
 
-def _mask(text: str, wanted: Callable[[str, str], bool]) -> tuple[str, tuple[str, ...]]:
+def _spans(text: str, masking: Masking) -> list[tuple[int, int, str]]:
+    """(start, end, what the placeholder stands for) of each span to mask, in order."""
+    spans = []
+    if masking.copies:
+        spans += [(m.start(), m.end(), m.group()) for m in _SPAN.finditer(text)
+                  if _copied(m.group(), text[m.end(): m.end() + 1])]  # one character: no copy of the rest
+    if masking.names:
+        spans += [(start, end, romanize_name(text[start:end])) for start, end in find_names(text)]
+    return sorted(spans)
+
+
+def _mask(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, tuple[str, ...]]:
     fills: list[str] = []
-
-    def replace(match: re.Match) -> str:
-        span = match.group()
-        if not wanted(span, text[match.end(): match.end() + 1]):  # one character: no copy of the rest
-            return span
-        if span not in fills:
-            if len(fills) == SLOTS:
-                return span
-            fills.append(span)
-        return SYMBOLS[fills.index(span)]
-
-    return _SPAN.sub(replace, text), tuple(fills)
+    parts, pos = [], 0
+    for start, end, fill in spans:
+        if fill not in fills:
+            if len(fills) == SLOTS:  # later spans stay text
+                continue
+            fills.append(fill)
+        parts += [text[pos:start], SYMBOLS[fills.index(fill)]]
+        pos = end
+    return "".join(parts) + text[pos:], tuple(fills)
 
 
 def _whole(span: str) -> re.Pattern:
@@ -100,6 +131,12 @@ def _whole(span: str) -> re.Pattern:
 def has_placeholders(processor) -> bool:
     """Whether a SentencePiece model was trained with the placeholder symbols as pieces of their own."""
     return all(processor.piece_to_id(s) != processor.unk_id() for s in SYMBOLS)
+
+
+def masking_of(processor) -> Masking:
+    """What a model's source SentencePiece model says it was trained to see as placeholders."""
+    copies = has_placeholders(processor)
+    return Masking(copies=copies, names=copies and processor.piece_to_id(NAMES_MARKER) != processor.unk_id())
 
 
 class Restoring:
@@ -112,13 +149,14 @@ class Restoring:
         return restore(self.target.decode(ids), self.fills)
 
 
-def encode_protected(processor, texts: Sequence[str], enabled: bool | None = None
+def encode_protected(processor, texts: Sequence[str], masking: Masking | None = None
                      ) -> tuple[list[list[int]], list[tuple[str, ...]]]:
-    """Source ids of each text, with placeholders when `enabled` (default: when the model has them),
-    and the spans each text's placeholders stand for. One `encode` call per text: SentencePiece
-    encodes a list on a thread pool it starts per call (130 µs for one short text against 2 µs alone;
-    it was a quarter of the server's event loop at 32 clients)."""
-    if not (has_placeholders(processor) if enabled is None else enabled):
+    """Source ids of each text, with the placeholders of `masking` (default: what the model was trained
+    with, `masking_of`), and what each text's placeholders stand for. One `encode` call per text:
+    SentencePiece encodes a list on a thread pool it starts per call (130 µs for one short text against
+    2 µs alone; it was a quarter of the server's event loop at 32 clients)."""
+    masking = masking_of(processor) if masking is None else masking
+    if not masking:
         return [processor.encode(text) for text in texts], [()] * len(texts)
-    protected = [protect(text) for text in texts]
+    protected = [protect(text, masking) for text in texts]
     return [processor.encode(masked) for masked, _ in protected], [fills for _, fills in protected]

@@ -37,7 +37,8 @@ from .hangul import MEANS, OBJECT, SUBJECT, TOPIC, WITH, attach
 from .hangul import add_final
 from .korean import Form, a_form, conjugate, copula, eu, honorific, past_stem, stem_of
 from .lexicon import NUMBERS_KO, PEOPLE, TIMES, Person, Time
-from .romanize import SURNAMES, romanize_name, romanize_place
+from service.names import GIVEN_SYLLABLES
+from service.romanize import SURNAMES, romanize_name, romanize_place
 
 LEVELS = ("plain", "polite", "formal")
 I_SUBJECT = Person("drop_i", "", "I", person=1, possessive="my", kind="pronoun")
@@ -1226,10 +1227,7 @@ def numbers(rng: random.Random) -> Sentence | None:
 
 # --------------------------------------------------------------------------- copy cases
 
-_GIVEN = ("민 준 서 연 지 은 하 윤 수 아 현 우 예 린 도 호 진 영 혜 성 재 태 희 경 주 원 다 채 유 나 빈 석 훈 규 정 미 소 결 온 별 "
-          "건 시 율 로 이 안 선 승 찬 혁 욱 용 상 동 철 광 진 기 범 종 형 웅 택 환 완 명 식 근 효 인 숙 순 옥 자 "
-          "란 화 애 향 심 봄 솔 슬 새 겸 한 강 산 결 담 람 봄 샘 찬 휘 률 언 결 비 의 예 해 가 라 리 루 세")
-_GIVEN_SYLLABLES = sorted(set(_GIVEN.split()))
+_GIVEN_SYLLABLES = sorted(GIVEN_SYLLABLES)  # the syllables the name finder knows (service/names.py)
 _COMMON_SURNAMES = [s for s in SURNAMES if len(s) == 1]
 
 

@@ -1,7 +1,5 @@
-"""Hangul syllable arithmetic and the choice of particle allomorphs.
+"""The choice of particle allomorphs, on Hangul syllable arithmetic (service/hangul.py).
 
-A precomposed syllable is U+AC00 + (initial * 21 + medial) * 28 + final, so the jamo of a
-syllable are recovered with divmod and a syllable is rebuilt from its jamo the same way.
 Korean particles and endings come in pairs whose choice depends only on whether the previous
 syllable ends in a consonant (its batchim), which is why everything here needs that arithmetic.
 """
@@ -10,15 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-BASE = 0xAC00
-LAST = 0xD7A3
-N_MEDIALS = 21
-N_FINALS = 28
-
-INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
-MEDIALS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
-FINALS = ("", "ㄱ", "ㄲ", "ㄳ", "ㄴ", "ㄵ", "ㄶ", "ㄷ", "ㄹ", "ㄺ", "ㄻ", "ㄼ", "ㄽ", "ㄾ", "ㄿ", "ㅀ",
-          "ㅁ", "ㅂ", "ㅄ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ")
+from service.hangul import compose, decompose, is_syllable
 
 # Particle pairs: (form after a final consonant, form after a vowel).
 TOPIC = ("은", "는")
@@ -34,25 +24,6 @@ VOCATIVE = ("아", "야")
 # 나/저/너 + 가 are not 나가/저가/너가 but 내가/제가/네가: old contracted forms that the
 # language kept only before the subject particle (나는, 저를, 너를 stay regular).
 _IRREGULAR_SUBJECT = {"나": "내가", "저": "제가", "너": "네가"}
-
-
-def is_syllable(ch: str) -> bool:
-    return len(ch) == 1 and BASE <= ord(ch) <= LAST
-
-
-def decompose(ch: str) -> tuple[str, str, str]:
-    """One syllable → (initial, medial, final) jamo; final is "" for an open syllable."""
-    if not is_syllable(ch):
-        raise ValueError(f"{ch!r} is not a precomposed Hangul syllable")
-    index = ord(ch) - BASE
-    initial, rest = divmod(index, N_MEDIALS * N_FINALS)
-    medial, final = divmod(rest, N_FINALS)
-    return INITIALS[initial], MEDIALS[medial], FINALS[final]
-
-
-def compose(initial: str, medial: str, final: str = "") -> str:
-    return chr(BASE + (INITIALS.index(initial) * N_MEDIALS + MEDIALS.index(medial)) * N_FINALS
-               + FINALS.index(final))
 
 
 def _last_syllable(word: str) -> str:
