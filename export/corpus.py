@@ -135,12 +135,17 @@ GRAMMAR_VERSIONS = (1, 2)
 DEFAULT_GRAMMAR_VERSION = 2
 FIRST_GRAMMAR_SHARE = 0.4   # version 2: the share of training pairs from the first grammar
 # Version 2's everyday grammar keeps growing (it is not a bundled model's corpus yet); its revision is recorded
-# in the summary so that a checkpoint says which one it was trained on. 3: the development set's constructions.
-EVERYDAY_REVISION = 3
+# in the summary so that a checkpoint says which one it was trained on. 3: the development set's constructions;
+# 4: the constructions the development set still lacked (everyday_extra.py). An older revision is rebuilt
+# exactly (EverydayConfig.revision); a summary that records none is revision 3.
+EVERYDAY_REVISION = 4
+EVERYDAY_REVISION_UNRECORDED = 3
 
 
-def bundled_corpus(seed: int, train_size: int, dev_size: int, test_size: int, version: int = 1) -> ParallelCorpus:
-    """The project's own Korean→English grammar corpus; the same arguments give the same corpus."""
+def bundled_corpus(seed: int, train_size: int, dev_size: int, test_size: int, version: int = 1,
+                   everyday_revision: int = EVERYDAY_REVISION) -> ParallelCorpus:
+    """The project's own Korean→English grammar corpus; the same arguments give the same corpus.
+    `everyday_revision` (version 2 only) picks the everyday grammar's revision."""
     from export.grammar import LEXICON_SIZES, GrammarConfig, generate_corpus
 
     if version not in GRAMMAR_VERSIONS:
@@ -150,18 +155,22 @@ def bundled_corpus(seed: int, train_size: int, dev_size: int, test_size: int, ve
         config = GrammarConfig(seed=seed, train_size=train_size, dev_size=dev_size, test_size=test_size)
         return ParallelCorpus(splits=generate_corpus(config), source=f"bundled-grammar:seed={seed}",
                               description={"grammar": {**grammar, "lexicon": dict(LEXICON_SIZES)}})
-    return _bundled_corpus_v2(seed, train_size, dev_size, test_size)
+    return _bundled_corpus_v2(seed, train_size, dev_size, test_size, everyday_revision)
 
 
-def _bundled_corpus_v2(seed: int, train_size: int, dev_size: int, test_size: int) -> ParallelCorpus:
+def _bundled_corpus_v2(seed: int, train_size: int, dev_size: int, test_size: int,
+                       everyday_revision: int = EVERYDAY_REVISION) -> ParallelCorpus:
     """The first grammar's corpus and the everyday grammar's, merged so that the merged corpus keeps both
     promises: one Korean sentence has one English translation, and no dev or test sentence (and no
     sentence of the hand-written everyday sets) is in training."""
     import random
 
     from export.grammar import LEXICON_SIZES, GrammarConfig, generate_corpus
-    from export.grammar.everyday import EverydayConfig, generate_everyday, normal_korean
+    from export.grammar.everyday import EVERYDAY_REVISIONS, EverydayConfig, generate_everyday, normal_korean
     from export.grammar.everyday_lexicon import LEMMAS
+
+    if everyday_revision not in EVERYDAY_REVISIONS:
+        raise CorpusError(f"unknown everyday grammar revision {everyday_revision}; known: {EVERYDAY_REVISIONS}")
 
     excluded = {normal_korean(ko) for ko, _ in hand_written()}
     first_train = round(train_size * FIRST_GRAMMAR_SHARE)
@@ -170,7 +179,8 @@ def _bundled_corpus_v2(seed: int, train_size: int, dev_size: int, test_size: int
     everyday = generate_everyday(EverydayConfig(seed=seed, train_size=train_size - first_train,
                                                 dev_size=dev_size - dev_size // 2,
                                                 test_size=test_size - test_size // 2,
-                                                exclude=frozenset(ko for ko, _ in hand_written())))
+                                                exclude=frozenset(ko for ko, _ in hand_written()),
+                                                revision=everyday_revision))
     translation: dict[str, str] = {}
     for ko, en in first["train"] + first["dev"] + first["test"]:
         translation[ko] = en
@@ -193,7 +203,7 @@ def _bundled_corpus_v2(seed: int, train_size: int, dev_size: int, test_size: int
     random.Random(f"merge:{seed}").shuffle(splits["train"])
     return ParallelCorpus(
         splits=splits, source=f"bundled-grammar-v2:seed={seed}",
-        description={"grammar": {"version": 2, "everyday_revision": EVERYDAY_REVISION, "seed": seed,
+        description={"grammar": {"version": 2, "everyday_revision": everyday_revision, "seed": seed,
                                  "train_size": train_size, "dev_size": dev_size,
                                  "test_size": test_size,
                                  "lexicon": {**LEXICON_SIZES, **{f"everyday_{k}": v for k, v in LEMMAS.items()}}}})
@@ -201,9 +211,11 @@ def _bundled_corpus_v2(seed: int, train_size: int, dev_size: int, test_size: int
 
 def bundled_corpus_from_summary(grammar: dict) -> ParallelCorpus:
     """The bundled corpus again, from the "grammar" entry its summary recorded (in a checkpoint or a
-    manifest's training_data); a summary without a version is the first grammar's."""
+    manifest's training_data): its recorded everyday revision rebuilds that revision's corpus. A summary
+    without a version is the first grammar's; a version-2 summary without an everyday revision is revision 3's."""
     return bundled_corpus(grammar["seed"], grammar["train_size"], grammar["dev_size"], grammar["test_size"],
-                          grammar.get("version", 1))
+                          grammar.get("version", 1),
+                          everyday_revision=grammar.get("everyday_revision", EVERYDAY_REVISION_UNRECORDED))
 
 
 def user_corpus(train: list[str], dev: list[str] | None, test: list[str] | None,

@@ -1384,6 +1384,11 @@ CONSTRUCTIONS = {
     "connective": (connective, 3), "existence": (existence, 2), "copy": (copy_case, 3), "linked": (linked, 3),
     "numbers": (numbers, 2), "health": (health, 1), "describe_place": (describe_place, 1),
 }
+# The corpus revision that added a construction (absent: revision 3 or before). `generate_everyday` draws only
+# from the constructions of the configured revision, in registration order, so an older revision's corpus
+# is reproduced exactly.
+ADDED_IN: dict[str, int] = {}
+EVERYDAY_REVISIONS = (3, 4)
 
 
 # --------------------------------------------------------------------------- the splits
@@ -1397,6 +1402,7 @@ class EverydayConfig:
     test_size: int = 1000
     heldout_fraction: float = 0.1
     exclude: frozenset[str] = frozenset()       # Korean sentences never to generate (the hand-written set)
+    revision: int = EVERYDAY_REVISIONS[-1]      # the corpus revision whose constructions are drawn
 
 
 def normal_korean(text: str) -> str:
@@ -1424,8 +1430,10 @@ def generate_everyday(config: EverydayConfig = EverydayConfig()) -> dict[str, li
     """{"train", "dev", "test"}: (Korean, English) pairs. A dev (test) sentence holds a pairing reserved for
     dev (test) and none for the other split; training holds none; every held-out word occurs in training;
     one Korean sentence has one English translation."""
+    if config.revision not in EVERYDAY_REVISIONS:
+        raise ValueError(f"unknown everyday revision {config.revision}; known: {EVERYDAY_REVISIONS}")
     rng = random.Random(f"everyday:{config.seed}")
-    names = list(CONSTRUCTIONS)
+    names = [n for n in CONSTRUCTIONS if ADDED_IN.get(n, 3) <= config.revision]
     weights = [CONSTRUCTIONS[n][1] for n in names]
     excluded = {normal_korean(s) for s in config.exclude}
     translation: dict[str, str] = {}
@@ -1477,3 +1485,4 @@ __all__ = [
 # The constructions the development set showed missing (corpus v3) add themselves to CONSTRUCTIONS; the import
 # is last because that module builds on this one's helpers.
 from . import everyday_more  # noqa: E402,F401
+from . import everyday_extra  # noqa: E402,F401  (revision 4)
