@@ -36,7 +36,7 @@ SUFFIXES = tuple(sorted({h + p for h in _HONORIFICS for p in _PARTICLES}, key=le
 
 # Words of a name's shape that the bundled corpus uses as ordinary words (python -m export.name_audit).
 NOT_NAMES = frozenset(
-    "강아지 공유기 배우자 기다리 기다린 나가기 나가지 남기기 남기자 남기지 노선도 마시기 마시자 마시지 배우기 배우지 설명서 손수건 송아지 신나지 연하지 "
+    "강아지 공유기 배우자 기다리 기다린 나가기 나가자 나가지 남기기 남기자 남기지 노선도 마시기 마시자 마시지 배우기 배우지 설명서 손수건 송아지 신나지 연하지 "
     "옥수수 유람선 이기기 이기자 이기지 정수기 지우기 지우자 지우지 지하철 진하지 채우기 채우지 현미경".split())
 
 _WORD = re.compile(r"[\uac00-\ud7a3]+")

@@ -1388,7 +1388,7 @@ CONSTRUCTIONS = {
 # from the constructions of the configured revision, in registration order, so an older revision's corpus
 # is reproduced exactly.
 ADDED_IN: dict[str, int] = {}
-EVERYDAY_REVISIONS = (3, 4)
+EVERYDAY_REVISIONS = (3, 4, 5)
 
 
 # --------------------------------------------------------------------------- the splits
@@ -1486,3 +1486,4 @@ __all__ = [
 # is last because that module builds on this one's helpers.
 from . import everyday_more  # noqa: E402,F401
 from . import everyday_extra  # noqa: E402,F401  (revision 4)
+from . import everyday_rev5  # noqa: E402,F401  (revision 5)
