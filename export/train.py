@@ -28,7 +28,7 @@ from tqdm import tqdm
 from export.batching import Example, collate, make_example, token_budget_batches
 from export.checkpoint import read_checkpoint, save_checkpoint
 from export.config import ModelConfig, TrainConfig
-from export.corpus import (DEFAULT_GRAMMAR_VERSION, GRAMMAR_VERSIONS, CorpusError, ParallelCorpus,
+from export.corpus import (DEFAULT_GRAMMAR_VERSION, EVERYDAY_REVISION, GRAMMAR_VERSIONS, CorpusError, ParallelCorpus,
                            bundled_corpus_from_summary, everyday_dev, everyday_heldout, user_corpus)
 from export.evaluate import score, translate
 from export.model import Transformer, count_parameters, make_model
@@ -379,10 +379,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.train:
             corpus = user_corpus(args.train, args.dev, args.test, seed=args.seed)
         else:
+            # a resumed run rebuilds the corpus its summary recorded; a new one takes the newest revision
             grammar = state["data"]["grammar"] if args.resume else {
                 "seed": args.corpus_seed, "train_size": args.corpus_size, "dev_size": 1000, "test_size": 2000,
-                "version": args.grammar_version}
-            log.info("generating the bundled corpus (seed %d, %d training pairs)", grammar["seed"], grammar["train_size"])
+                "version": args.grammar_version, "everyday_revision": EVERYDAY_REVISION}
+            log.info("generating the bundled corpus (seed %d, %d training pairs, grammar version %d%s)",
+                     grammar["seed"], grammar["train_size"], grammar.get("version", 1),
+                     f", everyday revision {grammar.get('everyday_revision', 3)}" if grammar.get("version") == 2 else "")
             corpus = bundled_corpus_from_summary(grammar)
         data = prepare_data(corpus, source_spm, target_spm, args.src_vocab, args.tgt_vocab, cfg.seed,
                             placeholders=not args.no_placeholders)

@@ -96,3 +96,23 @@ def test_checkpoints_are_chosen_on_the_everyday_development_set_from_corpus_vers
         assert chosen["everyday_dev"] == everyday_dev()
         held_out = {ko for ko, _ in everyday_heldout()}
         assert not held_out & {ko for ko, _ in chosen["everyday_dev"]}, "the held-out set must never choose"
+
+
+def test_a_new_run_trains_on_the_newest_everyday_revision(tmp_path, monkeypatch):
+    """mt-train describes the bundled corpus it is about to build; a summary without a revision means
+    the oldest recorded one (3), so a new run must name the newest itself."""
+    from export.corpus import EVERYDAY_REVISION
+
+    asked = []
+
+    class Built(Exception):
+        pass
+
+    def build(grammar):
+        asked.append(grammar)
+        raise Built
+
+    monkeypatch.setattr(train_cli, "bundled_corpus_from_summary", build)
+    with pytest.raises(Built):
+        train_cli.main(["--out", str(tmp_path / "run"), *TINY_MODEL])
+    assert asked[-1]["version"] == 2 and asked[-1]["everyday_revision"] == EVERYDAY_REVISION
