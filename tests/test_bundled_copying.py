@@ -36,9 +36,9 @@ def translate(texts: list[str]) -> list[str]:
     return [t[0].text for t in engine().translate(texts)]
 
 
-@pytest.mark.xfail(strict=True, reason="not met yet (issue 13): ko-en/2 romanizes 0 of 36 unseen names right "
-                   "(박서연 → 'Bae Seol'); names need a placeholder of their own with Revised Romanization at "
-                   "serving, and a name detector. Strict: this fails the suite once the model gets them right.")
+@pytest.mark.xfail(strict=True, reason="not met by the bundled ko-en/2 (0 of 36; it has no name placeholders). A "
+                   "model trained with them (service/names.py; runs/everyday-v6, not bundled yet) gets 36 of 36. "
+                   "Strict: this fails the suite once the bundled model gets them right; then drop the mark.")
 def test_names_are_romanized_not_replaced():
     frames = ["{} 씨는 서울에 살아요.", "{}#TOPIC 제 친구예요.", "어제 {}한테 이메일을 보냈어요."]
     texts = [frame.format(name).replace(name + "#TOPIC", attach(name, TOPIC)) for name in NAMES for frame in frames]

@@ -16,5 +16,5 @@ PAIRS = [
 ]
 
 TINY_MODEL = ["--d-model", "32", "--heads", "2", "--encoder-layers", "1", "--decoder-layers", "1", "--ff", "64",
-              "--src-vocab", "80", "--tgt-vocab", "80", "--max-tokens", "300", "--warmup", "20",
+              "--src-vocab", "96", "--tgt-vocab", "80", "--max-tokens", "300", "--warmup", "20",
               "--eval-sentences", "4", "--threads", "1", "--precision", "fp32"]
