@@ -31,6 +31,7 @@ from export.config import ModelConfig, TrainConfig
 from export.corpus import (DEFAULT_GRAMMAR_VERSION, EVERYDAY_REVISION, GRAMMAR_VERSIONS, CorpusError, ParallelCorpus,
                            bundled_corpus_from_summary, everyday_dev, everyday_heldout, user_corpus)
 from export.evaluate import score, translate
+from export.grammar.everyday import EVERYDAY_REVISIONS
 from export.model import Transformer, count_parameters, make_model
 from export.plots import plot_training_curves
 from export.name_variants import with_full_names
@@ -286,6 +287,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--grammar-version", type=int, choices=GRAMMAR_VERSIONS, default=DEFAULT_GRAMMAR_VERSION,
                    help="bundled corpus grammar: 1 the first grammar alone (model_store/ko-en/1), 2 with the "
                         "everyday grammar (default: %(default)s)")
+    g.add_argument("--everyday-revision", type=int, choices=EVERYDAY_REVISIONS, default=EVERYDAY_REVISION,
+                   help="revision of the everyday grammar (grammar version 2; default: %(default)s, the newest)")
     # 4000: the everyday corpus (grammar version 2) has ≈ 950 distinct Korean characters, and SentencePiece
     # needs one piece per character before any longer piece (1000 would leave ≈ 60; 15 pieces a sentence, not 9.5).
     g.add_argument("--src-vocab", type=int, default=4000, help="source SentencePiece size (default: %(default)s)")
@@ -382,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
             # a resumed run rebuilds the corpus its summary recorded; a new one takes the newest revision
             grammar = state["data"]["grammar"] if args.resume else {
                 "seed": args.corpus_seed, "train_size": args.corpus_size, "dev_size": 1000, "test_size": 2000,
-                "version": args.grammar_version, "everyday_revision": EVERYDAY_REVISION}
+                "version": args.grammar_version, "everyday_revision": args.everyday_revision}
             log.info("generating the bundled corpus (seed %d, %d training pairs, grammar version %d%s)",
                      grammar["seed"], grammar["train_size"], grammar.get("version", 1),
                      f", everyday revision {grammar.get('everyday_revision', 3)}" if grammar.get("version") == 2 else "")

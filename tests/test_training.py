@@ -116,3 +116,6 @@ def test_a_new_run_trains_on_the_newest_everyday_revision(tmp_path, monkeypatch)
     with pytest.raises(Built):
         train_cli.main(["--out", str(tmp_path / "run"), *TINY_MODEL])
     assert asked[-1]["version"] == 2 and asked[-1]["everyday_revision"] == EVERYDAY_REVISION
+    with pytest.raises(Built):
+        train_cli.main(["--out", str(tmp_path / "run3"), "--everyday-revision", "3", *TINY_MODEL])
+    assert asked[-1]["everyday_revision"] == 3
