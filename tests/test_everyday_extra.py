@@ -58,7 +58,7 @@ def test_the_new_constructions_are_registered_as_revision_4_with_modest_weights(
 
 
 def test_revision_3_reproduces_the_corpus_from_before_revision_4():
-    assert EverydayConfig().revision == EVERYDAY_REVISION >= 4
+    assert EverydayConfig().revision == everyday.EVERYDAY_REVISIONS[-1] >= 4
     assert _digest(generate_everyday(EverydayConfig(**SMALL, revision=3))) == REVISION_3_DIGEST
 
 
@@ -81,10 +81,12 @@ def test_an_unknown_revision_is_refused():
 
 
 def test_the_bundled_corpus_records_and_rebuilds_its_everyday_revision():
-    newest = bundled_corpus(13, 4000, 40, 40, version=2)
-    assert newest.description["grammar"]["everyday_revision"] == EVERYDAY_REVISION
+    default = bundled_corpus(13, 4000, 40, 40, version=2)
+    assert default.description["grammar"]["everyday_revision"] == EVERYDAY_REVISION == 3
+    newest = bundled_corpus(13, 4000, 40, 40, version=2, everyday_revision=everyday.EVERYDAY_REVISIONS[-1])
+    assert newest.description["grammar"]["everyday_revision"] == everyday.EVERYDAY_REVISIONS[-1]
     old = bundled_corpus(13, 4000, 40, 40, version=2, everyday_revision=3)
-    assert old.description["grammar"]["everyday_revision"] == 3
+    assert old.description["grammar"]["everyday_revision"] == 3 and old.splits == default.splits
     assert old.splits != newest.splits
     assert bundled_corpus_from_summary(newest.summary()["grammar"]).splits == newest.splits
     assert bundled_corpus_from_summary(old.summary()["grammar"]).splits == old.splits

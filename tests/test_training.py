@@ -98,9 +98,9 @@ def test_checkpoints_are_chosen_on_the_everyday_development_set_from_corpus_vers
         assert not held_out & {ko for ko, _ in chosen["everyday_dev"]}, "the held-out set must never choose"
 
 
-def test_a_new_run_trains_on_the_newest_everyday_revision(tmp_path, monkeypatch):
+def test_a_new_run_records_the_everyday_revision_it_trains_on(tmp_path, monkeypatch):
     """mt-train describes the bundled corpus it is about to build; a summary without a revision means
-    the oldest recorded one (3), so a new run must name the newest itself."""
+    the oldest recorded one (3), so a new run must name its revision itself."""
     from export.corpus import EVERYDAY_REVISION
 
     asked = []
@@ -117,5 +117,5 @@ def test_a_new_run_trains_on_the_newest_everyday_revision(tmp_path, monkeypatch)
         train_cli.main(["--out", str(tmp_path / "run"), *TINY_MODEL])
     assert asked[-1]["version"] == 2 and asked[-1]["everyday_revision"] == EVERYDAY_REVISION
     with pytest.raises(Built):
-        train_cli.main(["--out", str(tmp_path / "run3"), "--everyday-revision", "3", *TINY_MODEL])
-    assert asked[-1]["everyday_revision"] == 3
+        train_cli.main(["--out", str(tmp_path / "run5"), "--everyday-revision", "5", *TINY_MODEL])
+    assert asked[-1]["everyday_revision"] == 5
