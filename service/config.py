@@ -18,6 +18,9 @@ class EngineConfig:
     max_batch_tokens: int = 8192  # per sub-batch: rows (sentences × beam) × longest source, padding included
     max_batch_sentences: int = 64  # per sub-batch, whatever their length
     warmup: bool = True  # run a few batches at load so the first request pays no allocation cost
+    # Outputs carry each source placeholder (number, Latin word, name) exactly as often as the source
+    # (RunningBatch); off only to compare raw decoding with another decoder token for token.
+    cover_placeholders: bool = True
 
     def __post_init__(self) -> None:
         if self.device not in ("auto", "cpu", "cuda"):

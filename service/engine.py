@@ -12,16 +12,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
+
 from model_store import ModelStore, ModelVersion
 from service.config import DecodingOptions, EngineConfig
 from service.decoding import Hypothesis, SpecialTokens
 from service.onnx_model import OnnxModel
-from service.placeholders import NO_MASKING, Restoring, encode_protected, masking_of
+from service.placeholders import NO_MASKING, SYMBOLS, Restoring, encode_protected, masking_of
 from service.running_batch import RunningBatch
 from service.sequence import Sequence as DecodingSequence
 from service.tokenizers import SENTENCEPIECE, load_tokenizers
 
 log = logging.getLogger(__name__)
+
+
+# A text with placeholders decodes with at least this beam: held to the source's placeholders (RunningBatch),
+# greedy search has no other path when the model's best one drops a number, and fills the rest of the
+# output limit with junk (hand-written sets, docs/training.md "Placeholder coverage").
+COVER_BEAM = 4
 
 
 class InputTooLong(ValueError):
@@ -55,6 +63,10 @@ class Engine:
         self.placeholders = masking_of(self.source_tokenizer) \
             if manifest.tokenizer.get("kind", SENTENCEPIECE) == SENTENCEPIECE else NO_MASKING
         self.special = SpecialTokens(pad=tokens["pad"], bos=tokens["bos"], eos=tokens["eos"])
+        # Placeholder i: its source id and its target id (RunningBatch keeps outputs to the source's count).
+        self._placeholders = (np.array([self.source_tokenizer.piece_to_id(p) for p in SYMBOLS]),
+                              [self.target_tokenizer.piece_to_id(p) for p in SYMBOLS]) \
+            if self.placeholders and config.cover_placeholders and self._target_has_placeholders() else None
         self.max_source_tokens = int(manifest.model["max_positions"])  # source EOS included
         self.max_target_tokens = int(manifest.model["max_positions"])  # one position per generated token
         loaded = time.monotonic()
@@ -63,6 +75,10 @@ class Engine:
         log.info("engine %s/%s (%s) on %s, %s intra-op threads: loaded in %.2f s, warm-up %.2f s",
                  self.name, self.version, manifest.variant, self.model.provider,
                  config.intra_op_threads or "all", loaded - started, time.monotonic() - loaded)
+
+    def _target_has_placeholders(self) -> bool:
+        target = self.target_tokenizer
+        return all(target.piece_to_id(p) != target.unk_id() for p in SYMBOLS)
 
     @classmethod
     def from_store(cls, root: str | Path, name: str, version: int | None = None,
@@ -113,8 +129,7 @@ class Engine:
             # A fixed batch decoded to the end: the running batch with nobody joining (the same step
             # and cache layout as the iteration-level scheduler, so the two differ only in scheduling).
             running = self.running_batch()
-            sequences = [DecodingSequence(list(sources[i]), options, options.length_limit(len(sources[i]) + 1))
-                         for i in batch]
+            sequences = [self._sequence(sources[i], options) for i in batch]
             running.join(sequences)
             while running.sequences:
                 running.leave(running.step().finished)
@@ -133,12 +148,22 @@ class Engine:
         if len(ids) + 1 > self.max_source_tokens:
             raise InputTooLong(f"the text has {len(ids) + 1} tokens (with EOS); the model accepts at most "
                                f"{self.max_source_tokens}")
-        options = self.clamp(options)
-        return DecodingSequence(list(ids), options, options.length_limit(len(ids) + 1), owner)
+        return self._sequence(ids, self.clamp(options), owner)
+
+    def _sequence(self, ids: Sequence[int], options: DecodingOptions, owner: object = None) -> DecodingSequence:
+        counts = (np.asarray(ids)[:, None] == self._placeholders[0]).sum(axis=0) \
+            if self._placeholders is not None and ids else None
+        quota = counts if counts is not None and counts.any() else None
+        if quota is not None and options.beam_size < COVER_BEAM:
+            options = replace(options, beam_size=COVER_BEAM)
+        sequence = DecodingSequence(list(ids), options, options.length_limit(len(ids) + 1), owner)
+        sequence.quota = quota
+        return sequence
 
     def running_batch(self) -> RunningBatch:
         """An empty running batch over this engine's model (iteration-level batching)."""
-        return RunningBatch(self.model, self.special, self.max_target_tokens)
+        return RunningBatch(self.model, self.special, self.max_target_tokens,
+                            self._placeholders[1] if self._placeholders is not None else ())
 
     def sub_batches(self, indices: list[int], sources: Sequence[Sequence[int]], beam_size: int) -> list[list[int]]:
         """Sort by length (little padding) and cut where rows (sentences × beam) × longest source

@@ -28,6 +28,10 @@ Layout, and why:
 - The decoder of contract 2 returns each row's best K = 2·(widest beam) + 1 tokens; beam search only
   needs those (a sentence's best 2k of k·V candidates are among its beams' own best 2k, and one more
   covers a banned EOS), so the selection never touches (rows × vocabulary) arrays.
+- Placeholder coverage: a sequence whose source holds placeholders (service/placeholders.py: numbers,
+  Latin words, names) has a `quota`, how often each placeholder may appear. Its rows may not end while
+  one is missing, nor repeat one beyond the source's count: a dropped price or a name said twice would
+  be a silent wrong answer. Only then does a step ask the graph for full log-probs, for those rows alone.
 """
 
 from __future__ import annotations
@@ -127,7 +131,8 @@ class SlotCache:
         for b in self.buffers:
             b[dest, :, :width] = b[src, :, :width]
 
-    def run(self, batch: RunningBatch, n: int, top_k: int) -> tuple[np.ndarray, np.ndarray]:
+    def run(self, batch: RunningBatch, n: int, top_k: int, want_log_probs: bool = False
+            ) -> tuple[np.ndarray | None, np.ndarray, np.ndarray]:
         positions = batch.positions[:n]
         # Every row reads every column (masked past its own position), so the width follows the
         # longest live row closely, in steps of COLUMN_STEP, rather than by doubling: a wider buffer
@@ -138,13 +143,13 @@ class SlotCache:
             self.grow(0, needed, batch.rows)
             width = needed
         cache_mask = (np.arange(width)[None, :] < positions[:, None]).astype(np.int64)
-        _, values, ids, new = self.model.step_in_place(
+        log_probs, values, ids, new = self.model.step_in_place(
             batch.tokens[:n, None], positions[:, None], batch.src_mask[:n], cache_mask, top_k,
-            [b[:n] for b in self.buffers], [c[:n] for c in batch.cross])
+            [b[:n] for b in self.buffers], [c[:n] for c in batch.cross], want_log_probs=want_log_probs)
         rows = np.arange(n)
         for b, kv in zip(self.buffers, new):
             b[rows, :, positions] = kv[:, :, 0]
-        return values, ids
+        return log_probs, values, ids
 
 
 class ConcatCache:
@@ -199,19 +204,22 @@ class ConcatCache:
                 gathered.append(out)
         return gathered
 
-    def run(self, batch: RunningBatch, n: int, top_k: int) -> tuple[np.ndarray, np.ndarray]:
+    def run(self, batch: RunningBatch, n: int, top_k: int, want_log_probs: bool = False
+            ) -> tuple[np.ndarray | None, np.ndarray, np.ndarray]:
         past = self._gather(n)
         self_mask = (np.arange(past[0].shape[2] + 1)[None, :] >= self.start[:n, None]).astype(np.int64)
         log_probs, self.past = self.model.step(batch.tokens[:n, None], batch.positions[:n, None], batch.src_mask[:n],
                                                self_mask, past, [c[:n] for c in batch.cross])
         self.source[:n] = np.arange(n)
-        return top_candidates(log_probs, top_k)
+        return log_probs, *top_candidates(log_probs, top_k)
 
 
 class RunningBatch:
-    def __init__(self, model: StepModel, special: SpecialTokens, max_target_tokens: int = 256) -> None:
+    def __init__(self, model: StepModel, special: SpecialTokens, max_target_tokens: int = 256,
+                 placeholder_ids: Iterable[int] = ()) -> None:
         self.model, self.special = model, special
         self.max_target_tokens = max_target_tokens
+        self.placeholder_ids = np.array(list(placeholder_ids), np.int64)  # target ids a `Sequence.quota` counts
         self.cache = SlotCache(model) if getattr(model, "contract", 1) >= 2 else ConcatCache(model)
         self.sequences: list[Sequence] = []
         self.rows = 0
@@ -347,7 +355,10 @@ class RunningBatch:
         if not n:
             return StepReport(0, [])
         groups = self._beam_groups()
-        values, ids = self.cache.run(self, n, 2 * max(groups) + 1)
+        quotas = [s for s in self.sequences if s.quota is not None]
+        log_probs, values, ids = self.cache.run(self, n, 2 * max(groups) + 1, want_log_probs=bool(quotas))
+        if quotas:
+            self._cover_placeholders(quotas, log_probs, values, ids)
         finished: list[Sequence] = []
         for k, (group, slots) in groups.items():
             finished.extend(self._select(k, group, slots, values, ids))
@@ -357,6 +368,23 @@ class RunningBatch:
             if s.on_step is not None:  # a sequence that ended reports too, once: it leaves after this step
                 s.on_step(s)
         return StepReport(n, finished)
+
+    def _cover_placeholders(self, quotas: list[Sequence], log_probs: np.ndarray, values: np.ndarray,
+                            ids: np.ndarray) -> None:
+        """The rows of sequences with a quota take their best tokens again from the full log-probs, with
+        each placeholder used up (as often as the source has it) banned, and EOS banned while one is
+        still missing. In place, over the graph's top tokens of those rows."""
+        rows = np.concatenate([s.slots for s in quotas])
+        quota = np.concatenate([np.broadcast_to(s.quota, (len(s.slots), len(s.quota))) for s in quotas])
+        steps = np.concatenate([np.full(len(s.slots), s.step) for s in quotas])
+        history = self.history[rows, : int(steps.max())]
+        written = np.arange(history.shape[1])[None, :] < steps[:, None]
+        used = ((history[:, :, None] == self.placeholder_ids) & written[:, :, None]).sum(axis=1)  # (R, P)
+        left = quota - used
+        lp = log_probs[rows]
+        lp[:, self.placeholder_ids] = np.where(left > 0, lp[:, self.placeholder_ids], -np.inf)
+        lp[left.sum(axis=1) > 0, self.special.eos] = -np.inf
+        values[rows], ids[rows] = top_candidates(lp, values.shape[1])
 
     def _beam_groups(self) -> dict[int, tuple[list[Sequence], np.ndarray]]:
         """Live sequences by beam size, with their slots as one (n, k) array: the selection runs once

@@ -30,6 +30,9 @@ class Sequence:
     id: int = field(default_factory=lambda: next(_ids))
     lane: int = 0  # which running batch it decodes in (the scheduler's length lanes)
     work: float = 0.0  # expected row-steps (beams x steps), the scheduler's admission estimate
+    # How often each of the batch's placeholder ids may appear (the source's count; RunningBatch makes the
+    # output use each exactly so often); None when the source has no placeholders.
+    quota: np.ndarray | None = None
 
     # Set by the running batch.
     step: int = 0  # tokens generated so far = position of the next input token
