@@ -1,6 +1,6 @@
 """The bundled model fails honestly on words it cannot know (issue 13): numbers and Latin-script words
 come out as they went in (placeholders, service/placeholders.py), names come out romanized, instead
-of being replaced by a known word; through the engine and through the service, documents and
+of being replaced by a known word, each as often as the source has it (service/running_batch.py); through the engine and through the service, documents and
 streams included.
 
 The sentences are written here, in frames a user would write; the names, numbers and words are
@@ -36,9 +36,6 @@ def translate(texts: list[str]) -> list[str]:
     return [t[0].text for t in engine().translate(texts)]
 
 
-@pytest.mark.xfail(strict=True, reason="not met by the bundled ko-en/2 (0 of 36; it has no name placeholders). A "
-                   "model trained with them (service/names.py; runs/everyday-v6, not bundled yet) gets 36 of 36. "
-                   "Strict: this fails the suite once the bundled model gets them right; then drop the mark.")
 def test_names_are_romanized_not_replaced():
     frames = ["{} 씨는 서울에 살아요.", "{}#TOPIC 제 친구예요.", "어제 {}한테 이메일을 보냈어요."]
     texts = [frame.format(name).replace(name + "#TOPIC", attach(name, TOPIC)) for name in NAMES for frame in frames]
@@ -50,6 +47,15 @@ def test_names_are_romanized_not_replaced():
     family_kept = [out for out, roman in zip(outputs, romanized) if roman.split()[0] in out]
     assert len(right) >= 0.75 * len(texts), list(zip(texts, outputs))
     assert len(family_kept) >= 0.9 * len(texts), list(zip(texts, outputs))
+
+
+def test_each_number_and_name_comes_out_once_not_dropped_nor_repeated():
+    texts = ["그 신발은 3,500원이에요?", "최유나 씨가 전화했어요.", "박지훈 씨가 전화했어요?", "김민준 씨가 3,500원을 냈어요.",
+             "Zoom 회의는 3시에 시작해요."]
+    spans = [["3,500"], ["Choi Yuna"], ["Park Jihun"], ["Kim Minjun", "3,500"], ["Zoom", "3"]]
+    for text, out, wanted in zip(texts, translate(texts), spans):
+        for span in wanted:
+            assert out.count(span) == 1, (text, out)
 
 
 @pytest.mark.parametrize("frame,expected", [
@@ -77,18 +83,19 @@ def test_latin_script_words_are_copied_verbatim():
 
 
 def test_the_service_puts_each_sentences_numbers_back_in_that_sentence(client):
-    document = "이 가방은 158,000원이에요. 그 신발은 47,000원이에요.\n\n제 아이디는 GitHub입니다."
+    document = "이 가방은 158,000원이에요. 그 신발은 47,000원이에요.\n\n제 아이디는 GitHub입니다. 오수빈 씨는 서울에 살아요."
     text = client.translate_request([document]).translations[0].hypotheses[0].text
     first, second = text.split("\n\n")
     assert "158,000" in first.split(". ")[0] and "47,000" in first.split(". ")[1], text
-    assert "GitHub" in second and "⦅" not in text, text
+    assert "GitHub" in second.split(". ")[0] and "Oh Subin" in second.split(". ")[1], text
+    assert "⦅" not in text, text
 
 
 def test_streamed_updates_show_spans_never_placeholders(client):
-    texts = ["이 가방은 2,300,000원이에요.", "Netflix 파일을 보내 주세요."]
+    texts = ["이 가방은 2,300,000원이에요.", "Netflix 파일을 보내 주세요.", "어제 임채원한테 이메일을 보냈어요."]
     messages = list(client.translate_tokens(texts))
     updates = [m.update for m in messages[:-1]]
     finals = [t.hypotheses[0].text for t in messages[-1].response.translations]
-    assert "2,300,000" in finals[0] and "Netflix" in finals[1], finals
+    assert "2,300,000" in finals[0] and "Netflix" in finals[1] and "Lim Chaewon" in finals[2], finals
     assert updates and not any("⦅" in u.text or "⦆" in u.text for u in updates)
     assert [u.text for u in updates if u.index == 0][-1] == finals[0]
