@@ -14,7 +14,7 @@ from export.grammar import everyday_lexicon as lexicon
 from export.grammar.everyday import ADDED_IN, CONSTRUCTIONS, EVERYDAY_REVISIONS, EverydayConfig, generate_everyday
 from export.grammar.everyday_rev5 import REV5_CONSTRUCTIONS
 from tests.test_everyday_extra import SMALL, _digest
-from tests.test_everyday_grammar import sample_constructions
+from tests.test_everyday_grammar import assert_well_formed, sample_constructions
 
 # sha256 of generate_everyday(EverydayConfig(seed=13, train_size=3000, dev_size=50, test_size=50, revision=4)) as
 # tests.test_everyday_extra._digest writes it, computed with the code before revision 5 existed.
@@ -103,11 +103,7 @@ def test_one_korean_sentence_has_one_english_translation_beside_the_older_constr
 def test_sentences_are_punctuated_and_spelled_alike(samples):
     for name, sentences in samples.items():
         for s in sentences:
-            assert s.ko[-1] in ".?!" and s.ko[-1] == s.en[-1], (name, s)
-            assert s.en[0].isupper(), (name, s)
-            assert "  " not in s.ko and "  " not in s.en and " ," not in s.en and not s.ko.startswith(" "), (name, s)
-            assert not re.search(r"\ba (?!one|uni|use|usu|eu)[aeiou]", s.en), s
-            assert not re.search(r"\ban [bcdfgjklmnpqrstvwxz]", s.en), s
+            assert_well_formed(name, s, strict=False)
             assert "n't" not in s.en, s
             assert s.pairs or name in ("set_phrases", "rev5_people"), s     # set phrases: always training
 
