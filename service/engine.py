@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -125,11 +125,12 @@ class Engine:
                                    f"{self.max_source_tokens}")
             else:
                 pending.append(i)
-        for batch in self.sub_batches(pending, sources, options.beam_size):
+        made = {i: self._sequence(sources[i], options) for i in pending}
+        for batch in self.sub_batches(pending, sources, {i: s.beam_size for i, s in made.items()}):
             # A fixed batch decoded to the end: the running batch with nobody joining (the same step
             # and cache layout as the iteration-level scheduler, so the two differ only in scheduling).
             running = self.running_batch()
-            sequences = [self._sequence(sources[i], options) for i in batch]
+            sequences = [made[i] for i in batch]
             running.join(sequences)
             while running.sequences:
                 running.leave(running.step().finished)
@@ -165,18 +166,23 @@ class Engine:
         return RunningBatch(self.model, self.special, self.max_target_tokens,
                             self._placeholders[1] if self._placeholders is not None else ())
 
-    def sub_batches(self, indices: list[int], sources: Sequence[Sequence[int]], beam_size: int) -> list[list[int]]:
+    def sub_batches(self, indices: list[int], sources: Sequence[Sequence[int]],
+                    beam_size: int | Mapping[int, int]) -> list[list[int]]:
         """Sort by length (little padding) and cut where rows (sentences × beam) × longest source
-        would pass the token budget or the sentence cap."""
+        would pass the token budget or the sentence cap. `beam_size`: one for all, or each index's own
+        (a text with placeholders decodes with a wider beam)."""
+        beams = beam_size if isinstance(beam_size, Mapping) else dict.fromkeys(indices, beam_size)
         batches: list[list[int]] = []
         current: list[int] = []
+        rows = 0
         for i in sorted(indices, key=lambda i: len(sources[i])):
             longest = len(sources[i]) + 1  # sorted: the newcomer is the longest
             if current and (len(current) + 1 > self.config.max_batch_sentences
-                            or (len(current) + 1) * beam_size * longest > self.config.max_batch_tokens):
+                            or (rows + beams[i]) * longest > self.config.max_batch_tokens):
                 batches.append(current)
-                current = []
+                current, rows = [], 0
             current.append(i)
+            rows += beams[i]
         if current:
             batches.append(current)
         return batches

@@ -119,6 +119,11 @@ def test_results_come_back_in_the_callers_order_across_sub_batches(held_out):
     for b in batches:
         assert len(b) <= 3
         assert len(b) == 1 or len(b) * 2 * (max(len(ids[i]) for i in b) + 1) <= 64
+    beams = {i: 4 if i % 3 == 0 else 1 for i in range(len(ids))}  # texts with placeholders decode wider
+    batches = small.sub_batches(list(range(len(ids))), ids, beams)
+    assert sorted(i for b in batches for i in b) == list(range(len(ids)))
+    for b in batches:
+        assert len(b) == 1 or sum(beams[i] for i in b) * (max(len(ids[i]) for i in b) + 1) <= 64
 
 
 def test_empty_inputs(engine):
