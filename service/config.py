@@ -21,12 +21,18 @@ class EngineConfig:
     # Outputs carry each source placeholder (number, Latin word, name) exactly as often as the source
     # (RunningBatch); off only to compare raw decoding with another decoder token for token.
     cover_placeholders: bool = True
+    # ... and such a text decodes with at least this beam: greedy search under the constraint has no
+    # other path when the model's best one drops a number, and fills the output limit with junk
+    # (docs/training.md, "Placeholder coverage").
+    placeholder_beam: int = 4
 
     def __post_init__(self) -> None:
         if self.device not in ("auto", "cpu", "cuda"):
             raise ValueError(f"device={self.device!r}: expected 'auto', 'cpu' or 'cuda'")
         if self.intra_op_threads < 0:
             raise ValueError(f"intra_op_threads={self.intra_op_threads} must be 0 (all cores) or more")
+        if self.placeholder_beam < 1:
+            raise ValueError(f"placeholder_beam={self.placeholder_beam} must be 1 or more")
         if self.max_batch_tokens < 1 or self.max_batch_sentences < 1:
             raise ValueError("max_batch_tokens and max_batch_sentences must be at least 1")
 

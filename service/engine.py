@@ -26,12 +26,6 @@ from service.tokenizers import SENTENCEPIECE, load_tokenizers
 log = logging.getLogger(__name__)
 
 
-# A text with placeholders decodes with at least this beam: held to the source's placeholders (RunningBatch),
-# greedy search has no other path when the model's best one drops a number, and fills the rest of the
-# output limit with junk (hand-written sets, docs/training.md "Placeholder coverage").
-COVER_BEAM = 4
-
-
 class InputTooLong(ValueError):
     """A text whose tokens exceed what the model's position table covers."""
 
@@ -155,8 +149,8 @@ class Engine:
         counts = (np.asarray(ids)[:, None] == self._placeholders[0]).sum(axis=0) \
             if self._placeholders is not None and ids else None
         quota = counts if counts is not None and counts.any() else None
-        if quota is not None and options.beam_size < COVER_BEAM:
-            options = replace(options, beam_size=COVER_BEAM)
+        if quota is not None and options.beam_size < self.config.placeholder_beam:
+            options = replace(options, beam_size=self.config.placeholder_beam)
         sequence = DecodingSequence(list(ids), options, options.length_limit(len(ids) + 1), owner)
         sequence.quota = quota
         return sequence

@@ -31,7 +31,8 @@ Layout, and why:
 - Placeholder coverage: a sequence whose source holds placeholders (service/placeholders.py: numbers,
   Latin words, names) has a `quota`, how often each placeholder may appear. Its rows may not end while
   one is missing, nor repeat one beyond the source's count: a dropped price or a name said twice would
-  be a silent wrong answer. Only then does a step ask the graph for full log-probs, for those rows alone.
+  be a silent wrong answer. While such a sequence is live, a step asks for P + 1 more top tokens (P
+  placeholders and EOS), so that its rows keep K candidates after the bans.
 """
 
 from __future__ import annotations
@@ -131,8 +132,7 @@ class SlotCache:
         for b in self.buffers:
             b[dest, :, :width] = b[src, :, :width]
 
-    def run(self, batch: RunningBatch, n: int, top_k: int, want_log_probs: bool = False
-            ) -> tuple[np.ndarray | None, np.ndarray, np.ndarray]:
+    def run(self, batch: RunningBatch, n: int, top_k: int) -> tuple[np.ndarray, np.ndarray]:
         positions = batch.positions[:n]
         # Every row reads every column (masked past its own position), so the width follows the
         # longest live row closely, in steps of COLUMN_STEP, rather than by doubling: a wider buffer
@@ -143,13 +143,13 @@ class SlotCache:
             self.grow(0, needed, batch.rows)
             width = needed
         cache_mask = (np.arange(width)[None, :] < positions[:, None]).astype(np.int64)
-        log_probs, values, ids, new = self.model.step_in_place(
+        _, values, ids, new = self.model.step_in_place(
             batch.tokens[:n, None], positions[:, None], batch.src_mask[:n], cache_mask, top_k,
-            [b[:n] for b in self.buffers], [c[:n] for c in batch.cross], want_log_probs=want_log_probs)
+            [b[:n] for b in self.buffers], [c[:n] for c in batch.cross])
         rows = np.arange(n)
         for b, kv in zip(self.buffers, new):
             b[rows, :, positions] = kv[:, :, 0]
-        return log_probs, values, ids
+        return values, ids
 
 
 class ConcatCache:
@@ -204,14 +204,13 @@ class ConcatCache:
                 gathered.append(out)
         return gathered
 
-    def run(self, batch: RunningBatch, n: int, top_k: int, want_log_probs: bool = False
-            ) -> tuple[np.ndarray | None, np.ndarray, np.ndarray]:
+    def run(self, batch: RunningBatch, n: int, top_k: int) -> tuple[np.ndarray, np.ndarray]:
         past = self._gather(n)
         self_mask = (np.arange(past[0].shape[2] + 1)[None, :] >= self.start[:n, None]).astype(np.int64)
         log_probs, self.past = self.model.step(batch.tokens[:n, None], batch.positions[:n, None], batch.src_mask[:n],
                                                self_mask, past, [c[:n] for c in batch.cross])
         self.source[:n] = np.arange(n)
-        return log_probs, *top_candidates(log_probs, top_k)
+        return top_candidates(log_probs, top_k)
 
 
 class RunningBatch:
@@ -355,10 +354,13 @@ class RunningBatch:
         if not n:
             return StepReport(0, [])
         groups = self._beam_groups()
+        top_k = 2 * max(groups) + 1
         quotas = [s for s in self.sequences if s.quota is not None]
-        log_probs, values, ids = self.cache.run(self, n, 2 * max(groups) + 1, want_log_probs=bool(quotas))
-        if quotas:
-            self._cover_placeholders(quotas, log_probs, values, ids)
+        if quotas:  # room for every token the quotas may ban (the placeholders and EOS)
+            values, ids = self.cache.run(self, n, top_k + len(self.placeholder_ids) + 1)
+            values, ids = self._cover_placeholders(quotas, values, ids, top_k)
+        else:
+            values, ids = self.cache.run(self, n, top_k)
         finished: list[Sequence] = []
         for k, (group, slots) in groups.items():
             finished.extend(self._select(k, group, slots, values, ids))
@@ -369,22 +371,29 @@ class RunningBatch:
                 s.on_step(s)
         return StepReport(n, finished)
 
-    def _cover_placeholders(self, quotas: list[Sequence], log_probs: np.ndarray, values: np.ndarray,
-                            ids: np.ndarray) -> None:
-        """The rows of sequences with a quota take their best tokens again from the full log-probs, with
-        each placeholder used up (as often as the source has it) banned, and EOS banned while one is
-        still missing. In place, over the graph's top tokens of those rows."""
+    def _cover_placeholders(self, quotas: list[Sequence], values: np.ndarray, ids: np.ndarray,
+                            top_k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Every row's best `top_k` tokens, out of the best top_k + P + 1 the graph gave: in the rows of
+        sequences with a quota, a placeholder used up (as often as the source has it) is banned, and
+        EOS while one is still missing. At most P + 1 are banned, so top_k remain; other rows keep their
+        first top_k, exactly what the graph gives when asked for top_k."""
         rows = np.concatenate([s.slots for s in quotas])
         quota = np.concatenate([np.broadcast_to(s.quota, (len(s.slots), len(s.quota))) for s in quotas])
         steps = np.concatenate([np.full(len(s.slots), s.step) for s in quotas])
         history = self.history[rows, : int(steps.max())]
         written = np.arange(history.shape[1])[None, :] < steps[:, None]
         used = ((history[:, :, None] == self.placeholder_ids) & written[:, :, None]).sum(axis=1)  # (R, P)
-        left = quota - used
-        lp = log_probs[rows]
-        lp[:, self.placeholder_ids] = np.where(left > 0, lp[:, self.placeholder_ids], -np.inf)
-        lp[left.sum(axis=1) > 0, self.special.eos] = -np.inf
-        values[rows], ids[rows] = top_candidates(lp, values.shape[1])
+        banned_ids = np.where(quota - used > 0, -1, self.placeholder_ids)  # (R, P): -1 matches no token
+        missing = (quota - used).sum(axis=1) > 0
+        candidates, scores = ids[rows], values[rows]
+        banned = (candidates[:, :, None] == banned_ids[:, None, :]).any(axis=2)
+        banned |= missing[:, None] & (candidates == self.special.eos)
+        scores = np.where(banned, -np.inf, scores).astype(values.dtype)
+        order = np.lexsort((candidates, -scores), axis=1)  # best first, ties to the lower id (as TopK)
+        values, ids = values[:, :top_k].copy(), ids[:, :top_k].copy()
+        values[rows] = np.take_along_axis(scores, order, axis=1)[:, :top_k]
+        ids[rows] = np.take_along_axis(candidates, order, axis=1)[:, :top_k]
+        return values, ids
 
     def _beam_groups(self) -> dict[int, tuple[list[Sequence], np.ndarray]]:
         """Live sequences by beam size, with their slots as one (n, k) array: the selection runs once

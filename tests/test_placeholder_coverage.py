@@ -10,7 +10,7 @@ import pytest
 
 from service.config import DecodingOptions, EngineConfig
 from service.decoding import SpecialTokens
-from service.engine import COVER_BEAM, Engine
+from service.engine import Engine
 from service.running_batch import RunningBatch, decode_all
 from service.sequence import Sequence
 
@@ -86,7 +86,7 @@ def test_a_text_with_placeholders_decodes_with_a_beam_held_to_its_placeholders(e
     engine = engines[True]
     with_price, plain = engine.encode(["그 신발은 3,500원이에요?", "그 신발은 비싸요?"])
     s = engine.sequence(with_price, DecodingOptions())
-    assert s.beam_size == COVER_BEAM and s.quota is not None and s.quota.tolist() == [1] + [0] * 9
+    assert s.beam_size == EngineConfig().placeholder_beam == 4 and s.quota is not None and s.quota.tolist() == [1] + [0] * 9
     assert s.options.n_best == 1
     assert engine.sequence(with_price, DecodingOptions(beam_size=6)).beam_size == 6
     s = engine.sequence(plain, DecodingOptions())
