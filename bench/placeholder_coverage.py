@@ -12,6 +12,7 @@ of each set as served (the engine's default options) with coverage off and on: B
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from dataclasses import dataclass
@@ -40,7 +41,9 @@ class Scores:
 
 
 def covered(output: str, fills: tuple[str, ...]) -> bool:
-    return all(output.count(f) == fills.count(f) for f in set(fills))
+    """Each span in the output as a whole word exactly as often as in the source ("5" not in "15:00")."""
+    return all(len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(f)}(?![A-Za-z0-9])", output)) == fills.count(f)
+               for f in set(fills))
 
 
 def score(engine: Engine, pairs: list[tuple[str, str]], options: DecodingOptions | None) -> Scores:

@@ -31,8 +31,8 @@ class EngineConfig:
             raise ValueError(f"device={self.device!r}: expected 'auto', 'cpu' or 'cuda'")
         if self.intra_op_threads < 0:
             raise ValueError(f"intra_op_threads={self.intra_op_threads} must be 0 (all cores) or more")
-        if self.placeholder_beam < 1:
-            raise ValueError(f"placeholder_beam={self.placeholder_beam} must be 1 or more")
+        if not 1 <= self.placeholder_beam <= MAX_BEAM_SIZE:
+            raise ValueError(f"placeholder_beam={self.placeholder_beam} must be between 1 and {MAX_BEAM_SIZE}")
         if self.max_batch_tokens < 1 or self.max_batch_sentences < 1:
             raise ValueError("max_batch_tokens and max_batch_sentences must be at least 1")
 

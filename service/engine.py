@@ -82,7 +82,11 @@ class Engine:
     def warm_up(self) -> None:
         """Decode a few dummy batches so that ONNX Runtime's allocations and kernel choices happen
         now, not on the first request."""
-        token = min(4, int(self.manifest.model["src_vocab_size"]) - 1)
+        # An ordinary piece: a placeholder would give the texts a quota and a wider beam, and the
+        # greedy and beam-2 shapes would go unwarmed.
+        vocab = int(self.manifest.model["src_vocab_size"])
+        ordinary = set(range(4, vocab)) - set(self._placeholders[0].tolist() if self._placeholders else ())
+        token = min(ordinary, default=vocab - 1)
         for beam in (1, 2):
             self.translate_ids([[token] * 3, [token] * 12], DecodingOptions(beam_size=beam, max_length=4))
 

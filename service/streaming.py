@@ -5,7 +5,9 @@ over byte-fallback pieces decodes as U+FFFD until its last byte arrives, and a w
 ("▁") is a space only once another piece follows it. So each update decodes the whole prefix (cheap:
 at most a few hundred ids) and shows only its stable part: up to the last whole character, without
 trailing whitespace. What was shown is then always a prefix of the final text, for greedy search;
-beam search may change its best beam, and then the update says `revised`. A text sent as sentences
+beam search may change its best beam, and then the update says `revised`. A text with placeholders
+(numbers, Latin words, names) decodes with a beam even when greedy search was asked for
+(EngineConfig.placeholder_beam), so its updates may be revised too. A text sent as sentences
 (the default) shows its finished sentences and the stable part of the first unfinished one.
 """
 

@@ -94,3 +94,60 @@ def test_a_text_with_placeholders_decodes_with_a_beam_held_to_its_placeholders(e
     s = engines[False].sequence(with_price, DecodingOptions())
     assert s.beam_size == 1 and s.quota is None
 
+
+
+class RandomModel(ScriptedModel):
+    """A fixed random next-token table over VOCAB tokens (the two placeholders included)."""
+
+    def __init__(self, seed: int) -> None:
+        rng = np.random.default_rng(seed)
+        logits = rng.normal(0, 2, (VOCAB, VOCAB))
+        logits[:, [SPECIAL.pad, 1, SPECIAL.bos]] = -30.0  # never pad, unk or BOS
+        self.table = (logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))).astype(np.float32)
+
+    def step(self, tokens, positions, src_mask, self_mask, past, cross):
+        return self.table[tokens[:, 0]], [np.concatenate([p, np.zeros((len(tokens), 1, 1, 1), np.float32)], axis=2)
+                                          for p in past]
+
+
+def test_sequences_joining_at_different_steps_each_get_what_they_get_alone():
+    rng = np.random.default_rng(7)
+    for trial in range(12):
+        model = RandomModel(trial)
+
+        def make():
+            quota = [None, [1, 0], [0, 1], [1, 1], [2, 0]][rng.integers(5)]
+            s = Sequence([B] * int(rng.integers(1, 5)), DecodingOptions(beam_size=int(rng.choice([1, 2, 4]))),
+                         int(rng.choice([3, 6, 12])))
+            s.quota = None if quota is None else np.array(quota)
+            return s
+
+        together = [make() for _ in range(10)]
+        alone = [Sequence(s.source, s.options, s.limit) for s in together]
+        for a, s in zip(alone, together):
+            a.quota = s.quota
+            decode_all(RunningBatch(model, SPECIAL, 16, placeholder_ids=[P0, P1]), [a])
+        decode_all(RunningBatch(model, SPECIAL, 16, placeholder_ids=[P0, P1]), together, max_rows=6)  # staggered
+        for a, s in zip(alone, together):
+            assert [h.tokens for h in s.result()] == [h.tokens for h in a.result()], trial
+            assert [h.score for h in s.result()] == pytest.approx([h.score for h in a.result()], abs=1e-5)
+            for h in s.finished:
+                if h.finished and s.quota is not None:
+                    assert [h.tokens.count(P0), h.tokens.count(P1)] == s.quota.tolist(), (trial, h)
+
+
+def test_warm_up_decodes_ordinary_pieces_not_placeholders(engines, monkeypatch):
+    engine, seen = engines[True], []
+    monkeypatch.setattr(engine, "translate_ids", lambda sources, options: seen.append(sources))
+    engine.warm_up()
+    placeholders = set(engine.encode(["⦅0⦆ ⦅1⦆"])[0]) & set(engine._placeholders[0].tolist())
+    assert len(placeholders) == 2
+    assert seen and not any(set(ids) & placeholders for sources in seen for ids in sources)
+    assert all(engine.sequence(ids).quota is None for sources in seen for ids in sources)
+
+
+def test_the_placeholder_beam_is_a_beam_the_service_accepts():
+    with pytest.raises(ValueError):
+        EngineConfig(placeholder_beam=17)
+    with pytest.raises(ValueError):
+        EngineConfig(placeholder_beam=0)
