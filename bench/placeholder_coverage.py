@@ -12,7 +12,6 @@ of each set as served (the engine's default options) with coverage off and on: B
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from tqdm import tqdm
 
 from service.config import DecodingOptions, EngineConfig
 from service.engine import Engine
-from service.placeholders import protect
+from service.placeholders import protect, whole_word
 
 STORE = Path(__file__).resolve().parent.parent / "model_store"
 # (label, coverage on, beam): greedy and beam 2 under the constraint show why it comes with a beam of 4.
@@ -42,8 +41,7 @@ class Scores:
 
 def covered(output: str, fills: tuple[str, ...]) -> bool:
     """Each span in the output as a whole word exactly as often as in the source ("5" not in "15:00")."""
-    return all(len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(f)}(?![A-Za-z0-9])", output)) == fills.count(f)
-               for f in set(fills))
+    return all(len(whole_word(f).findall(output)) == fills.count(f) for f in set(fills))
 
 
 def score(engine: Engine, pairs: list[tuple[str, str]], options: DecodingOptions | None) -> Scores:

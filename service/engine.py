@@ -18,7 +18,7 @@ from model_store import ModelStore, ModelVersion
 from service.config import DecodingOptions, EngineConfig
 from service.decoding import Hypothesis, SpecialTokens
 from service.onnx_model import OnnxModel
-from service.placeholders import NO_MASKING, SYMBOLS, Restoring, encode_protected, masking_of
+from service.placeholders import NO_MASKING, SYMBOLS, Restoring, encode_protected, has_placeholders, masking_of
 from service.running_batch import RunningBatch
 from service.sequence import Sequence as DecodingSequence
 from service.tokenizers import SENTENCEPIECE, load_tokenizers
@@ -60,7 +60,7 @@ class Engine:
         # Placeholder i: its source id and its target id (RunningBatch keeps outputs to the source's count).
         self._placeholders = (np.array([self.source_tokenizer.piece_to_id(p) for p in SYMBOLS]),
                               [self.target_tokenizer.piece_to_id(p) for p in SYMBOLS]) \
-            if self.placeholders and config.cover_placeholders and self._target_has_placeholders() else None
+            if self.placeholders and config.cover_placeholders and has_placeholders(self.target_tokenizer) else None
         self.max_source_tokens = int(manifest.model["max_positions"])  # source EOS included
         self.max_target_tokens = int(manifest.model["max_positions"])  # one position per generated token
         loaded = time.monotonic()
@@ -69,10 +69,6 @@ class Engine:
         log.info("engine %s/%s (%s) on %s, %s intra-op threads: loaded in %.2f s, warm-up %.2f s",
                  self.name, self.version, manifest.variant, self.model.provider,
                  config.intra_op_threads or "all", loaded - started, time.monotonic() - loaded)
-
-    def _target_has_placeholders(self) -> bool:
-        target = self.target_tokenizer
-        return all(target.piece_to_id(p) != target.unk_id() for p in SYMBOLS)
 
     @classmethod
     def from_store(cls, root: str | Path, name: str, version: int | None = None,

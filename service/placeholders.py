@@ -93,10 +93,10 @@ def protect_pair(source: str, target: str, masking: Masking = Masking()) -> tupl
     name it leaves out) stays text on both."""
     if OPEN in source or CLOSE in source:
         return source, target
-    spans = [span for span in _spans(source, masking) if _whole(span[2]).search(target)]
+    spans = [span for span in _spans(source, masking) if whole_word(span[2]).search(target)]
     masked, fills = _mask(source, spans)
     for i, fill in enumerate(fills):
-        target = _whole(fill).sub(SYMBOLS[i], target)
+        target = whole_word(fill).sub(SYMBOLS[i], target)
     return masked, target
 
 
@@ -124,7 +124,8 @@ def _mask(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, tuple[str,
     return "".join(parts) + text[pos:], tuple(fills)
 
 
-def _whole(span: str) -> re.Pattern:
+def whole_word(span: str) -> re.Pattern:
+    """`span` as a whole word: not inside a longer run of letters or digits ("5" not in "15:00")."""
     return re.compile(r"(?<![A-Za-z0-9])" + re.escape(span) + r"(?![A-Za-z0-9])")
 
 
