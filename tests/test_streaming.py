@@ -1,12 +1,18 @@
 """Token streaming: TranslateTokens' updates grow into exactly what Translate returns, the incremental
 detokenizer never shows a broken piece, and `mt-translate --stream` prints the same final text."""
 
+import asyncio
+import time
+from types import SimpleNamespace
+
 import grpc
 import pytest
 import sentencepiece as spm
 
 from service.client import TranslatorClient
 from service.client import main as translate_cli
+from service.iteration_scheduler import ProgressRelay
+from service.running_batch import RunningBatch
 from service.streaming import REPLACEMENT, DocumentDetokenizer
 from tests.test_service import client, server  # noqa: F401  (fixtures: a server of this module's own)
 
@@ -29,7 +35,21 @@ def stream(client, texts, **options):
     return [m.update for m in messages[:-1]], messages[-1].response
 
 
-def test_greedy_updates_grow_token_by_token_into_the_unary_translation(client):
+@pytest.fixture
+def paced_decoder(monkeypatch):
+    """Each decoder step takes 20 ms more, so the event loop can deliver the progress of every step.
+    Unpaced, a busy machine may let the loop fall behind the decode thread, and ProgressRelay then
+    coalesces (rightly) a short text's whole progress into one update."""
+    step = RunningBatch.step
+
+    def paced(self):
+        report = step(self)
+        time.sleep(0.02)
+        return report
+    monkeypatch.setattr(RunningBatch, "step", paced)
+
+
+def test_greedy_updates_grow_token_by_token_into_the_unary_translation(client, paced_decoder):
     updates, response = stream(client, TEXTS)
     assert_same_response(response, client.translate_request(TEXTS))
     finals = [t.hypotheses[0].text for t in response.translations]
@@ -38,13 +58,42 @@ def test_greedy_updates_grow_token_by_token_into_the_unary_translation(client):
         if not final:
             assert not mine
             continue
-        # Progress is coalesced when the event loop is behind the decode thread (one update may carry
-        # several steps): the longest text still comes in pieces, every text in at least one.
-        assert len(mine) >= (2 if index == 0 else 1), f"text {index} came in {len(mine)} updates"
+        assert len(mine) >= len(final.split()) // 2, f"text {index} came in {len(mine)} updates: {final!r}"
         assert not any(u.revised for u in mine)
         assert "".join(u.appended for u in mine) == mine[-1].text
         assert all(final.startswith(u.text) for u in mine)
         assert mine[-1].text == final
+
+
+def test_progress_relay_delivers_each_step_when_the_loop_keeps_up_and_the_latest_when_it_falls_behind():
+    loop = asyncio.new_event_loop()
+    delivered = []
+    relay = ProgressRelay(loop, lambda index, tokens, final: delivered.append((index, list(tokens), final)))
+    first, second = relay.reporter(0), relay.reporter(1)
+
+    def live(prefix):
+        return SimpleNamespace(done=False, best_prefix=prefix)
+
+    def run_pending():  # one turn of the loop: the callbacks call_soon_threadsafe scheduled
+        loop.call_soon(loop.stop)
+        loop.run_forever()
+    try:
+        for n in range(1, 4):  # the loop keeps up: one delivery a step
+            first(live([7] * n))
+            run_pending()
+        assert delivered == [(0, [7], False), (0, [7, 7], False), (0, [7, 7, 7], False)]
+        delivered.clear()
+        for n in range(1, 4):  # the loop falls behind: each text's latest, in one flush
+            second(live([5] * n))
+            first(live([7] * (3 + n)))
+        finished = SimpleNamespace(done=True, result=lambda: [SimpleNamespace(tokens=[5, 5, 5, 2])])
+        second(finished)
+        run_pending()
+        assert delivered == [(0, [7] * 6, False), (1, [5, 5, 5, 2], True)]
+        run_pending()
+        assert len(delivered) == 2, "a flush delivers each report once"
+    finally:
+        loop.close()
 
 
 def test_beam_search_streams_its_best_beam_and_ends_with_the_unary_translation(client):
