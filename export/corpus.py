@@ -133,7 +133,10 @@ def read_pairs(paths: list[str]) -> list[Pair]:
 # that its held-out split can be rebuilt exactly); 2 adds the everyday grammar (issue 13).
 GRAMMAR_VERSIONS = (1, 2)
 DEFAULT_GRAMMAR_VERSION = 2
-FIRST_GRAMMAR_SHARE = 0.4   # version 2: the share of training pairs from the first grammar
+# Version 2: the share of training pairs from the first grammar (the rest are the everyday grammar's). A
+# summary that records none was built with 0.4, the only share before it was recorded.
+FIRST_GRAMMAR_SHARE = 0.4
+FIRST_GRAMMAR_SHARE_UNRECORDED = 0.4
 # Version 2's everyday grammar keeps growing (it is not a bundled model's corpus yet); its revision is recorded
 # in the summary so that a checkpoint says which one it was trained on. 3: the development set's constructions;
 # 4: the constructions the development set still lacked (everyday_extra.py); 5: relative clauses, -는데 and the
@@ -146,9 +149,11 @@ EVERYDAY_REVISION_UNRECORDED = 3
 
 
 def bundled_corpus(seed: int, train_size: int, dev_size: int, test_size: int, version: int = 1,
-                   everyday_revision: int = EVERYDAY_REVISION) -> ParallelCorpus:
+                   everyday_revision: int = EVERYDAY_REVISION,
+                   first_grammar_share: float = FIRST_GRAMMAR_SHARE) -> ParallelCorpus:
     """The project's own Korean→English grammar corpus; the same arguments give the same corpus.
-    `everyday_revision` (version 2 only) picks the everyday grammar's revision."""
+    `everyday_revision` and `first_grammar_share` (version 2 only) pick the everyday grammar's revision and
+    the share of training pairs the first grammar gives."""
     from export.grammar import LEXICON_SIZES, GrammarConfig, generate_corpus
 
     if version not in GRAMMAR_VERSIONS:
@@ -158,11 +163,12 @@ def bundled_corpus(seed: int, train_size: int, dev_size: int, test_size: int, ve
         config = GrammarConfig(seed=seed, train_size=train_size, dev_size=dev_size, test_size=test_size)
         return ParallelCorpus(splits=generate_corpus(config), source=f"bundled-grammar:seed={seed}",
                               description={"grammar": {**grammar, "lexicon": dict(LEXICON_SIZES)}})
-    return _bundled_corpus_v2(seed, train_size, dev_size, test_size, everyday_revision)
+    return _bundled_corpus_v2(seed, train_size, dev_size, test_size, everyday_revision, first_grammar_share)
 
 
 def _bundled_corpus_v2(seed: int, train_size: int, dev_size: int, test_size: int,
-                       everyday_revision: int = EVERYDAY_REVISION) -> ParallelCorpus:
+                       everyday_revision: int = EVERYDAY_REVISION,
+                       first_grammar_share: float = FIRST_GRAMMAR_SHARE) -> ParallelCorpus:
     """The first grammar's corpus and the everyday grammar's, merged so that the merged corpus keeps both
     promises: one Korean sentence has one English translation, and no dev or test sentence (and no
     sentence of the hand-written everyday sets) is in training."""
@@ -174,9 +180,12 @@ def _bundled_corpus_v2(seed: int, train_size: int, dev_size: int, test_size: int
 
     if everyday_revision not in EVERYDAY_REVISIONS:
         raise CorpusError(f"unknown everyday grammar revision {everyday_revision}; known: {EVERYDAY_REVISIONS}")
+    if not 0.0 < first_grammar_share < 1.0:
+        raise CorpusError(f"first_grammar_share={first_grammar_share}: expected a share between 0 and 1, "
+                          "both grammars giving training pairs")
 
     excluded = {normal_korean(ko) for ko, _ in hand_written()}
-    first_train = round(train_size * FIRST_GRAMMAR_SHARE)
+    first_train = round(train_size * first_grammar_share)
     first = generate_corpus(GrammarConfig(seed=seed, train_size=first_train, dev_size=dev_size // 2,
                                           test_size=test_size // 2))
     everyday = generate_everyday(EverydayConfig(seed=seed, train_size=train_size - first_train,
@@ -206,7 +215,8 @@ def _bundled_corpus_v2(seed: int, train_size: int, dev_size: int, test_size: int
     random.Random(f"merge:{seed}").shuffle(splits["train"])
     return ParallelCorpus(
         splits=splits, source=f"bundled-grammar-v2:seed={seed}",
-        description={"grammar": {"version": 2, "everyday_revision": everyday_revision, "seed": seed,
+        description={"grammar": {"version": 2, "everyday_revision": everyday_revision,
+                                 "first_grammar_share": first_grammar_share, "seed": seed,
                                  "train_size": train_size, "dev_size": dev_size,
                                  "test_size": test_size,
                                  "lexicon": {**LEXICON_SIZES, **{f"everyday_{k}": v for k, v in LEMMAS.items()}}}})
@@ -214,11 +224,13 @@ def _bundled_corpus_v2(seed: int, train_size: int, dev_size: int, test_size: int
 
 def bundled_corpus_from_summary(grammar: dict) -> ParallelCorpus:
     """The bundled corpus again, from the "grammar" entry its summary recorded (in a checkpoint or a
-    manifest's training_data): its recorded everyday revision rebuilds that revision's corpus. A summary
-    without a version is the first grammar's; a version-2 summary without an everyday revision is revision 3's."""
+    manifest's training_data): its recorded everyday revision and share rebuild that corpus. A summary
+    without a version is the first grammar's; a version-2 summary without an everyday revision is revision 3's,
+    and one without a share has the first grammar's 0.4."""
     return bundled_corpus(grammar["seed"], grammar["train_size"], grammar["dev_size"], grammar["test_size"],
                           grammar.get("version", 1),
-                          everyday_revision=grammar.get("everyday_revision", EVERYDAY_REVISION_UNRECORDED))
+                          everyday_revision=grammar.get("everyday_revision", EVERYDAY_REVISION_UNRECORDED),
+                          first_grammar_share=grammar.get("first_grammar_share", FIRST_GRAMMAR_SHARE_UNRECORDED))
 
 
 def user_corpus(train: list[str], dev: list[str] | None, test: list[str] | None,

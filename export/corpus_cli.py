@@ -11,8 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from export.corpus import (DEFAULT_GRAMMAR_VERSION, GRAMMAR_VERSIONS, CorpusError, bundled_corpus, read_pairs,
-                           write_tsv)
+from export.corpus import (DEFAULT_GRAMMAR_VERSION, EVERYDAY_REVISION, FIRST_GRAMMAR_SHARE, GRAMMAR_VERSIONS,
+                           CorpusError, bundled_corpus, read_pairs, write_tsv)
+from export.grammar.everyday import EVERYDAY_REVISIONS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--test-size", type=int, default=2000, help="held-out test pairs (default: %(default)s)")
     p.add_argument("--grammar-version", type=int, choices=GRAMMAR_VERSIONS, default=DEFAULT_GRAMMAR_VERSION,
                    help="1: the first grammar alone; 2: with the everyday grammar (default: %(default)s)")
+    p.add_argument("--everyday-revision", type=int, choices=EVERYDAY_REVISIONS, default=EVERYDAY_REVISION,
+                   help="version 2: the everyday grammar's revision (default: %(default)s, as mt-train)")
+    p.add_argument("--first-grammar-share", type=float, default=FIRST_GRAMMAR_SHARE,
+                   help="version 2: the share of training pairs from the first grammar (default: %(default)s)")
     p.add_argument("--check", nargs="+", metavar="PATH",
                    help="only validate a corpus (one TSV file or two aligned files) and report its size")
     args = p.parse_args(argv)
@@ -33,7 +38,9 @@ def main(argv: list[str] | None = None) -> int:
             pairs = read_pairs(args.check)
             print(f"{' '.join(args.check)}: {len(pairs)} sentence pairs, all well-formed")
             return 0
-        corpus = bundled_corpus(args.seed, args.train_size, args.dev_size, args.test_size, args.grammar_version)
+        corpus = bundled_corpus(args.seed, args.train_size, args.dev_size, args.test_size, args.grammar_version,
+                                everyday_revision=args.everyday_revision,
+                                first_grammar_share=args.first_grammar_share)
     except CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -28,8 +28,9 @@ from tqdm import tqdm
 from export.batching import Example, collate, make_example, token_budget_batches
 from export.checkpoint import read_checkpoint, save_checkpoint
 from export.config import ModelConfig, TrainConfig
-from export.corpus import (DEFAULT_GRAMMAR_VERSION, EVERYDAY_REVISION, GRAMMAR_VERSIONS, CorpusError, ParallelCorpus,
-                           bundled_corpus_from_summary, everyday_dev, everyday_heldout, user_corpus)
+from export.corpus import (DEFAULT_GRAMMAR_VERSION, EVERYDAY_REVISION, FIRST_GRAMMAR_SHARE, FIRST_GRAMMAR_SHARE_UNRECORDED,
+                           GRAMMAR_VERSIONS, CorpusError, ParallelCorpus, bundled_corpus_from_summary, everyday_dev,
+                           everyday_heldout, user_corpus)
 from export.evaluate import score, translate
 from export.grammar.everyday import EVERYDAY_REVISIONS
 from export.model import Transformer, count_parameters, make_model
@@ -290,6 +291,9 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--everyday-revision", type=int, choices=EVERYDAY_REVISIONS, default=EVERYDAY_REVISION,
                    help="revision of the everyday grammar (grammar version 2; default: %(default)s, the bundled "
                         "model's; 4 and 5 add constructions but scored lower on the development set)")
+    g.add_argument("--first-grammar-share", type=float, default=FIRST_GRAMMAR_SHARE,
+                   help="grammar version 2: the share of training pairs from the first grammar, the rest being "
+                        "the everyday grammar's (default: %(default)s)")
     # 4000: the everyday corpus (grammar version 2) has ≈ 950 distinct Korean characters, and SentencePiece
     # needs one piece per character before any longer piece (1000 would leave ≈ 60; 15 pieces a sentence, not 9.5).
     g.add_argument("--src-vocab", type=int, default=4000, help="source SentencePiece size (default: %(default)s)")
@@ -386,10 +390,12 @@ def main(argv: list[str] | None = None) -> int:
             # a resumed run rebuilds the corpus its summary recorded; a new one takes the newest revision
             grammar = state["data"]["grammar"] if args.resume else {
                 "seed": args.corpus_seed, "train_size": args.corpus_size, "dev_size": 1000, "test_size": 2000,
-                "version": args.grammar_version, "everyday_revision": args.everyday_revision}
+                "version": args.grammar_version, "everyday_revision": args.everyday_revision,
+                "first_grammar_share": args.first_grammar_share}
             log.info("generating the bundled corpus (seed %d, %d training pairs, grammar version %d%s)",
                      grammar["seed"], grammar["train_size"], grammar.get("version", 1),
-                     f", everyday revision {grammar.get('everyday_revision', 3)}" if grammar.get("version") == 2 else "")
+                     f", everyday revision {grammar.get('everyday_revision', 3)}, first grammar's share "
+                     f"{grammar.get('first_grammar_share', FIRST_GRAMMAR_SHARE_UNRECORDED)}" if grammar.get("version") == 2 else "")
             corpus = bundled_corpus_from_summary(grammar)
         data = prepare_data(corpus, source_spm, target_spm, args.src_vocab, args.tgt_vocab, cfg.seed,
                             placeholders=not args.no_placeholders)

@@ -94,6 +94,32 @@ def test_the_bundled_corpus_records_and_rebuilds_its_everyday_revision():
     assert bundled_corpus_from_summary(unrecorded).splits == old.splits        # no revision recorded: 3
 
 
+
+@pytest.mark.parametrize("share", [0.25, 0.5])
+def test_the_bundled_corpus_takes_records_and_rebuilds_the_first_grammars_share(share):
+    from export.grammar import GrammarConfig, generate_corpus
+
+    corpus = bundled_corpus(13, 4000, 40, 40, version=2, first_grammar_share=share)
+    assert corpus.description["grammar"]["first_grammar_share"] == share
+    first = {ko for ko, _ in generate_corpus(GrammarConfig(seed=13, train_size=round(4000 * share), dev_size=20,
+                                                           test_size=20))["train"]}
+    from_first = sum(ko in first for ko, _ in corpus.splits["train"])
+    assert 0.95 * 4000 * share <= from_first <= 4000 * share  # a few leave as duplicates or held-out sentences
+    assert bundled_corpus_from_summary(corpus.summary()["grammar"]).splits == corpus.splits
+
+
+def test_a_summary_without_a_share_rebuilds_the_first_grammars_forty_percent():
+    old = bundled_corpus(13, 4000, 40, 40, version=2, first_grammar_share=0.4)
+    unrecorded = {k: v for k, v in old.summary()["grammar"].items() if k != "first_grammar_share"}
+    assert bundled_corpus_from_summary(unrecorded).splits == old.splits
+    assert bundled_corpus(13, 4000, 40, 40, version=2, first_grammar_share=0.3).splits != old.splits
+
+
+@pytest.mark.parametrize("share", [0.0, 1.0, -0.2, 1.5])
+def test_a_share_that_leaves_a_grammar_out_is_refused(share):
+    with pytest.raises(CorpusError, match="first_grammar_share"):
+        bundled_corpus(13, 2000, 20, 20, version=2, first_grammar_share=share)
+
 _MANIFEST = FOLDER / "manifest.json"  # the bundled model's
 
 

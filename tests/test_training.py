@@ -101,7 +101,7 @@ def test_checkpoints_are_chosen_on_the_everyday_development_set_from_corpus_vers
 def test_a_new_run_records_the_everyday_revision_it_trains_on(tmp_path, monkeypatch):
     """mt-train describes the bundled corpus it is about to build; a summary without a revision means
     the oldest recorded one (3), so a new run must name its revision itself."""
-    from export.corpus import EVERYDAY_REVISION
+    from export.corpus import EVERYDAY_REVISION, FIRST_GRAMMAR_SHARE
 
     asked = []
 
@@ -119,3 +119,7 @@ def test_a_new_run_records_the_everyday_revision_it_trains_on(tmp_path, monkeypa
     with pytest.raises(Built):
         train_cli.main(["--out", str(tmp_path / "run5"), "--everyday-revision", "5", *TINY_MODEL])
     assert asked[-1]["everyday_revision"] == 5
+    assert asked[-1]["first_grammar_share"] == FIRST_GRAMMAR_SHARE
+    with pytest.raises(Built):
+        train_cli.main(["--out", str(tmp_path / "share"), "--first-grammar-share", "0.2", *TINY_MODEL])
+    assert asked[-1]["first_grammar_share"] == 0.2
