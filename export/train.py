@@ -73,6 +73,24 @@ class Data:
     dev: list[Example]
 
 
+@dataclass
+class TimeBudget:
+    """The command's time limit. Training stops while there is still time for what the command does after
+    it: a last validation and the final scoring, estimated from the last validation's duration (decoding
+    dominates both, so they scale with their sentence counts). A slower machine stops earlier, not later."""
+    limit_seconds: float                 # 0: no limit
+    spent_seconds: float = 0.0           # what this command spent before training (data preparation)
+    final_per_validation: float = 0.0    # the final scoring's sentences over one validation's
+    validation_seconds: float = 0.0      # the last validation's duration (0 until the first)
+
+    def reserve(self) -> float:
+        return self.validation_seconds * (1.0 + self.final_per_validation)
+
+    def out_of_time(self, training_seconds: float) -> bool:
+        return self.limit_seconds > 0 and \
+            self.spent_seconds + training_seconds + self.reserve() > self.limit_seconds
+
+
 def prepare_data(corpus: ParallelCorpus, source_spm: bytes | None, target_spm: bytes | None,
                  src_vocab: int, tgt_vocab: int, seed: int, placeholders: bool = True) -> Data:
     """Tokenizers (trained here unless given) and the encoded train and dev pairs. With `placeholders`
@@ -161,8 +179,10 @@ def validate(model: Transformer, data: Data, cfg: TrainConfig) -> tuple[float, f
     return loss, score(hyps, [t for _, t in pairs])["bleu"], by_part
 
 
-def train(model_cfg: ModelConfig, cfg: TrainConfig, data: Data, out: Path, resume: bool = False) -> Progress:
-    """The training loop. Every `eval_every` steps: validate, save last.pt, keep best.pt, plot."""
+def train(model_cfg: ModelConfig, cfg: TrainConfig, data: Data, out: Path, resume: bool = False,
+          spent_seconds: float = 0.0) -> Progress:
+    """The training loop. Every `eval_every` steps: validate, save last.pt, keep best.pt, plot.
+    `spent_seconds`: what the command spent before training, which its time limit counts too."""
     torch.manual_seed(cfg.seed)
     model = make_model(model_cfg)
     optimizer = torch.optim.Adam(model.parameters(), lr=0.0, betas=cfg.adam_betas, eps=cfg.adam_eps)
@@ -186,6 +206,9 @@ def train(model_cfg: ModelConfig, cfg: TrainConfig, data: Data, out: Path, resum
     # In a log file (no terminal) a bar redrawn many times a second is noise: redraw every 30 s.
     bar = tqdm(total=cfg.max_steps, initial=progress.step, desc="training", unit="step", dynamic_ncols=True,
                mininterval=0.5 if sys.stderr.isatty() else 30.0)
+    selection = sum(len(pairs) for pairs in selection_pairs(data, cfg).values())
+    budget = TimeBudget(cfg.time_limit_minutes * 60, spent_seconds,
+                        sum(len(pairs) for pairs in final_sets(data).values()) / max(selection, 1))
     started = time.monotonic() - progress.elapsed
     window_loss, window_tokens, window_start = 0.0, 0, time.monotonic()
     stop = False
@@ -215,12 +238,16 @@ def train(model_cfg: ModelConfig, cfg: TrainConfig, data: Data, out: Path, resum
                 window_loss, window_tokens, window_start = 0.0, 0, time.monotonic()
 
             progress.elapsed = time.monotonic() - started
-            out_of_time = cfg.time_limit_minutes > 0 and progress.elapsed > cfg.time_limit_minutes * 60
+            out_of_time = budget.out_of_time(progress.elapsed)
             last_step = progress.step >= cfg.max_steps
             if progress.step % cfg.eval_every == 0 or last_step or out_of_time:
+                validation_started = time.monotonic()
                 stop = _evaluate_and_save(model, data, cfg, progress, checkpoint, out) or last_step or out_of_time
+                budget.validation_seconds = time.monotonic() - validation_started
                 if out_of_time:
-                    log.warning("time limit of %.1f minutes reached at step %d", cfg.time_limit_minutes, progress.step)
+                    log.warning("time limit of %.1f minutes reached at step %d (%.1f min of training, %.1f kept "
+                                "for the last validation and the final scores)", cfg.time_limit_minutes,
+                                progress.step, progress.elapsed / 60, budget.reserve() / 60)
             if stop:
                 break
         else:
@@ -252,17 +279,26 @@ def _evaluate_and_save(model, data: Data, cfg: TrainConfig, progress: Progress, 
     return cfg.patience > 0 and progress.evals_since_best >= cfg.patience
 
 
+def final_sets(data: Data) -> dict[str, list]:
+    """What the final scoring decodes: the held-out test split (when the corpus has one) and, for the
+    bundled Korean→English corpus, the hand-written everyday set."""
+    test = data.corpus.splits.get("test")
+    if not test:
+        return {}
+    scored = {"test": test}
+    if "grammar" in data.corpus.description:
+        scored["everyday"] = everyday_heldout()
+    return scored
+
+
 def final_scores(out: Path, data: Data) -> dict:
     """Greedy BLEU and chrF of best.pt on the held-out test split (when the corpus has one)."""
     from export.checkpoint import load_model
 
-    test = data.corpus.splits.get("test")
-    if not test:
+    scored = final_sets(data)
+    if not scored:
         return {}
     loaded = load_model(out / "best.pt")
-    scored = {"test": test}
-    if "grammar" in data.corpus.description:       # the bundled Korean→English corpus: also the hand-written set
-        scored["everyday"] = everyday_heldout()
     out_scores = {}
     for name, pairs in scored.items():
         hyps = translate(loaded.model, loaded.source_spm, loaded.target_spm, [s for s, _ in pairs], progress=True)
@@ -334,7 +370,9 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--patience", type=int, default=d_train.patience,
                    help="stop after N validations without a better BLEU; 0 never (default: %(default)s)")
     g.add_argument("--time-limit", type=float, default=d_train.time_limit_minutes,
-                   help="stop after this many minutes; 0 for none (default: %(default)s)")
+                   help="the command ends within this many minutes: training stops early enough for the data "
+                        "preparation before it and the last validation and final scores after it; 0 for no "
+                        "limit (default: %(default)s)")
     g.add_argument("--threads", type=int, default=d_train.threads, help="torch threads; 0 for torch's choice")
     g.add_argument("--precision", choices=["auto", "fp32", "bf16"], default="auto",
                    help="bf16 autocasts the matrix products (fp32 weights and loss); auto picks bf16 where the "
@@ -415,7 +453,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
-    progress = train(model_cfg, cfg, data, out, resume=args.resume)
+    progress = train(model_cfg, cfg, data, out, resume=args.resume, spent_seconds=time.monotonic() - start)
     results = {"best_dev_bleu": progress.best_bleu, "steps": progress.step,
                "train_minutes": round(progress.elapsed / 60, 2), **final_scores(out, data),
                "wall_minutes": round((time.monotonic() - start) / 60, 2)}

@@ -10,7 +10,7 @@ from export.checkpoint import load_model, read_checkpoint
 from export.config import ModelConfig, TrainConfig
 from export.corpus import ParallelCorpus, write_tsv
 from export.evaluate import translate
-from export.train import learning_rate, prepare_data, train
+from export.train import TimeBudget, learning_rate, prepare_data, train
 from tests.tiny import PAIRS, TINY_MODEL
 
 
@@ -62,6 +62,38 @@ def test_same_seed_gives_the_same_run_and_resume_continues_exactly(tmp_path):
     history = json.loads((tmp_path / "a/history.json").read_text())
     assert [e["step"] for e in history["eval"]] == [10, 20]
 
+
+
+def test_the_time_budget_keeps_room_for_the_last_validation_and_the_final_scores():
+    budget = TimeBudget(limit_seconds=600, spent_seconds=30, final_per_validation=3.0)
+    assert not budget.out_of_time(569) and budget.out_of_time(571)  # no validation yet: nothing to keep
+    budget.validation_seconds = 10  # one more validation (10 s) and the final scores (3 × 10 s) to come
+    assert budget.reserve() == 40
+    assert not budget.out_of_time(529) and budget.out_of_time(531)
+    assert not TimeBudget(limit_seconds=0, spent_seconds=1e9, validation_seconds=1e9).out_of_time(1e9)  # 0: none
+
+
+def test_a_time_limit_counts_what_the_command_spent_before_training(tmp_path, caplog):
+    corpus = ParallelCorpus(splits={"train": PAIRS, "dev": PAIRS[:4]}, source="test")
+    data = prepare_data(corpus, None, None, src_vocab=120, tgt_vocab=120, seed=1)
+    model_cfg = ModelConfig(src_vocab_size=120, tgt_vocab_size=120, d_model=32, n_heads=2, n_encoder_layers=1,
+                            n_decoder_layers=1, d_ff=64)
+    cfg = TrainConfig(max_steps=50, max_tokens=300, eval_every=10, eval_sentences=4, time_limit_minutes=1.0)
+    assert train(model_cfg, cfg, data, tmp_path).step == 50  # a minute is plenty for 50 tiny steps
+    # ... unless the command already spent it: training stops after one step and validates once
+    progress = train(model_cfg, cfg, data, tmp_path, spent_seconds=60.0)
+    assert progress.step == 1 and [e["step"] for e in progress.history["eval"]] == [1]
+    assert any("time limit of 1.0 minutes reached at step 1 " in r.getMessage() for r in caplog.records)
+
+
+def test_a_run_out_of_time_still_writes_its_best_checkpoint_and_final_scores(tmp_path):
+    tsv = tmp_path / "pairs.tsv"
+    write_tsv(PAIRS * 4, tsv)
+    assert train_cli.main(["--train", str(tsv), "--dev", str(tsv), "--test", str(tsv), *TINY_MODEL,
+                           "--out", str(tmp_path / "run"), "--max-steps", "50", "--time-limit", "1e-6"]) == 0
+    results = json.loads((tmp_path / "run/results.json").read_text())
+    assert results["steps"] == 1 and results["test"]["sentences"] == len(PAIRS) * 4
+    assert (tmp_path / "run/best.pt").is_file()
 
 def test_training_refuses_to_overwrite_a_run_without_resume(tmp_path, capsys):
     tsv = tmp_path / "pairs.tsv"
