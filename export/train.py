@@ -28,9 +28,9 @@ from tqdm import tqdm
 from export.batching import Example, collate, make_example, token_budget_batches
 from export.checkpoint import read_checkpoint, save_checkpoint
 from export.config import ModelConfig, TrainConfig
-from export.corpus import (DEFAULT_GRAMMAR_VERSION, EVERYDAY_REVISION, FIRST_GRAMMAR_SHARE, FIRST_GRAMMAR_SHARE_UNRECORDED,
-                           GRAMMAR_VERSIONS, CorpusError, ParallelCorpus, bundled_corpus_from_summary, everyday_dev,
-                           everyday_heldout, user_corpus)
+from export.corpus import (DEFAULT_GRAMMAR_VERSION, EVERYDAY_REVISION, EVERYDAY_REVISION_UNRECORDED,
+                           FIRST_GRAMMAR_SHARE, FIRST_GRAMMAR_SHARE_UNRECORDED, GRAMMAR_VERSIONS, CorpusError,
+                           ParallelCorpus, bundled_corpus_from_summary, everyday_dev, everyday_heldout, user_corpus)
 from export.evaluate import score, translate
 from export.grammar.everyday import EVERYDAY_REVISIONS
 from export.model import Transformer, count_parameters, make_model
@@ -432,8 +432,9 @@ def main(argv: list[str] | None = None) -> int:
                 "first_grammar_share": args.first_grammar_share}
             log.info("generating the bundled corpus (seed %d, %d training pairs, grammar version %d%s)",
                      grammar["seed"], grammar["train_size"], grammar.get("version", 1),
-                     f", everyday revision {grammar.get('everyday_revision', 3)}, first grammar's share "
-                     f"{grammar.get('first_grammar_share', FIRST_GRAMMAR_SHARE_UNRECORDED)}" if grammar.get("version") == 2 else "")
+                     f", everyday revision {grammar.get('everyday_revision', EVERYDAY_REVISION_UNRECORDED)}, "
+                     f"first grammar's share {grammar.get('first_grammar_share', FIRST_GRAMMAR_SHARE_UNRECORDED)}"
+                     if grammar.get("version") == 2 else "")
             corpus = bundled_corpus_from_summary(grammar)
         data = prepare_data(corpus, source_spm, target_spm, args.src_vocab, args.tgt_vocab, cfg.seed,
                             placeholders=not args.no_placeholders)

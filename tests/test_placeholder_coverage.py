@@ -86,14 +86,14 @@ def test_a_text_with_placeholders_decodes_with_a_beam_held_to_its_placeholders(e
     engine = engines[True]
     with_price, plain = engine.encode(["그 신발은 3,500원이에요?", "그 신발은 비싸요?"])
     s = engine.sequence(with_price, DecodingOptions())
-    assert s.beam_size == EngineConfig().placeholder_beam == 4 and s.quota is not None and s.quota.tolist() == [1] + [0] * 9
+    assert s.beam_size == EngineConfig().placeholder_beam == 4
+    assert s.quota is not None and s.quota.tolist() == [1] + [0] * 9
     assert s.options.n_best == 1
     assert engine.sequence(with_price, DecodingOptions(beam_size=6)).beam_size == 6
     s = engine.sequence(plain, DecodingOptions())
     assert s.beam_size == 1 and s.quota is None
     s = engines[False].sequence(with_price, DecodingOptions())
     assert s.beam_size == 1 and s.quota is None
-
 
 
 class RandomModel(ScriptedModel):

@@ -63,7 +63,6 @@ def test_same_seed_gives_the_same_run_and_resume_continues_exactly(tmp_path):
     assert [e["step"] for e in history["eval"]] == [10, 20]
 
 
-
 def test_the_time_budget_keeps_room_for_the_last_validation_and_the_final_scores():
     budget = TimeBudget(limit_seconds=600, spent_seconds=30, final_per_validation=3.0)
     assert not budget.out_of_time(569) and budget.out_of_time(571)  # no validation yet: nothing to keep
@@ -94,6 +93,7 @@ def test_a_run_out_of_time_still_writes_its_best_checkpoint_and_final_scores(tmp
     results = json.loads((tmp_path / "run/results.json").read_text())
     assert results["steps"] == 1 and results["test"]["sentences"] == len(PAIRS) * 4
     assert (tmp_path / "run/best.pt").is_file()
+
 
 def test_training_refuses_to_overwrite_a_run_without_resume(tmp_path, capsys):
     tsv = tmp_path / "pairs.tsv"
