@@ -43,10 +43,10 @@ from bench.ct2_variants import VARIANTS, measure_variants
 from bench.ctranslate2_convert import ExportedModelConverter, ct2_translate_ids
 from model_store import ModelStore
 from service.config import DecodingOptions
-from service.decoding import SpecialTokens, greedy_search
-from service.onnx_model import OnnxModel, session_options
-from service.running_batch import RunningBatch
-from service.sequence import Sequence
+from service.engine.decoding import SpecialTokens, greedy_search
+from service.engine.onnx_model import OnnxModel, session_options
+from service.engine.running_batch import RunningBatch
+from service.engine.sequence import Sequence
 
 log = logging.getLogger("mt-bench")
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from service.onnx_model import OnnxModel
+from service.engine.onnx_model import OnnxModel
 
 
 def export_both(version: Path, work: Path) -> dict[str, Path]:

@@ -29,7 +29,7 @@ from bench.server_process import ServerProcess
 from bench.service_bench import MODEL
 from model_store import ModelStore
 from proto.translate.v1 import translate_pb2 as pb
-from service.wire import RawTranslateRequest
+from service.front.wire import RawTranslateRequest
 
 SENTENCE = "어제 카페에 갔어."
 GARBAGE = b"\xff\xff\xff"

@@ -1,4 +1,4 @@
-"""What placeholder coverage (service/running_batch.py) does to quality and time, side by side.
+"""What placeholder coverage (service/engine/running_batch.py) does to quality and time, side by side.
 
     python -m bench.placeholder_coverage                  # the bundled ko-en, the two hand-written sets
     python -m bench.placeholder_coverage --model ko-en-int8 --held-out
@@ -21,8 +21,8 @@ import sacrebleu
 from tqdm import tqdm
 
 from service.config import DecodingOptions, EngineConfig
-from service.engine import Engine
-from service.placeholders import protect, whole_word
+from service.engine.engine import Engine
+from service.text.placeholders import protect, whole_word
 
 STORE = Path(__file__).resolve().parent.parent / "model_store"
 # (label, coverage on, beam): greedy and beam 2 under the constraint show why it comes with a beam of 4.

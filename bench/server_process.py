@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -16,14 +17,37 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from prometheus_client.parser import text_string_to_metric_families
 
 
+def process_tree(pid: int) -> list[int]:
+    """`pid` and its descendants, from /proc."""
+    pids, i = [pid], 0
+    while i < len(pids):
+        for task in Path(f"/proc/{pids[i]}/task").glob("*"):
+            try:
+                pids += [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                pass
+        i += 1
+    return pids
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of one process (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 class ServerProcess:
     """`python -m service.server` on 127.0.0.1 with free ports (learnt from its log, read on a thread)."""
 
-    def __init__(self, store: Path, *flags: str, timeout: float = 120) -> None:
+    def __init__(self, store: Path, *flags: str, timeout: float = 120, cwd: Path | None = None) -> None:
+        """`cwd`: run the service package found there instead (another checkout: before/after benchmarks)."""
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "service.server", "--host", "127.0.0.1", "--port", "0", "--metrics-port", "0",
-             "--store", str(store), "--watch-interval", "0", *flags],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+             "--store", str(Path(store).resolve()), "--watch-interval", "0", *flags],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=cwd)
         self.lines: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
         grpc_port = self.wait_for(r"gRPC listening on [\d.]+:(\d+)", timeout)
@@ -56,6 +80,10 @@ class ServerProcess:
         text = urllib.request.urlopen(self.metrics_url, timeout=10).read().decode()
         return sum(s.value for family in text_string_to_metric_families(text) for s in family.samples
                    if s.name == sample and labels.items() <= s.labels.items())
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU seconds of the server and every process under it (supervisor, engine, fronts)."""
+        return sum(cpu_seconds(pid) for pid in process_tree(self.proc.pid))
 
     def health(self) -> int:
         with grpc.insecure_channel(self.address) as channel:

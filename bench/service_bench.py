@@ -33,7 +33,7 @@ from model_store import ModelStore
 from proto.translate.v1 import translate_pb2 as pb
 from proto.translate.v1 import translate_pb2_grpc as pb_grpc
 from service.config import DecodingOptions, EngineConfig
-from service.engine import Engine
+from service.engine.engine import Engine
 
 MODEL = "ko-en"
 

@@ -26,7 +26,7 @@ from export.corpus import (EVERYDAY_DEV, EVERYDAY_HELDOUT, CorpusError, Pair, bu
                            everyday_heldout, read_pairs)
 from export.decoding import LengthLimit, beam_search, greedy_decode
 from export.model import Transformer
-from service.placeholders import encode_protected, restore
+from service.text.placeholders import encode_protected, restore
 
 
 def translate(model: Transformer, source_spm: spm.SentencePieceProcessor, target_spm: spm.SentencePieceProcessor,

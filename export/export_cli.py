@@ -44,7 +44,7 @@ from export.onnx_export import (
 from export.decoding import LengthLimit
 from export.config import ModelConfig
 from model_store import MANIFEST, Manifest, ModelStore, StoreError, sha256_file
-from service.placeholders import encode_protected, restore
+from service.text.placeholders import encode_protected, restore
 
 log = logging.getLogger("mt-export")
 
@@ -52,7 +52,7 @@ log = logging.getLogger("mt-export")
 def source_batches(loaded: LoadedModel, sentences: list[str], max_tokens: int = 4000
                    ) -> tuple[list[np.ndarray], list[int], list[tuple[str, ...]]]:
     """Padded int64 source batches in length order, the sentence order they follow, and each
-    sentence's placeholder spans (service/placeholders.py)."""
+    sentence's placeholder spans (service/text/placeholders.py)."""
     ids, fills = encode_protected(loaded.source_spm, sentences)
     examples = [make_example(row, []) for row in ids]
     batches = token_budget_batches(examples, max_tokens, rng=None)

@@ -29,7 +29,7 @@ import torch
 from export.config import ModelConfig
 from export.decoding import LengthLimit, greedy_decode
 from export.model import Transformer, make_model, padding_mask
-from service import tokenizers
+from service.text import tokenizers
 
 SAFE_WEIGHTS = "model.safetensors"
 PICKLE_WEIGHTS = "pytorch_model.bin"

@@ -1,10 +1,10 @@
-"""Words the name finder (service/names.py) takes as names where the translation has no romanized name.
+"""Words the name finder (service/text/names.py) takes as names where the translation has no romanized name.
 
     python -m export.name_audit            # the bundled corpus and the everyday development set
     python -m export.name_audit --check    # exit status 1 when there is any (for CI and tests)
 
 A word listed here is an ordinary word of a name's shape (강아지 "Kang Aji", 마시지 "Ma Siji"); at
-serving it would come out as a romanized name, so it belongs in `service.names.NOT_NAMES`.
+serving it would come out as a romanized name, so it belongs in `service.text.names.NOT_NAMES`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from export.corpus import DEFAULT_GRAMMAR_VERSION, bundled_corpus, everyday_dev
-from service.names import find_names
-from service.romanize import romanize_name
+from service.text.names import find_names
+from service.text.romanize import romanize_name
 
 
 def misread(pairs: Iterable[tuple[str, str]]) -> Counter:

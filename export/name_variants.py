@@ -3,7 +3,7 @@ in every construction.
 
 The bundled grammars write people as a dozen given names (지영은 다음 주에 요리할 거예요 → "Jiyoung will
 cook next week") in tens of thousands of pairs, and full names only in the few copy cases. At serving a
-full name becomes a placeholder (service/names.py), so the model must know the placeholder wherever a
+full name becomes a placeholder (service/text/names.py), so the model must know the placeholder wherever a
 person can stand: here a share of the pairs with a given name get a random full name in its place on
 both sides (김서윤은 ... → "Kim Seoyun will cook ..."), which `protect_pair` then masks. The full name
 ends like the given name (a final consonant or not), so the particles after it stay right.
@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from export.grammar.everyday import random_name
 from export.grammar.hangul import has_final_consonant
 from export.grammar.lexicon import PEOPLE
-from service.names import find_names
-from service.romanize import romanize_name
+from service.text.names import find_names
+from service.text.romanize import romanize_name
 
 GIVEN_NAMES = tuple((p.ko, p.en) for p in PEOPLE if p.kind == "name")
 SHARE = 0.25

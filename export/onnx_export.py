@@ -19,8 +19,8 @@ from export.decoding import LengthLimit, greedy_decode
 from export.model import Transformer, padding_mask
 from export.onnx_graphs import DecoderStepGraph, EncoderGraph, cache_names
 from service.config import DecodingOptions
-from service.decoding import SpecialTokens, greedy_search
-from service.onnx_model import OnnxModel  # the engine's sessions: the checks test what will serve
+from service.engine.decoding import SpecialTokens, greedy_search
+from service.engine.onnx_model import OnnxModel  # the engine's sessions: the checks test what will serve
 
 DEFAULT_OPSET = 17
 GRAPH_CONTRACT = 2  # what export_graphs writes (export/onnx_graphs.py; the manifest's `contract`)

@@ -2,7 +2,7 @@
 
 The names, shapes and meanings are a contract (shared/DESIGN.md, "ONNX graphs"); this module writes
 contract 2 (the manifest's `contract`; the serving side also loads contract 1, see
-service/onnx_model.py):
+service/engine/onnx_model.py):
 
 encoder.onnx   src_tokens int64 (B, S), src_mask int64 (B, S) 1 = real token
                → cross_key_{i}, cross_value_{i} float (B, h, S, dk) for every decoder layer i
@@ -26,7 +26,7 @@ from torch import Tensor, nn
 
 from export.fused_ops import cached_self_attention, cross_attention, padded_self_attention, skip_layer_norm
 from export.model import MASK_FILL, SublayerConnection, Transformer
-from service.onnx_model import cache_names  # noqa: F401  (the names are the serving side's contract)
+from service.engine.onnx_model import cache_names  # noqa: F401  (the names are the serving side's contract)
 
 
 def residual(sublayer: SublayerConnection, x: Tensor, f, fused: bool) -> Tensor:

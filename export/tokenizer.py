@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import sentencepiece as spm
 
 from export.config import BOS_ID, EOS_ID, PAD_ID, UNK_ID
-from service.placeholders import NAMES_MARKER, SYMBOLS as PLACEHOLDERS
+from service.text.placeholders import NAMES_MARKER, SYMBOLS as PLACEHOLDERS
 
 
 def train_sentencepiece(sentences: Iterable[str], vocab_size: int, seed: int = 1,
@@ -23,7 +23,7 @@ def train_sentencepiece(sentences: Iterable[str], vocab_size: int, seed: int = 1
     `byte_fallback` adds the 256 UTF-8 byte pieces, so a character the training text never had (a rare
     Hangul syllable) encodes as its bytes instead of <unk>; the source side of corpus version 2 uses it.
 
-    `placeholders` makes the placeholder symbols (service/placeholders.py) pieces of their own; `names`
+    `placeholders` makes the placeholder symbols (service/text/placeholders.py) pieces of their own; `names`
     adds the piece that says names were masked too (a source model's mark, never in any text).
 
     `hard_vocab_limit=False` lets a small corpus yield fewer pieces than asked for instead of

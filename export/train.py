@@ -37,7 +37,7 @@ from export.model import Transformer, count_parameters, make_model
 from export.plots import plot_training_curves
 from export.name_variants import with_full_names
 from export.tokenizer import load_sentencepiece, train_sentencepiece
-from service.placeholders import NO_MASKING, Masking, masking_of, protect_pair
+from service.text.placeholders import NO_MASKING, Masking, masking_of, protect_pair
 
 log = logging.getLogger("mt-train")
 
@@ -96,7 +96,7 @@ def prepare_data(corpus: ParallelCorpus, source_spm: bytes | None, target_spm: b
     """Tokenizers (trained here unless given) and the encoded train and dev pairs. With `placeholders`
     (a new run's choice; a resumed run follows its tokenizers), numbers, Latin-script words and Korean
     names that a pair copies (a name: romanizes) become placeholders on both sides
-    (service/placeholders.py), as they will at serving; a corpus with nothing to mask trains without
+    (service/text/placeholders.py), as they will at serving; a corpus with nothing to mask trains without
     them, and one without names without the names' mark."""
     def masked(pairs: list, masking: Masking) -> list:
         return [protect_pair(s, t, masking) for s, t in pairs]
@@ -337,7 +337,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--resume", action="store_true", help="continue from OUT/last.pt")
     g.add_argument("--no-placeholders", action="store_true",
                    help="train on numbers, Latin-script words and names as text, not as placeholders that the "
-                        "translation copies or romanizes (service/placeholders.py; the recipe of model_store/ko-en/1)")
+                        "translation copies or romanizes (service/text/placeholders.py; the recipe of model_store/ko-en/1)")
 
     g = p.add_argument_group("model")
     g.add_argument("--d-model", type=int, default=d_model.d_model, help="model width (default: %(default)s)")

@@ -35,7 +35,7 @@ class Manifest:
     files: dict[str, str]  # file name → sha256 hex digest
     variant: str = "fp32"  # "fp32", or "int8" for dynamically quantized weights
     contract: int = 1  # the graphs' input/output contract (shared/DESIGN.md, "ONNX graphs"); absent: 1
-    # How text becomes ids (service/tokenizers.py): its kind and files; absent: our own SentencePiece models.
+    # How text becomes ids (service/text/tokenizers.py): its kind and files; absent: our own SentencePiece models.
     tokenizer: dict[str, Any] = field(default_factory=lambda: {"kind": "sentencepiece"})
     scores: dict[str, Any] = field(default_factory=dict)  # e.g. {"test": {"bleu": .., "chrf": ..}}
     training_data: dict[str, Any] = field(default_factory=dict)

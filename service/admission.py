@@ -29,6 +29,8 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 
+from service.errors import DeadlinePassed, QueueFull, ServiceError
+
 log = logging.getLogger(__name__)
 
 
@@ -54,7 +56,7 @@ class LoadModel:
         # for the batch the request will join, not the one that ran last (after a spike, an average
         # of the full batch's passes would refuse everything on an idle server, and nothing would run
         # to correct it).
-        self._moments: list[float] | None = None
+        self.moments: list[float] | None = None
         self.steps_per_token = steps_per_token  # a prior until texts finish: our models' outputs run ~1.2x
         self.live_rows = 0
         self.queued_work = 0.0  # row-steps of the texts waiting to join (updated under the scheduler's lock)
@@ -65,11 +67,11 @@ class LoadModel:
         if rows <= 0 or seconds <= 0:
             return
         sample = [rows, seconds, rows * rows, rows * seconds]
-        if self._moments is None:
-            self._moments = sample
+        if self.moments is None:
+            self.moments = sample
         else:
             a = self.smoothing
-            self._moments = [m + a * (x - m) for m, x in zip(self._moments, sample)]
+            self.moments = [m + a * (x - m) for m, x in zip(self.moments, sample)]
 
     def observe_finished(self, source_tokens: int, steps: int) -> None:
         self.steps_per_token += self.smoothing * (steps / source_tokens - self.steps_per_token)
@@ -77,11 +79,11 @@ class LoadModel:
     # ---- both ----
     @property
     def measured(self) -> bool:
-        return self._moments is not None
+        return self.moments is not None
 
     def pass_seconds(self, rows: int) -> float:
         """Predicted time of one decode pass with `rows` live rows."""
-        r, t, rr, rt = self._moments
+        r, t, rr, rt = self.moments
         variance = rr - r * r
         slope = max(0.0, (rt - r * t) / variance) if variance > 1e-9 * rr else t / r  # one batch size seen so far
         intercept = max(0.0, t - slope * r)
@@ -99,13 +101,61 @@ class LoadModel:
         """For a request of `rows` rows whose longest text takes `steps` steps; None before any measurement.
         It waits while the running batch is full: the row-steps queued ahead at the full batch's rate;
         then it decodes in a batch of everything live and queued, itself included."""
-        if self._moments is None:
+        if self.moments is None:
             return None
         ahead = self.live_rows + self.queued_rows
         wait = 0.0
         if ahead + rows > self.max_rows:
             wait = self.queued_work * self.pass_seconds(self.max_rows) / self.max_rows
         return Estimate(wait, self.decoding(ahead + rows, steps))
+
+
+def refusal(load: LoadModel, max_queue_seconds: float, rows: int, steps: float, deadline: float | None,
+            now: float) -> tuple[str, ServiceError] | None:
+    """Why a request of `rows` rows whose longest text takes `steps` steps cannot be served in time (the
+    reason counted in metrics, the error its caller gets), or None. The engine asks this of every request,
+    and each front asks it of the load the engine last published, before anything crosses to the engine."""
+    estimate = load.estimate(rows, steps)
+    if estimate is None:  # nothing measured yet: let it try
+        return None
+    if estimate.wait > max_queue_seconds:
+        return "queue over its time bound", QueueFull(
+            f"the queue holds {estimate.wait:.1f} s of work, more than its bound of {max_queue_seconds:.1f} s; "
+            f"retry in {estimate.wait - max_queue_seconds:.1f} s", retry_after=estimate.wait - max_queue_seconds)
+    if deadline is not None:
+        left = deadline - now
+        if estimate.wait == 0.0 and estimate.decoding > left:  # too short a deadline, not too much load
+            return "deadline too short", DeadlinePassed(
+                f"the request cannot finish within its deadline: it needs about {estimate.decoding:.3f} s of "
+                f"decoding and has {max(left, 0.0):.3f} s")
+        if estimate.total > left:
+            return "would miss its deadline", QueueFull(
+                f"the server is overloaded: this request would wait {estimate.wait:.2f} s and decode for "
+                f"{estimate.decoding:.2f} s, past its deadline in {max(left, 0.0):.2f} s; retry in "
+                f"{estimate.total - left:.2f} s or with a longer deadline", retry_after=estimate.total - left)
+    return None
+
+
+class Door:
+    """Refusal at the door by time: `check` raises what `refusal` says, counted by reason in metrics and in
+    the shedding log line. The engine's scheduler has one, and so has each front."""
+
+    def __init__(self, metrics, max_queue_seconds: float) -> None:  # metrics: service.metrics.ServiceMetrics
+        self.metrics, self.max_queue_seconds = metrics, max_queue_seconds
+        self.log = ShedLog()
+
+    def check(self, load: LoadModel, rows: int, steps: float, deadline: float | None, texts: int,
+              queued_texts: int) -> None:
+        refused = refusal(load, self.max_queue_seconds, rows, steps, deadline, time.monotonic())
+        if refused is not None:
+            reason, error = refused
+            self.refused(reason, texts, load, queued_texts)
+            raise error
+
+    def refused(self, reason: str, texts: int, load: LoadModel, queued_texts: int) -> None:
+        self.metrics.requests_shed.labels(reason).inc()
+        self.log.note(reason, texts)
+        self.log.maybe_log(load, queued_texts)
 
 
 class ShedLog:

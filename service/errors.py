@@ -32,3 +32,7 @@ class DeadlinePassed(ServiceError):
 
 class NotServing(ServiceError):
     code = grpc.StatusCode.UNAVAILABLE
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after  # when the server expects to serve again (an engine restarting)

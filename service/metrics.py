@@ -1,13 +1,19 @@
 """Prometheus metrics of the service, named as in shared/DESIGN.md ("Metrics").
 
-One `ServiceMetrics` per server, registered on a registry passed in (the process default in
+One `ServiceMetrics` per process, registered on a registry passed in (the process default in
 production, a fresh `CollectorRegistry` in tests). Durations in seconds, labels bounded: model,
 version, code, decoding ("greedy" or "beam").
+
+A server is several processes (service/supervisor.py): each writes its series to files in
+PROMETHEUS_MULTIPROC_DIR (prometheus-client's multiprocess mode) and the supervisor's /metrics adds
+them up. Fronts count calls and tokens, the engine its queue, steps and rows; counters of a process that
+died stay counted, and gauges say how they combine across processes (`multiprocess_mode`: the live
+processes' sum, or the engine's value).
 """
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 SENTENCE_BUCKETS = (1, 2, 4, 8, 16, 32, 64, 128, 256)
@@ -37,7 +43,8 @@ class ServiceMetrics:
                                        ["model"], buckets=TOKEN_BUCKETS, registry=registry)
         self.generated_tokens = Counter("translate_generated_tokens_total", "Tokens generated (best hypotheses)",
                                         ["model", "version"], registry=registry)
-        self.queue_depth = Gauge("translate_queue_depth", "Texts waiting to be batched", registry=registry)
+        self.queue_depth = Gauge("translate_queue_depth", "Texts waiting to be batched", registry=registry,
+                                 multiprocess_mode="livesum")
         # The iteration-level scheduler: one observation per decoder step.
         self.step_rows = Histogram("translate_step_rows", "Live rows (sentences x beams) in one decoder step",
                                    ["model", "version"], buckets=ROW_BUCKETS, registry=registry)
@@ -49,9 +56,10 @@ class ServiceMetrics:
         self.rows_left = Counter("translate_rows_left_total", "Rows that left the running batch, by reason "
                                  "(finished, cancelled, expired, failed)", ["model", "version", "reason"],
                                  registry=registry)
-        self.live_rows = Gauge("translate_live_rows", "Rows in the running batches now", registry=registry)
+        self.live_rows = Gauge("translate_live_rows", "Rows in the running batches now", registry=registry,
+                               multiprocess_mode="livesum")
         self.cache_bytes = Gauge("translate_cache_bytes", "Bytes held by the running batches' attention caches",
-                                 registry=registry)
+                                 registry=registry, multiprocess_mode="livesum")
         self.time_to_first_token = Histogram("translate_time_to_first_token_seconds", "Time from arrival to a "
                                              "text's first generated token", ["model"], buckets=LATENCY_BUCKETS,
                                              registry=registry)
@@ -59,5 +67,9 @@ class ServiceMetrics:
         self.requests_shed = Counter("translate_requests_shed_total", "Requests refused at the door because the "
                                      "queue could not serve them in time, by reason", ["reason"], registry=registry)
         self.queue_wait = Gauge("translate_queue_wait_seconds", "Predicted wait of a new one-text request before it "
-                                "joins the running batch", registry=registry)
-        self.model_info = Info("translate_model", "A loaded model version", ["model", "version"], registry=registry)
+                                "joins the running batch", registry=registry,
+                                multiprocess_mode="livemax")
+        # A gauge at 1 rather than an Info: Info has no multiprocess mode.
+        self.model_info = Gauge("translate_model_info", "A loaded model version (1), its variant and languages",
+                                ["model", "version", "variant", "source_language", "target_language"],
+                                registry=registry, multiprocess_mode="livemax")

@@ -1,45 +1,52 @@
-"""The translation server: gRPC (Translator, health, reflection) and Prometheus /metrics.
+"""mt-serve: the translation server, one process per role, started and watched by this supervisor.
 
     mt-serve                                   # every model in model_store/, gRPC :50051, metrics :9090
-    mt-serve --port 50052 --metrics-port 9091 --store /models --default-model ko-en
+    mt-serve --port 50052 --metrics-port 9091 --store /models --default-model ko-en --frontends 2
 
-Lifecycle: health says NOT_SERVING until every model is loaded and warm, then SERVING. The store is
-scanned every --watch-interval seconds and new versions are loaded beside the serving ones. On
-SIGTERM (or SIGINT) health goes NOT_SERVING, new requests get UNAVAILABLE, the work already held is
-finished within --grace seconds, and the process exits 0.
+Roles (shared/DESIGN.md, "roles in processes"):
+- one engine process (service/engine/process.py): ONNX Runtime sessions, the model registry and its hot
+  reload, the running batches and the scheduler. It speaks token ids over ZeroMQ, never gRPC or text;
+- --frontends front-end processes (service/front/process.py) on one gRPC port (SO_REUSEPORT): the
+  Translator servicer, health and reflection, validation, segmentation, placeholders, tokenization,
+  detokenization, streaming, and refusal at the door from the load the engine publishes;
+- this supervisor: starts them, serves one /metrics for all of them (prometheus-client's multiprocess
+  mode), restarts any that dies (an engine's held calls get UNAVAILABLE at once; clients' retry policies
+  carry them to the new one), and stops them in order.
+
+Lifecycle: health says NOT_SERVING until the engine has loaded and warmed every model and every front
+offers them, then SERVING. The store is scanned every --watch-interval seconds and new versions are
+loaded beside the serving ones. On SIGTERM (or SIGINT) health goes NOT_SERVING, new requests get
+UNAVAILABLE, the work already held is finished within --grace seconds, and every process exits 0.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
+import multiprocessing
 import os
+import shutil
 import signal
+import socket
 import sys
+import tempfile
+import time
 from dataclasses import dataclass, field
+from multiprocessing.connection import wait
 from pathlib import Path
 
-import grpc
-from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection, reflection_pb2_grpc
-from prometheus_client import REGISTRY, CollectorRegistry, start_http_server
-
-from proto.translate.v1 import translate_pb2
+from service.board import Board, Slot
 from service.config import EngineConfig
-from service.guard import add_guarded
-from service.metrics import ServiceMetrics
-from service.models import ModelRegistry
-from service.iteration_scheduler import IterationScheduler
-from service.scheduler import Scheduler, SchedulerConfig
-from service.servicer import TranslatorServicer
-from service.wire import add_translator_to_server
+from service.work import SchedulerConfig
 
 log = logging.getLogger("mt-serve")
 
-LINGER = 0.2  # seconds for answers already given to reach their callers before the connections close
-PENDING_CALLS = 5000  # calls gRPC core may hold for the event loop before it drops some (see TranslationServer)
-SERVICE_NAME = translate_pb2.DESCRIPTOR.services_by_name["Translator"].full_name  # "translate.v1.Translator"
+RESTART_BACKOFF = (0.0, 1.0, 5.0)  # seconds before restarting a role that died again soon after its start
+
+
+def default_frontends() -> int:
+    """Half the cores for fronts, at least one: the engine's ONNX Runtime threads take the rest."""
+    return max(1, min(8, (os.cpu_count() or 2) // 2))
 
 
 @dataclass(frozen=True)
@@ -51,140 +58,179 @@ class ServerConfig:
     default_model: str | None = None  # None: the first model name in the store
     watch_interval: float = 10.0  # seconds between store scans; 0 disables watching
     grace: float = 20.0  # seconds to finish held work on SIGTERM
+    frontends: int = field(default_factory=default_frontends)  # front-end processes sharing the gRPC port
     # Clients keep one HTTP/2 connection for good: closing it after a while (calls in flight get
     # another minute) makes them resolve again and find replicas added since, as behind a headless
     # Kubernetes Service. 0 keeps connections forever.
     max_connection_age: float = 300.0
-    # Spinning ONNX Runtime threads starve the server's own gRPC and scheduler threads: 2.2× fewer
-    # requests/s at 32 clients on 2 cores (docs/benchmarks.md).
+    # Spinning ONNX Runtime threads starve the fronts on the same cores: 2.2× fewer requests/s at 32
+    # clients on 2 cores when they shared one process (docs/benchmarks.md).
     engine: EngineConfig = field(default_factory=lambda: EngineConfig(spin=False))
     # The largest request gRPC accepts (past it: RESOURCE_EXHAUSTED before any Python runs). 64 texts at the
     # bundled model's limit of 256 tokens x 16 characters of up to 4 UTF-8 bytes need 4 MiB.
     max_message_bytes: int = 4 * 2 ** 20
-    switch_interval: float = 0.0005  # seconds: how long a Python thread may hold the GIL while others wait
+    switch_interval: float = 0.0005  # engine: how long its event loop may hold the GIL while the decode thread waits
     scheduler: SchedulerConfig = field(default_factory=SchedulerConfig)
+    log_level: str = "INFO"
+    step_delay_ms: float = 0.0  # added to every decoding step: tests and demonstrations of streaming only
+
+    def __post_init__(self) -> None:
+        from service.board import MAX_FRONTS
+        if not 1 <= self.frontends <= MAX_FRONTS:
+            raise ValueError(f"frontends={self.frontends} must be between 1 and {MAX_FRONTS}")
+        if self.grace < 0 or self.step_delay_ms < 0:
+            raise ValueError(f"grace={self.grace} and step_delay_ms={self.step_delay_ms} must be non-negative")
 
 
-class TranslationServer:
-    """The running parts of one server; `create_server` builds it and binds its port."""
+def reserve_port(host: str, port: int) -> socket.socket:
+    """A socket bound to the gRPC port with SO_REUSEPORT and never listening: it keeps a port picked by the
+    kernel (port 0) for the fronts, which bind it too, across their restarts."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    return sock
 
-    def __init__(self, config: ServerConfig, registry: CollectorRegistry) -> None:
+
+class Role:
+    """One child process of the server and how to start it again."""
+
+    def __init__(self, name: str, target, args: tuple) -> None:
+        self.name, self.target, self.args = name, target, args
+        self.process: multiprocessing.Process | None = None
+        self.started = 0.0
+        self.restarts = 0
+
+    def start(self) -> None:
+        self.process = multiprocessing.get_context("spawn").Process(target=self.target, args=self.args,
+                                                                    name=self.name, daemon=False)
+        self.process.start()
+        self.started = time.monotonic()
+
+    @property
+    def alive(self) -> bool:
+        return self.process is not None and self.process.is_alive()
+
+
+class Supervisor:
+    def __init__(self, config: ServerConfig) -> None:
+        from service.engine.process import run as run_engine
+        from service.front.process import run as run_front
         self.config = config
-        self.metrics = ServiceMetrics(registry)
-        self.models = ModelRegistry(config.store, config.engine, config.default_model)
-        scheduler = IterationScheduler if config.scheduler.kind == "iteration" else Scheduler
-        self.scheduler = scheduler(config.scheduler, self.metrics)
-        self.health = health.aio.HealthServicer()
-        options = [("grpc.max_receive_message_length", config.max_message_bytes),
-                   # gRPC core holds calls that arrived before the server's event loop asked for them, and past
-                   # 1,000 of them (hard limit 3,000) it drops new ones at random: the client sees CANCELLED
-                   # within a millisecond, never reaching the servicer, whose own refusals say
-                   # RESOURCE_EXHAUSTED with a retry hint. A burst of a few thousand calls takes the event
-                   # loop a second or two to triage, so the backlog may grow that far first.
-                   ("grpc.server.max_pending_requests", PENDING_CALLS),
-                   ("grpc.server.max_pending_requests_hard_limit", 2 * PENDING_CALLS)]
-        if config.max_connection_age > 0:
-            options += [("grpc.max_connection_age_ms", int(config.max_connection_age * 1000)),
-                        ("grpc.max_connection_age_grace_ms", 60_000)]
-        self.grpc = grpc.aio.server(options=options)
-        add_translator_to_server(TranslatorServicer(self.models, self.scheduler, self.metrics), self.grpc)
-        # Health and reflection parse through guarded handlers too: a malformed body gets INVALID_ARGUMENT
-        # and at most one log line in a while, not UNKNOWN and a traceback per call.
-        add_guarded(health_pb2_grpc.add_HealthServicer_to_server, self.health, self.grpc)
-        add_guarded(reflection_pb2_grpc.add_ServerReflectionServicer_to_server, reflection.aio.ReflectionServicer(
-            (SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME)), self.grpc)
-        self.port = self.grpc.add_insecure_port(f"{config.host}:{config.port}")
-        if self.port == 0:
-            raise RuntimeError(f"could not bind {config.host}:{config.port}")
-        self._watcher: asyncio.Task | None = None
+        self.run_dir = Path(tempfile.mkdtemp(prefix="mt-serve-"))
+        self.metrics_dir = self.run_dir / "metrics"
+        self.metrics_dir.mkdir()
+        # Every child writes its series here (it must be set before a child imports prometheus_client).
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(self.metrics_dir)
+        self.board = Board(self.run_dir)
+        self.reserved = reserve_port(config.host, config.port)
+        self.port = self.reserved.getsockname()[1]
+        self.engine = Role("engine", run_engine, (config, self.board))
+        self.fronts = [Role(f"front-{i}", run_front, (config, self.board, i, self.port))
+                       for i in range(config.frontends)]
+        self.stopping = False
+        self.http = None
 
-    async def set_serving(self, serving: bool) -> None:
-        status = health_pb2.HealthCheckResponse.SERVING if serving else health_pb2.HealthCheckResponse.NOT_SERVING
-        for name in ("", SERVICE_NAME):
-            await self.health.set(name, status)
+    def serve_metrics(self) -> None:
+        from prometheus_client import CollectorRegistry, start_http_server
+        from prometheus_client.multiprocess import MultiProcessCollector
+        if self.config.metrics_port < 0:
+            return
+        registry = CollectorRegistry()
+        MultiProcessCollector(registry, path=str(self.metrics_dir))  # the sum of every process, dead ones' counters too
+        self.http, _ = start_http_server(self.config.metrics_port, addr=self.config.host, registry=registry)
+        log.info("metrics on http://%s:%d/metrics", self.config.host, self.http.server_port)
 
-    async def start(self) -> None:
-        """Start answering (health NOT_SERVING), load and warm every model, then SERVING."""
-        await self.set_serving(False)
-        await self.grpc.start()
-        self.scheduler.start()
-        log.info("gRPC listening on %s:%d; loading models from %s", self.config.host, self.port, self.config.store)
-        await self.load_new_versions()
-        if not self.models.snapshot.engines:
-            raise RuntimeError(f"no model could be loaded from {self.config.store}")
-        await self.set_serving(True)
-        log.info("serving %s (default %s)", ", ".join(f"{n}/{sorted(v)}" for n, v in
-                                                      self.models.snapshot.engines.items()), self.models.default_model)
-        if self.config.watch_interval > 0:
-            self._watcher = asyncio.get_running_loop().create_task(self._watch())
+    def start_engine(self) -> None:
+        self.board[Slot.ENGINE_READY] = 0.0
+        self.board.reset_load()
+        self.board[Slot.ENGINE_EPOCH] += 1  # fronts fail what the previous engine held
+        self.board[Slot.ENGINE_STARTED] = time.monotonic()
+        self.engine.start()
 
-    async def load_new_versions(self) -> None:
-        added = await asyncio.to_thread(self.models.refresh)  # loading and warm-up stay off the event loop
-        for name, version in added:
-            manifest = self.models.snapshot.engines[name][version].manifest
-            self.metrics.model_info.labels(name, str(version)).info(
-                {"variant": manifest.variant, "source_language": manifest.source_language,
-                 "target_language": manifest.target_language})
+    def run(self) -> int:
+        stop = []
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            # SIGTERM is how orchestrators ask a replica to leave: finish held work, then exit 0.
+            signal.signal(sig, lambda *_: stop.append(True))
+        self.serve_metrics()
+        self.start_engine()
+        for front in self.fronts:
+            front.start()
+        log.info("supervisor (pid %d): an engine and %d front-end process(es) on port %d", os.getpid(),
+                 len(self.fronts), self.port)
+        listening = serving = False
+        while not stop:
+            self.watch()
+            if not listening and any(self.board.front_state(i) >= 1 for i in range(len(self.fronts))):
+                listening = True
+                log.info("gRPC listening on %s:%d", self.config.host, self.port)
+            ready = bool(self.board[Slot.ENGINE_READY]) and all(
+                self.board.front_state(i) >= 2 and f.alive for i, f in enumerate(self.fronts))
+            self.board[Slot.SERVING] = float(ready)
+            if ready != serving:
+                serving = ready
+                if ready:
+                    log.info("SERVING: the engine and %d front(s) are ready", len(self.fronts))
+                else:
+                    log.warning("NOT_SERVING until the engine and every front are ready again")
+        self.shutdown()
+        return 0
 
-    async def _watch(self) -> None:
-        while True:
-            await asyncio.sleep(self.config.watch_interval)
-            try:
-                await self.load_new_versions()
-            except Exception:  # a broken store must not stop the server that is serving
-                log.exception("scanning the store failed")
+    def watch(self) -> None:
+        """Wait a little for a child to end; restart the one that did."""
+        roles = [r for r in (self.engine, *self.fronts) if r.process is not None]
+        ended = wait([r.process.sentinel for r in roles], timeout=0.05)
+        for role in roles:
+            if role.process.sentinel not in ended:
+                continue
+            pid, code = role.process.pid, role.process.exitcode
+            from prometheus_client import multiprocess
+            multiprocess.mark_process_dead(pid, str(self.metrics_dir))  # its live gauges go; counters stay
+            lived = time.monotonic() - role.started
+            backoff = RESTART_BACKOFF[min(role.restarts, len(RESTART_BACKOFF) - 1)] if lived < 30 else 0.0
+            role.restarts = role.restarts + 1 if lived < 30 else 0
+            if role is self.engine:
+                self.board[Slot.ENGINE_READY] = 0.0
+                self.board[Slot.SERVING] = 0.0
+                self.board[Slot.ENGINE_EPOCH] += 1  # fronts answer the calls it held with UNAVAILABLE now
+                log.error("engine (pid %d) died (exit code %s) after %.1f s; its calls get UNAVAILABLE; restarting "
+                          "it%s", pid, code, lived, f" in {backoff:.0f} s" if backoff else "")
+                time.sleep(backoff)
+                self.start_engine()
+            else:
+                index = self.fronts.index(role)
+                self.board.set_front_state(index, 0.0)
+                log.error("%s (pid %d) died (exit code %s) after %.1f s; the other fronts go on serving; restarting "
+                          "it%s", role.name, pid, code, lived, f" in {backoff:.0f} s" if backoff else "")
+                time.sleep(backoff)
+                role.start()
 
-    async def drain(self, grace: float) -> None:
-        """NOT_SERVING, refuse new work (UNAVAILABLE), finish what is held within `grace`; the answers
-        already given get LINGER seconds to reach their callers."""
+    def shutdown(self) -> None:
+        """Fronts first (they refuse new calls and wait for their held ones), then the engine."""
+        grace = self.config.grace
         log.info("draining: finishing held work within %.0f s", grace)
-        await self.set_serving(False)
-        if self._watcher:
-            self._watcher.cancel()
-        finished = await self.scheduler.drain(grace)
-        if not finished:
-            log.warning("grace period over with work still held; stopping anyway")
-        await asyncio.sleep(LINGER)
-
-    async def stop(self, grace: float) -> None:
-        """Drain, then stop gRPC and the scheduler (in-process use: tests, benchmarks)."""
-        await self.drain(grace)
-        await self.grpc.stop(1.0)
-        await self.scheduler.close()
+        self.board[Slot.DRAINING] = 1.0
+        self.board[Slot.SERVING] = 0.0
+        for front in self.fronts:
+            if front.alive:
+                front.process.terminate()  # SIGTERM: the front drains
+        end = time.monotonic() + grace + 5.0
+        for front in self.fronts:
+            front.process.join(max(0.1, end - time.monotonic()))
+            if front.alive:
+                log.warning("%s did not stop within the grace period; killing it", front.name)
+                front.process.kill()
+        if self.engine.alive:
+            self.engine.process.terminate()
+            self.engine.process.join(max(5.0, end - time.monotonic()))
+            if self.engine.alive:
+                log.warning("grace period over with work still held; stopping anyway")
+                self.engine.process.kill()
+        self.reserved.close()
+        shutil.rmtree(self.run_dir, ignore_errors=True)
         log.info("stopped")
-
-
-def create_server(config: ServerConfig, registry: CollectorRegistry | None = None) -> TranslationServer:
-    """Build the server and bind its gRPC port (config.port 0 picks a free one: `server.port`)."""
-    return TranslationServer(config, registry if registry is not None else REGISTRY)
-
-
-async def serve(config: ServerConfig) -> int:
-    # The decode thread gives up the GIL inside every ONNX Runtime call and needs it back right after:
-    # with Python's default 5 ms switch interval it waits behind the busy event loop for up to 5 ms
-    # per decoding step (steps took 4x longer in the server than offline). 0.5 ms bounds that wait.
-    sys.setswitchinterval(config.switch_interval)
-    server = create_server(config)
-    if config.metrics_port >= 0:
-        http, _ = start_http_server(config.metrics_port, addr=config.host)
-        log.info("metrics on http://%s:%d/metrics", config.host, http.server_port)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        # SIGTERM is how orchestrators ask a replica to leave: finish held work, then exit 0.
-        loop.add_signal_handler(sig, stop.set)
-    await server.start()
-    await stop.wait()
-    await server.drain(config.grace)
-    # No grpc.stop(): gRPC core's shutdown ends the calls that arrived but were not yet handed to the
-    # servicer with CANCELLED (grpc/grpc#41785), 5-60 per SIGTERM under steady traffic. Exiting closes
-    # the connections instead, which every client reads as UNAVAILABLE, and by now every call that
-    # reached the servicer has its answer: the held work is done and the rest were refused.
-    log.info("stopped: closing connections")
-    logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(0)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -199,12 +245,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--default-model", help="model for requests that name none (default: the first in the store)")
     p.add_argument("--watch-interval", type=float, default=d.watch_interval,
                    help="seconds between scans of the store for new versions; 0 to disable (default: %(default)s)")
+    p.add_argument("--frontends", type=int, default=d.frontends,
+                   help="front-end processes sharing the gRPC port: gRPC, validation, tokenization and streaming on "
+                        "GILs of their own, apart from the engine process (default: half the cores, at least 1: "
+                        "%(default)s here)")
     p.add_argument("--grace", type=float, default=d.grace, help="seconds to finish held work on SIGTERM (default: %(default)s)")
     p.add_argument("--max-connection-age", type=float, default=d.max_connection_age,
                    help="seconds before a client connection is closed (gracefully) so that clients re-resolve "
                         "and reach new replicas; 0 for never (default: %(default)s)")
     p.add_argument("--device", choices=["auto", "cpu", "cuda"], default=e.device, help="(default: %(default)s)")
-    p.add_argument("--threads", type=int, default=e.intra_op_threads, help="ONNX Runtime intra-op threads; 0 for all cores")
+    p.add_argument("--threads", type=int, default=e.intra_op_threads,
+                   help="the engine's ONNX Runtime intra-op threads; 0 for all cores (default: %(default)s)")
     p.add_argument("--spin", action="store_true",
                    help="let idle ONNX Runtime threads spin rather than sleep: lower latency only when the "
                         "server has its cores to itself; under load it starves the gRPC threads (default: off)")
@@ -238,6 +289,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "passes this, or whose deadline comes before its predicted wait and decoding "
                         "(default: %(default)s)")
     p.add_argument("--no-batching", action="store_true", help="static: decode every request alone (for comparison)")
+    p.add_argument("--step-delay-ms", type=float, default=0.0,
+                   help="add this many milliseconds to every decoding step: for tests and demonstrations of "
+                        "streaming, never for serving (default: %(default)s)")
     p.add_argument("--log-level", default="INFO", help="(default: %(default)s)")
     return p
 
@@ -246,7 +300,8 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
     return ServerConfig(
         host=args.host, port=args.port, metrics_port=args.metrics_port, store=args.store,
         default_model=args.default_model, watch_interval=args.watch_interval, grace=args.grace,
-        max_connection_age=args.max_connection_age,
+        max_connection_age=args.max_connection_age, frontends=args.frontends, log_level=args.log_level.upper(),
+        step_delay_ms=args.step_delay_ms,
         engine=EngineConfig(device=args.device, intra_op_threads=args.threads, spin=args.spin,
                             max_batch_sentences=args.max_batch_sentences, max_batch_tokens=args.max_batch_tokens),
         scheduler=SchedulerConfig(kind=args.scheduler, max_rows=args.max_rows, max_cache_mb=args.max_cache_mb,
@@ -266,7 +321,14 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    return asyncio.run(serve(config))
+    try:
+        supervisor = Supervisor(config)
+    except OSError as exc:
+        print(f"error: cannot bind {config.host}:{config.port}: {exc}", file=sys.stderr)
+        return 2
+    code = supervisor.run()
+    logging.shutdown()
+    return code
 
 
 if __name__ == "__main__":

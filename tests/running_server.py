@@ -1,42 +1,34 @@
-"""A real server in the test process: a free port, its event loop on a thread, metrics in a private registry."""
+"""A real server for the tests: `mt-serve` (supervisor, engine and fronts) on free ports, its /metrics read
+over HTTP as Prometheus would."""
 
-import asyncio
-import threading
 from pathlib import Path
 
-from prometheus_client import CollectorRegistry
-
-from service.config import EngineConfig
-from service.scheduler import SchedulerConfig
-from service.server import ServerConfig, create_server
+from bench.server_process import ServerProcess
 
 STORE = Path(__file__).resolve().parent.parent / "model_store"
 
+FLAGS = {"kind": "--scheduler", "max_wait_ms": "--max-wait-ms", "max_queue_texts": "--max-queue-texts",
+         "max_queue_seconds": "--max-queue-seconds", "max_rows": "--max-rows", "max_batch_sentences":
+         "--max-batch-sentences", "join_max_steps": "--join-max-steps", "step_delay_ms": "--step-delay-ms",
+         "frontends": "--frontends", "grace": "--grace"}
+
 
 class RunningServer:
-    """A server on 127.0.0.1:<free port>, its event loop in a thread, metrics in a private registry."""
+    """`mt-serve` on 127.0.0.1:<free port> with 2 engine threads and 2 fronts, SERVING when built. Keyword
+    arguments are mt-serve's flags (FLAGS)."""
 
-    def __init__(self, store=STORE, watch_interval=0.0, **scheduler) -> None:
-        self.registry = CollectorRegistry()
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-        self.thread.start()
-        config = ServerConfig(host="127.0.0.1", port=0, metrics_port=-1, store=store, watch_interval=watch_interval,
-                              engine=EngineConfig(intra_op_threads=2, spin=False), scheduler=SchedulerConfig(**scheduler))
-        self.server = self.run(self._create(config))
-        self.address = f"127.0.0.1:{self.server.port}"
-
-    async def _create(self, config):
-        server = create_server(config, self.registry)
-        await server.start()
-        return server
-
-    def run(self, coroutine, timeout=60):
-        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
+    def __init__(self, store=STORE, watch_interval=0.0, **options) -> None:
+        options = {"frontends": 2, **options}
+        flags = ["--threads", "2", "--watch-interval", str(watch_interval)]
+        for name, value in options.items():
+            flags += [FLAGS[name], str(value)]
+        self.process = ServerProcess(Path(store), *flags)
+        self.process.wait_serving()
+        self.address = self.process.address
 
     def metric(self, name, **labels):
-        return self.registry.get_sample_value(name, labels) or 0.0
+        """The sum of the series `name` whose labels include `labels`, from the server's /metrics."""
+        return self.process.metric(name, **labels)
 
     def close(self):
-        self.run(self.server.stop(1.0))
-        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.process.stop()

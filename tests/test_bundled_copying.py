@@ -1,6 +1,6 @@
 """The bundled model fails honestly on words it cannot know (issue 13): numbers and Latin-script words
-come out as they went in (placeholders, service/placeholders.py), names come out romanized, instead
-of being replaced by a known word, each as often as the source has it (service/running_batch.py); through the engine and through the service, documents and
+come out as they went in (placeholders, service/text/placeholders.py), names come out romanized, instead
+of being replaced by a known word, each as often as the source has it (service/engine/running_batch.py); through the engine and through the service, documents and
 streams included.
 
 The sentences are written here, in frames a user would write; the names, numbers and words are
@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from export.grammar.hangul import TOPIC, attach
-from service.romanize import romanize_name
-from service.engine import Engine
+from service.text.romanize import romanize_name
+from service.engine.engine import Engine
 from tests.test_service import client, server  # noqa: F401  (fixtures: a server of this module's own)
 
 STORE = Path(__file__).resolve().parent.parent / "model_store"

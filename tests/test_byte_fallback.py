@@ -9,7 +9,7 @@ from export.config import UNK_ID
 from export.corpus import ParallelCorpus
 from export.grammar.everyday import EverydayConfig, generate_everyday
 from export.train import prepare_data
-from service.tokenizers import load_tokenizers
+from service.text.tokenizers import load_tokenizers
 
 UNSEEN = "뷁 쀍 햏"          # syllables no grammar generates
 

@@ -263,6 +263,16 @@ def test_every_mt_serve_command_is_accepted_by_its_parser_and_binds_all_interfac
         assert args.port == 50051 and args.metrics_port == 9090, f"{where}: --port {args.port} --metrics-port {args.metrics_port}"
 
 
+def test_the_cpus_given_a_replica_are_its_front_processes_plus_its_engine_threads():
+    service = compose()["services"][SERVICE]
+    args = serve_args(service["command"], "docker-compose.yml")
+    assert float(service["deploy"]["resources"]["limits"]["cpus"]) == args.frontends + args.threads
+    container = k8s_objects()["Deployment"]["spec"]["template"]["spec"]["containers"][0]
+    args = serve_args(container["args"], "deploy/k8s/deployment.yaml")
+    for kind in ("requests", "limits"):
+        assert float(container["resources"][kind]["cpu"]) == args.frontends + args.threads, kind
+
+
 def test_the_store_every_command_serves_is_where_the_images_copy_the_models():
     for dockerfile in ("docker/Dockerfile", "docker/Dockerfile.gpu"):
         copies = [shlex.split(a) for a in dockerfile_stages(ROOT / dockerfile)[-1].all("COPY")]
@@ -654,7 +664,7 @@ def test_healthcheck_runs_as_a_module_without_loading_the_engine():
     code = ("import sys, service.healthcheck; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in "
             "('onnxruntime', 'numpy', 'torch', 'sentencepiece', 'model_store', 'proto') "
-            "or m in ('service.engine', 'service.server')))")
+            "or m in ('service.engine.engine', 'service.server')))")
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=False, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[]", f"service.healthcheck imports {run.stdout.strip()}"

@@ -4,8 +4,8 @@ import grpc
 import pytest
 
 from service.client import TranslatorClient
-from service.decoding import Hypothesis
-from service.documents import MAX_SENTENCES_PER_REQUEST, Layout, assemble, segment
+from service.engine.decoding import Hypothesis
+from service.text.documents import MAX_SENTENCES_PER_REQUEST, Layout, assemble, segment
 from service.errors import InvalidRequest
 from tests.test_service import client, server  # noqa: F401  (fixtures: a server of this module's own)
 

@@ -16,7 +16,7 @@ from export.decoding import greedy_decode as reference_greedy
 from export.onnx_import import transformer_from_version
 from model_store import ModelStore
 from service.config import DecodingOptions, EngineConfig
-from service.engine import Engine, InputTooLong
+from service.engine.engine import Engine, InputTooLong
 from tests.bundled import FOLDER
 
 STORE = Path(__file__).resolve().parent.parent / "model_store"

@@ -15,7 +15,7 @@ from export.grammar.everyday import (CONSTRUCTIONS, EverydayConfig, _reason_clau
 from export.grammar.everyday_lexicon import ACTIONS, ADJECTIVES, LEMMAS, NOUNS, comparative
 from export.grammar.hangul import OBJECT, SUBJECT, TOPIC, attach
 from export.grammar.korean import Form, a_form, conjugate, eu
-from service.romanize import romanize_name
+from service.text.romanize import romanize_name
 
 # --------------------------------------------------------------------------- endings and constructions
 

@@ -17,7 +17,7 @@ from export.onnx_export import OnnxModel, onnx_greedy, teacher_forced_log_probs
 from export.onnx_graphs import cache_names
 from model_store import DamagedVersion, ModelStore, StoreError
 from tests.tiny import PAIRS, TINY_MODEL
-from service.onnx_model import session_options
+from service.engine.onnx_model import session_options
 
 
 @pytest.fixture(scope="module")

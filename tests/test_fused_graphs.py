@@ -11,7 +11,7 @@ import torch
 from export.config import ModelConfig
 from export.model import make_model
 from export.onnx_export import check_parity, export_graphs
-from service.onnx_model import OnnxModel
+from service.engine.onnx_model import OnnxModel
 
 
 def _model(norm: str, activation: str = "relu"):

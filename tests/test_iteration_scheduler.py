@@ -10,11 +10,11 @@ import pytest
 from prometheus_client import CollectorRegistry
 
 from service.config import DecodingOptions, EngineConfig
-from service.engine import Engine
+from service.engine.engine import Engine
 from service.errors import DeadlinePassed
-from service.iteration_scheduler import IterationScheduler
+from service.engine.iteration_scheduler import IterationScheduler
 from service.metrics import ServiceMetrics
-from service.scheduler import SchedulerConfig, WorkItem
+from service.work import SchedulerConfig, WorkItem
 from tests.bundled import VERSION
 
 STORE = Path(__file__).resolve().parent.parent / "model_store"

@@ -15,7 +15,7 @@ from export.marian_random import MarianShape, build_random_marian
 from model_store import ModelStore
 from service.client import TranslatorClient
 from service.config import DecodingOptions, EngineConfig
-from service.engine import Engine
+from service.engine.engine import Engine
 from tests.test_service import RunningServer
 from tests.tiny import PAIRS
 
@@ -229,8 +229,8 @@ def test_ctranslate2s_own_converter_gives_the_engines_greedy_tokens(checkpoint, 
     ctranslate2 = pytest.importorskip("ctranslate2")
     from bench.ctranslate2_convert import ct2_translate_ids, read_vocabularies
     from export.marian_import import random_sources
-    from service.decoding import SpecialTokens, greedy_search
-    from service.onnx_model import OnnxModel
+    from service.engine.decoding import SpecialTokens, greedy_search
+    from service.engine.onnx_model import OnnxModel
     from bench.engine_bench import pad_batch
 
     ctranslate2.converters.TransformersConverter(str(checkpoint)).convert(str(tmp_path / "ct2"))

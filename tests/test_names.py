@@ -1,13 +1,13 @@
-"""Korean names found in text (service/names.py) and put through as romanized placeholders
-(service/placeholders.py). The sentences and names are written here by hand."""
+"""Korean names found in text (service/text/names.py) and put through as romanized placeholders
+(service/text/placeholders.py). The sentences and names are written here by hand."""
 
 from __future__ import annotations
 
 import pytest
 
-from service.names import find_names, is_name
-from service.romanize import romanize_name
-from service.placeholders import NAMES_MARKER, NO_MASKING, SYMBOLS, Masking, masking_of, protect, protect_pair, restore
+from service.text.names import find_names, is_name
+from service.text.romanize import romanize_name
+from service.text.placeholders import NAMES_MARKER, NO_MASKING, SYMBOLS, Masking, masking_of, protect, protect_pair, restore
 
 
 def names_in(text: str) -> list[str]:

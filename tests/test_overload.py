@@ -15,11 +15,21 @@ from proto.translate.v1 import translate_pb2 as pb
 from service.admission import LoadModel
 from service.client import TranslatorClient
 from service.config import EngineConfig
-from service.guard import RateLimitedLog
-from service.models import ModelRegistry
-from service.documents import MAX_TEXT_CHARS
-from service.servicer import INLINE_TOKENIZE_CHARS, MAX_CHARS_PER_TOKEN
-from tests.running_server import RunningServer
+from service.board import Board, Slot
+from service.config import DecodingOptions
+from service.errors import DeadlinePassed, InvalidRequest, NotServing, QueueFull, ServiceError
+from service.front.engine_client import EngineClient
+from service.front.guard import RateLimitedLog
+from service.front.servicer import LargeRequests, encode_texts
+from service.metrics import ServiceMetrics
+from service.text.model import TextModel
+from service.work import SchedulerConfig, WorkItem
+from model_store import ModelStore
+from prometheus_client import CollectorRegistry
+from service.engine.models import ModelRegistry
+from service.text.documents import MAX_TEXT_CHARS
+from service.front.servicer import INLINE_TOKENIZE_CHARS, MAX_CHARS_PER_TOKEN
+from tests.running_server import STORE, RunningServer
 from tests.bundled import copy_version
 
 
@@ -59,17 +69,22 @@ def _send_raw(address: str, path: str, kind: str, payload: bytes) -> grpc.RpcErr
 
 
 @pytest.mark.parametrize("path, kind", METHODS)
-def test_every_method_answers_a_malformed_body_with_invalid_argument_and_logs_no_traceback(server, path, kind,
-                                                                                           caplog):
-    with caplog.at_level(logging.WARNING):
-        for _ in range(20):
-            err = _send_raw(server.address, path, kind, GARBAGE)
-            assert err.code() == grpc.StatusCode.INVALID_ARGUMENT, (path, err.code(), err.details())
-            assert len(err.details()) < 300
-    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
-    assert len([r for r in caplog.records if r.name == "service.guard"]) <= 1  # rate-limited, not one per call
+def test_every_method_answers_a_malformed_body_with_invalid_argument_and_logs_no_traceback(server, path, kind):
+    logged = len(server.process.lines)
+    method = path.rsplit("/", 1)[-1]
+    counted = server.metric("translate_requests_total", method=method, code="INVALID_ARGUMENT")
+    for _ in range(20):
+        err = _send_raw(server.address, path, kind, GARBAGE)
+        assert err.code() == grpc.StatusCode.INVALID_ARGUMENT, (path, err.code(), err.details())
+        assert len(err.details()) < 300
+    # every call counted, the malformed ones included (ListModels, health and reflection too)
+    assert server.metric("translate_requests_total", method=method, code="INVALID_ARGUMENT") == counted + 20
     with TranslatorClient(server.address) as client:  # and the server serves on
         assert client.translate([SENTENCE]) == [EXPECTED]
+    lines = server.process.lines[logged:]
+    assert not [line for line in lines if " ERROR " in line or "Traceback" in line], "".join(lines)
+    # rate-limited: at most one line per front in the interval, not one per call
+    assert len([line for line in lines if "malformed" in line]) <= 2, "".join(lines)
 
 
 def test_a_malformed_message_in_the_translate_stream_fails_alone(server):
@@ -84,21 +99,21 @@ def test_a_malformed_message_in_the_translate_stream_fails_alone(server):
 
 def test_the_rate_limited_log_says_one_line_per_interval_with_a_count_of_the_rest(caplog):
     limited = RateLimitedLog(interval=0.2)
-    with caplog.at_level(logging.WARNING, logger="service.guard"):
+    with caplog.at_level(logging.WARNING, logger="service.front.guard"):
         for _ in range(100):
             limited.warning("bad body")
         time.sleep(0.25)
         limited.warning("bad body")
-    lines = [r.getMessage() for r in caplog.records if r.name == "service.guard"]
+    lines = [r.getMessage() for r in caplog.records if r.name == "service.front.guard"]
     assert lines == ["bad body", "bad body (99 more like it since the last such line)"]
 
 
 # ---- per-text work off the event loop ------------------------------------------------------------------
 
 def test_a_text_longer_than_the_model_could_take_is_refused_by_its_characters(server):
-    engine = server.server.models.get("ko-en", None)
-    limit = engine.max_source_tokens * MAX_CHARS_PER_TOKEN
     with TranslatorClient(server.address) as client:
+        max_source_tokens = next(m for m in client.list_models().models if m.name == "ko-en").limits.max_source_tokens
+        limit = max_source_tokens * MAX_CHARS_PER_TOKEN
         for kwargs, text, message in [
                 ({"whole_texts": True}, "가" * (limit + 1), f"texts[0] has {limit + 1} characters; a text sent whole"),
                 ({}, "가" * (limit + 1), f"texts[0] sentence 0 ('가가가"),  # split: per sentence
@@ -110,29 +125,31 @@ def test_a_text_longer_than_the_model_could_take_is_refused_by_its_characters(se
 
 
 def test_large_requests_are_tokenized_off_the_event_loop_and_small_ones_on_it():
-    running = RunningServer()
-    try:
-        engine = running.server.models.get("ko-en", None)
-        threads: list[threading.Thread] = []
-        prepare = engine.prepare
+    model = TextModel.load(ModelStore(STORE).open("ko-en"))
+    threads: list[threading.Thread] = []
+    prepare = model.prepare
 
-        def recording(texts):
-            threads.append(threading.current_thread())
-            return prepare(texts)
+    def recording(texts):
+        threads.append(threading.current_thread())
+        return prepare(texts)
 
-        engine.prepare = recording
-        sentence = "어제 카페에 갔어. "
-        big = [sentence * 100] * 4  # > INLINE_TOKENIZE_CHARS characters in all, > 256 tokens each
-        assert sum(map(len, big)) > INLINE_TOKENIZE_CHARS
-        with TranslatorClient(running.address) as client:
-            client.translate([SENTENCE])
-            with pytest.raises(grpc.RpcError) as err:  # too many tokens per text: refused, after tokenizing
-                client.translate(big, whole_texts=True)
-            assert "tokens" in err.value.details()
-        assert threads[0] is running.thread  # the small one: inline, on the event loop's thread
-        assert threads[1] is not running.thread
-    finally:
-        running.close()
+    model.prepare = recording
+    sentence = "어제 카페에 갔어. "
+    big = [sentence * 100] * 4  # > INLINE_TOKENIZE_CHARS characters in all, > 256 tokens each
+    assert sum(map(len, big)) > INLINE_TOKENIZE_CHARS
+
+    async def front():
+        large = LargeRequests()
+        sources, _, _ = await encode_texts([SENTENCE], model, False, large)
+        assert sources[0]
+        with pytest.raises(InvalidRequest) as err:  # too many tokens per text: refused, after tokenizing
+            await encode_texts(big, model, True, large)
+        assert "tokens" in str(err.value)
+        return threading.current_thread()
+
+    loop_thread = asyncio.run(front())
+    assert threads[0] is loop_thread  # the small one: inline, on the event loop's thread
+    assert threads[1] is not loop_thread
 
 
 # ---- admission: refusals with a retry hint ---------------------------------------------------------------
@@ -155,53 +172,75 @@ def _pushback_ms(err: grpc.RpcError) -> int:
     return int(dict(err.trailing_metadata())["grpc-retry-pushback-ms"])
 
 
-def test_a_request_the_queue_cannot_serve_in_time_is_refused_at_once_with_a_retry_hint():
-    running = RunningServer(max_queue_seconds=5.0)
-    try:
-        load = running.server.scheduler.load
-        for _ in range(20):  # as if every pass took 0.5 s, whatever the rows
-            load.observe_pass(8, 0.5)
-            load.observe_pass(256, 0.5)
-        with TranslatorClient(running.address, timeout=2.0, attempts=1) as client:
-            started = time.monotonic()
-            with load_queued(load, rows=10 ** 6, work=512.0), pytest.raises(grpc.RpcError) as err:
-                client.translate([SENTENCE])  # 1 s of queue ahead, then ~10 steps of 0.5 s
-            assert time.monotonic() - started < 1.0  # refused at the door, not after waiting
-            assert err.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
-            assert "past its deadline" in err.value.details()
-            assert _pushback_ms(err.value) > 0
-            with pytest.raises(grpc.RpcError) as err:  # no queue: the deadline alone is too short, no retry hint
-                client.translate([SENTENCE])
-            assert err.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
-            assert "cannot finish within its deadline" in err.value.details()
-            assert "grpc-retry-pushback-ms" not in dict(err.value.trailing_metadata() or ())
-        with TranslatorClient(running.address, timeout=None, attempts=1) as client:
-            assert client.translate([SENTENCE]) == [EXPECTED]  # no deadline, no queue: admitted
-            with load_queued(load, rows=10 ** 6, work=1e7), pytest.raises(grpc.RpcError) as err:
-                client.translate([SENTENCE])
-            assert err.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
-            assert "more than its bound of 5.0 s" in err.value.details()
-            assert _pushback_ms(err.value) > 1000
-        assert running.metric("translate_requests_shed_total", reason="would miss its deadline") == 1
-        assert running.metric("translate_requests_shed_total", reason="queue over its time bound") == 1
-    finally:
-        running.close()
+class Door:
+    """A front's EngineClient on a board of its own, the engine said ready but absent: what it refuses, it
+    refuses from the published load alone; what it admits fails to reach the engine (UNAVAILABLE)."""
+
+    def __init__(self, tmp_path, max_queue_seconds: float) -> None:
+        self.board = Board(tmp_path)
+        self.board[Slot.ENGINE_EPOCH] = self.board[Slot.ENGINE_READY] = 1.0
+        self.registry = CollectorRegistry()
+        self.metrics = ServiceMetrics(self.registry)
+        self.config = SchedulerConfig(max_queue_seconds=max_queue_seconds)
+        self.model = TextModel.load(ModelStore(STORE).open("ko-en"))
+
+    def submit(self, deadline_in: float | None) -> ServiceError:
+        async def call():
+            client = EngineClient(self.board, self.config, self.metrics, placeholder_beam=4, identity=b"door-test")
+            sources, fills = self.model.prepare([SENTENCE])
+            deadline = time.monotonic() + deadline_in if deadline_in is not None else None
+            item = WorkItem(self.model, sources, DecodingOptions(), deadline, asyncio.get_running_loop().create_future(),
+                            fills=fills)
+            try:
+                with pytest.raises(ServiceError) as err:
+                    await client.submit(item)
+            finally:
+                await client.close()
+            return err.value
+        return asyncio.run(call())
+
+    def publish(self, load: LoadModel) -> None:
+        self.board.publish_load(load, pending_texts=0)
 
 
-class load_queued:
-    """Pretend `rows` rows with `work` row-steps are queued (the scheduler's own bookkeeping adds and
-    subtracts around it)."""
+def test_a_front_refuses_at_the_door_from_the_load_the_engine_published(tmp_path):
+    door = Door(tmp_path, max_queue_seconds=5.0)
+    load = LoadModel(max_rows=256)
+    assert isinstance(door.submit(2.0), NotServing)  # nothing measured yet: admitted (and no engine to reach)
+    for _ in range(20):  # as if every pass took 0.5 s, whatever the rows
+        load.observe_pass(8, 0.5)
+        load.observe_pass(256, 0.5)
+    load.queued_rows, load.queued_work = 10 ** 6, 512.0  # 1 s of queue ahead, then ~10 steps of 0.5 s
+    door.publish(load)
+    err = door.submit(2.0)
+    assert isinstance(err, QueueFull) and "past its deadline" in str(err) and err.retry_after > 0
+    load.queued_rows, load.queued_work = 0, 0.0
+    door.publish(load)
+    err = door.submit(2.0)  # no queue: the deadline alone is too short, no retry hint
+    assert isinstance(err, DeadlinePassed) and "cannot finish within its deadline" in str(err)
+    assert isinstance(door.submit(None), NotServing)  # no deadline, no queue: admitted
+    load.queued_rows, load.queued_work = 10 ** 6, 1e7
+    door.publish(load)
+    err = door.submit(None)
+    assert isinstance(err, QueueFull) and "more than its bound of 5.0 s" in str(err) and err.retry_after > 1
+    shed = {reason: door.registry.get_sample_value("translate_requests_shed_total", {"reason": reason})
+            for reason in ("would miss its deadline", "queue over its time bound", "deadline too short")}
+    assert shed == {"would miss its deadline": 1, "queue over its time bound": 1, "deadline too short": 1}
+    door.board[Slot.ENGINE_READY] = 0.0  # the engine restarting: a new call waits for it, up to its deadline
+    started = time.monotonic()
+    err = door.submit(0.3)
+    assert isinstance(err, NotServing) and "restarting" in str(err) and err.retry_after > 0
+    assert 0.3 <= time.monotonic() - started < 1.0
 
-    def __init__(self, load: LoadModel, rows: int, work: float) -> None:
-        self.load, self.rows, self.work = load, rows, work
 
-    def __enter__(self):
-        self.load.queued_rows += self.rows
-        self.load.queued_work += self.work
-
-    def __exit__(self, *exc):
-        self.load.queued_rows -= self.rows
-        self.load.queued_work -= self.work
+def test_a_refusal_for_a_deadline_too_short_reaches_the_client_at_once(server):
+    with TranslatorClient(server.address, timeout=None, attempts=1) as client:
+        client.translate([SENTENCE])  # the engine has measured a pass
+        started = time.monotonic()
+        with pytest.raises(grpc.RpcError) as err:
+            client.stub.Translate(client.request([SENTENCE] * 8, beam_size=16), timeout=0.05)
+    assert err.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
+    assert time.monotonic() - started < 1.0
 
 
 # ---- clients: gRPC's retry policy, honouring the server's hint ----------------------------------------------
@@ -261,7 +300,7 @@ def test_a_version_refused_while_its_files_are_copied_loads_once_the_copy_is_com
     for f in files[:-1]:  # as `cp -r` does: one file after another; the last has not landed yet
         shutil.copy2(f, target / f.name)
     registry = ModelRegistry(tmp_path, EngineConfig(warmup=False))
-    with caplog.at_level(logging.ERROR, logger="service.models"):
+    with caplog.at_level(logging.ERROR, logger="service.engine.models"):
         assert registry.refresh() == []
         assert registry.refresh() == []  # unchanged: not tried again (nor logged again)
     assert len([r for r in caplog.records if "refusing ko-en/1" in r.getMessage()]) == 1
@@ -273,7 +312,7 @@ def test_a_version_refused_while_its_files_are_copied_loads_once_the_copy_is_com
 # ---- memory ---------------------------------------------------------------------------------------------
 
 def test_memory_is_released_once_after_a_burst_of_large_requests(monkeypatch):
-    from service import memory
+    from service.front import memory
 
     released = []
     monkeypatch.setattr(memory, "release", lambda: released.append(time.monotonic()))

@@ -1,4 +1,4 @@
-"""Placeholder coverage (service/running_batch.py, service/engine.py): a text whose source holds
+"""Placeholder coverage (service/engine/running_batch.py, service/engine/engine.py): a text whose source holds
 placeholders gets each of them in its output exactly as often as the source has it. The model below
 is scripted to do what the bundled model did to "그 신발은 3,500원이에요?" (end before the price) and to
 "최유나 씨가 전화했어요." (say the name twice)."""
@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from service.config import DecodingOptions, EngineConfig
-from service.decoding import SpecialTokens
-from service.engine import Engine
-from service.running_batch import RunningBatch, decode_all
-from service.sequence import Sequence
+from service.engine.decoding import SpecialTokens
+from service.engine.engine import Engine
+from service.engine.running_batch import RunningBatch, decode_all
+from service.engine.sequence import Sequence
 
 SPECIAL = SpecialTokens(pad=0, bos=2, eos=3)
 A, B, P0, P1 = 4, 5, 6, 7  # two words and two placeholders

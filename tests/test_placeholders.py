@@ -1,4 +1,4 @@
-"""Placeholders for numbers and Latin-script words (service/placeholders.py): what is masked, how it
+"""Placeholders for numbers and Latin-script words (service/text/placeholders.py): what is masked, how it
 comes back, how training pairs are masked, and that tokenizers, training data and the engine agree."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from export.corpus import ParallelCorpus
 from export.evaluate import translate
 from export.tokenizer import load_sentencepiece, train_sentencepiece
 from export.train import prepare_data
-from service.placeholders import (SLOTS, SYMBOLS, Restoring, encode_protected, has_placeholders, protect,
+from service.text.placeholders import (SLOTS, SYMBOLS, Restoring, encode_protected, has_placeholders, protect,
                                   protect_pair, restore)
 
 
@@ -109,7 +109,7 @@ def test_the_reference_translator_puts_each_sentences_spans_back(corpus, monkeyp
     the outputs: the decoder is replaced by one that records what it sees and answers each row with
     one placeholder sentence, so each output must get its own sentence's number back."""
     import export.evaluate as evaluate
-    from service.decoding import Hypothesis
+    from service.engine.decoding import Hypothesis
 
     data = prepare_data(corpus, None, None, 120, 120, seed=1)
     seen = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.romanize import romanize, romanize_given_name, romanize_name, romanize_place, split_name
+from service.text.romanize import romanize, romanize_given_name, romanize_name, romanize_place, split_name
 
 
 @pytest.mark.parametrize("korean, expected", [

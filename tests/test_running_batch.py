@@ -14,8 +14,8 @@ from export.decoding import beam_search as reference_beam_search
 from export.onnx_import import transformer_from_version
 from model_store import ModelStore
 from service.config import DecodingOptions, EngineConfig
-from service.engine import Engine
-from service.running_batch import decode_all
+from service.engine.engine import Engine
+from service.engine.running_batch import decode_all
 from tests.bundled import FOLDER
 
 STORE = Path(__file__).resolve().parent.parent / "model_store"

@@ -1,4 +1,4 @@
-"""Documents into sentences and back (service/segmentation.py): nothing lost, nothing added."""
+"""Documents into sentences and back (service/text/segmentation.py): nothing lost, nothing added."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from service.segmentation import Segmented, join, split
+from service.text.segmentation import Segmented, join, split
 
 
 def segments(text: str) -> list[str]:

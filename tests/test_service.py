@@ -1,7 +1,6 @@
 """The gRPC service end to end on a real port: translations, validation codes, batching, metrics."""
 
 import json
-import logging
 import shutil
 import threading
 import time
@@ -16,7 +15,7 @@ from proto.generate import stale_stubs
 from proto.translate.v1 import translate_pb2 as pb
 from service.client import TranslatorClient
 from service.config import DecodingOptions, EngineConfig
-from service.engine import Engine
+from service.engine.engine import Engine
 from tests.running_server import STORE, RunningServer
 from tests.bundled import INT8_VERSION, VERSION, copy_version
 
@@ -171,7 +170,7 @@ def _raw_call(address, method, payloads):
 
 
 def test_undecodable_text_is_invalid_argument_naming_the_text_and_byte(server):
-    from service.wire import RawTranslateRequest
+    from service.front.wire import RawTranslateRequest
 
     payload = RawTranslateRequest(texts=["네.".encode(), b"caf\xe9"]).SerializeToString()
     with pytest.raises(grpc.RpcError) as err:
@@ -185,7 +184,7 @@ def test_undecodable_text_is_invalid_argument_naming_the_text_and_byte(server):
 
 
 def test_an_undecodable_stream_message_fails_alone(server):
-    from service.wire import RawTranslateRequest, RawTranslateStreamRequest
+    from service.front.wire import RawTranslateRequest, RawTranslateStreamRequest
 
     good = pb.TranslateStreamRequest(id="good", request=pb.TranslateRequest(texts=["어제 카페에 갔어."]))
     bad = RawTranslateStreamRequest(id=b"bad", request=RawTranslateRequest(texts=[b"\xed\xa0\x80"]))
@@ -217,7 +216,7 @@ def _publish_copy(store: ModelStore, source: Path, version: int, damage: bool = 
         store.publish(staged)
 
 
-def test_a_new_version_in_the_store_takes_over_with_no_failed_request(tmp_path, caplog):
+def test_a_new_version_in_the_store_takes_over_with_no_failed_request(tmp_path):
     copy_version(tmp_path)
     store = ModelStore(tmp_path)
     running = RunningServer(store=tmp_path, watch_interval=0.2, max_wait_ms=5)
@@ -243,9 +242,9 @@ def test_a_new_version_in_the_store_takes_over_with_no_failed_request(tmp_path, 
         while not any(version == 2 for version, _ in served[-4:]) and time.monotonic() < deadline:
             time.sleep(0.05)
         during = len(served)
-        with caplog.at_level(logging.ERROR, logger="service.models"):
-            _publish_copy(store, tmp_path / "ko-en" / "1", 3, damage=True)  # refused; version 2 goes on
-            time.sleep(1.0)
+        _publish_copy(store, tmp_path / "ko-en" / "1", 3, damage=True)  # refused; version 2 goes on
+        running.process.wait_for(r"(refusing ko-en/3.*)", 30)
+        time.sleep(0.5)
         stop.set()
         for t in clients:
             t.join(30)
@@ -256,7 +255,8 @@ def test_a_new_version_in_the_store_takes_over_with_no_failed_request(tmp_path, 
         assert all(v == 2 for v in versions[first_new + 8:]), "version 1 still answered well after the switch"
         assert len(served) > during, "no traffic after the damaged version appeared"
         assert {text for _, text in served} == {"I went to the cafe yesterday."}
-        assert "refusing ko-en/3" in caplog.text and "decoder.onnx" in caplog.text
+        refused = running.process.wait_for(r"(refusing ko-en/3.*)")
+        assert "decoder.onnx" in refused, refused
         with TranslatorClient(running.address) as c:
             assert c.translate_request(["네."], model="ko-en", version=1).version == 1  # pinned: still served
             assert c.translate_request(["네."]).version == 2
@@ -268,7 +268,7 @@ def test_a_new_version_in_the_store_takes_over_with_no_failed_request(tmp_path, 
 
 def test_before_its_models_are_loaded_a_replica_answers_unavailable(tmp_path):
     from service.errors import NotServing
-    from service.models import ModelRegistry
+    from service.engine.models import ModelRegistry
 
     copy_version(tmp_path)
     registry = ModelRegistry(tmp_path, EngineConfig(warmup=False))

@@ -11,9 +11,9 @@ import sentencepiece as spm
 
 from service.client import TranslatorClient
 from service.client import main as translate_cli
-from service.iteration_scheduler import ProgressRelay
-from service.running_batch import RunningBatch
-from service.streaming import REPLACEMENT, DocumentDetokenizer
+from service.engine.iteration_scheduler import ProgressRelay
+from service.text.streaming import REPLACEMENT, DocumentDetokenizer
+from tests.running_server import RunningServer
 from tests.test_service import client, server  # noqa: F401  (fixtures: a server of this module's own)
 
 TEXTS = ["지난주에 친구와 같이 버스로 공원에 갔어.", "사과 세 개를 샀어요?", "", "우산을 잃어버렸어."]
@@ -35,23 +35,20 @@ def stream(client, texts, **options):
     return [m.update for m in messages[:-1]], messages[-1].response
 
 
-@pytest.fixture
-def paced_decoder(monkeypatch):
-    """Each decoder step takes 20 ms more, so the event loop can deliver the progress of every step.
-    Unpaced, a busy machine may let the loop fall behind the decode thread, and ProgressRelay then
-    coalesces (rightly) a short text's whole progress into one update."""
-    step = RunningBatch.step
-
-    def paced(self):
-        report = step(self)
-        time.sleep(0.02)
-        return report
-    monkeypatch.setattr(RunningBatch, "step", paced)
+@pytest.fixture(scope="module")
+def paced_client():
+    """A server whose every decoder step takes 20 ms more (`--step-delay-ms`), so the engine sends the
+    progress of every step. Unpaced, a busy machine may let the engine's event loop fall behind its decode
+    thread, and ProgressRelay then coalesces (rightly) a short text's whole progress into one update."""
+    running = RunningServer(step_delay_ms=20)
+    with TranslatorClient(running.address) as c:
+        yield c
+    running.close()
 
 
-def test_greedy_updates_grow_token_by_token_into_the_unary_translation(client, paced_decoder):
-    updates, response = stream(client, TEXTS)
-    assert_same_response(response, client.translate_request(TEXTS))
+def test_greedy_updates_grow_token_by_token_into_the_unary_translation(paced_client):
+    updates, response = stream(paced_client, TEXTS)
+    assert_same_response(response, paced_client.translate_request(TEXTS))
     finals = [t.hypotheses[0].text for t in response.translations]
     for index, final in enumerate(finals):
         mine = [u for u in updates if u.index == index]

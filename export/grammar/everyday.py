@@ -37,8 +37,8 @@ from .hangul import MEANS, OBJECT, SUBJECT, TOPIC, WITH, attach
 from .hangul import add_final
 from .korean import Form, a_form, conjugate, copula, eu, honorific, past_stem, stem_of
 from .lexicon import NUMBERS_KO, PEOPLE, TIMES, Person, Time
-from service.names import GIVEN_SYLLABLES
-from service.romanize import SURNAMES, romanize_name, romanize_place
+from service.text.names import GIVEN_SYLLABLES
+from service.text.romanize import SURNAMES, romanize_name, romanize_place
 
 LEVELS = ("plain", "polite", "formal")
 I_SUBJECT = Person("drop_i", "", "I", person=1, possessive="my", kind="pronoun")
@@ -1227,7 +1227,7 @@ def numbers(rng: random.Random) -> Sentence | None:
 
 # --------------------------------------------------------------------------- copy cases
 
-_GIVEN_SYLLABLES = sorted(GIVEN_SYLLABLES)  # the syllables the name finder knows (service/names.py)
+_GIVEN_SYLLABLES = sorted(GIVEN_SYLLABLES)  # the syllables the name finder knows (service/text/names.py)
 _COMMON_SURNAMES = [s for s in SURNAMES if len(s) == 1]
 
 

@@ -35,7 +35,7 @@ from .everyday import (CONSTRUCTIONS, I_SUBJECT, YOU_SUBJECT, _HOMONYMS, _MOTION
 from .hangul import OBJECT, SUBJECT, TOPIC, VOCATIVE, attach, has_final_consonant
 from .korean import Form, a_form, conjugate, copula, eu, stem_of
 from .lexicon import JOBS
-from service.romanize import romanize_place
+from service.text.romanize import romanize_place
 
 # --------------------------------------------------------------------------- set phrases
 

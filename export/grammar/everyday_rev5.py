@@ -46,7 +46,7 @@ from .everyday_lexicon import REV5_ADJECTIVES, REV5_ADVERBS, REV5_NOUNS, REV5_VE
 from .everyday_more import _ROLES
 from .hangul import OBJECT, SUBJECT, TOPIC, attach
 from .korean import Form, a_form, conjugate, copula, eu, past_stem, stem_of
-from service.romanize import romanize_name, romanize_place
+from service.text.romanize import romanize_name, romanize_place
 
 REVISION = 5
 

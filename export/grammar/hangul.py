@@ -1,4 +1,4 @@
-"""The choice of particle allomorphs, on Hangul syllable arithmetic (service/hangul.py).
+"""The choice of particle allomorphs, on Hangul syllable arithmetic (service/text/hangul.py).
 
 Korean particles and endings come in pairs whose choice depends only on whether the previous
 syllable ends in a consonant (its batchim), which is why everything here needs that arithmetic.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from service.hangul import compose, decompose, is_syllable
+from service.text.hangul import compose, decompose, is_syllable
 
 # Particle pairs: (form after a final consonant, form after a vowel).
 TOPIC = ("은", "는")

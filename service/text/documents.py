@@ -1,6 +1,6 @@
 """A request's texts → the sentences the model reads, and their translations → the texts again.
 
-By default a text is a document: it is cut into sentences (service/segmentation.py), every sentence
+By default a text is a document: it is cut into sentences (service/text/segmentation.py), every sentence
 of every text decodes in the same batch, and each text's translation is its sentences' translations
 put back between the text's own separators (paragraph breaks and spacing kept). The model's token
 limit then applies per sentence, and MAX_TEXT_CHARS to the whole text. `whole_texts` sends each text
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from service.decoding import Hypothesis
+from service.engine.decoding import Hypothesis
 from service.errors import InvalidRequest
-from service.segmentation import join, split
+from service.text.segmentation import join, split
 
 MAX_TEXT_CHARS = 20_000  # a document's characters at most (split mode)
 MAX_SENTENCES_PER_REQUEST = 1024  # sentences of all a request's texts together

@@ -1,4 +1,5 @@
-"""The gRPC servicer: parse and validate, hand over to the scheduler, map results and errors to proto.
+"""The gRPC servicer (in each front process): parse and validate, segment and tokenize, hand the token ids
+to the engine (EngineClient), map results and errors to proto.
 
 Domain errors (service/errors.py) become gRPC statuses here and nowhere else; every message names the
 value and the limit.
@@ -17,17 +18,17 @@ import grpc
 from proto.translate.v1 import translate_pb2 as pb
 from proto.translate.v1 import translate_pb2_grpc as pb_grpc
 from service.config import MAX_BEAM_SIZE, DecodingOptions
-from service.decoding import Hypothesis
-from service.documents import MAX_TEXT_CHARS, Layout, assemble, check_lengths, segment, where
-from service.engine import Engine
+from service.text.documents import MAX_TEXT_CHARS, Layout, assemble, check_lengths, segment, where
 from service.errors import InvalidRequest, QueueFull, ServiceError
-from service.memory import MemoryReleaser
+from service.front.memory import MemoryReleaser
 from service.metrics import ServiceMetrics
-from service.models import ModelRegistry
-from service.iteration_scheduler import IterationScheduler
-from service.scheduler import Scheduler, WorkItem
-from service.streaming import DocumentDetokenizer
-from service.wire import Undecodable
+from service.front.catalog import FrontCatalog
+from service.front.engine_client import EngineClient
+from service.messages import Hyp
+from service.text.model import TextModel
+from service.work import WorkItem
+from service.text.streaming import DocumentDetokenizer
+from service.front.wire import Undecodable
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ class LargeRequests:
         self.releaser = MemoryReleaser()
 
 
-def decoding_options(request: pb.TranslateRequest, engine: Engine) -> DecodingOptions:
+def decoding_options(request: pb.TranslateRequest, engine: TextModel) -> DecodingOptions:
     """The request's options with the wire defaults (0 / unset) filled in; DecodingOptions itself
     checks every range, and only the model's own output limit is checked here."""
     o = request.options
@@ -63,10 +64,10 @@ def decoding_options(request: pb.TranslateRequest, engine: Engine) -> DecodingOp
         raise InvalidRequest(f"options.{exc}") from exc
 
 
-async def encode_texts(texts: list[str], engine: Engine, whole: bool, large_requests: LargeRequests
+async def encode_texts(texts: list[str], engine: TextModel, whole: bool, large_requests: LargeRequests
                        ) -> tuple[list[list[int]], list[tuple[str, ...]], list[Layout]]:
     """SentencePiece ids of each segment (each sentence, or each text sent whole), the spans its
-    placeholders stand for (service/placeholders.py) and each text's layout,
+    placeholders stand for (service/text/placeholders.py) and each text's layout,
     after the checks that cost nothing: counts and characters (a SentencePiece piece spans at most
     MAX_CHARS_PER_TOKEN characters, so a longer segment cannot fit the model). Large requests are split
     and tokenized on a worker thread, so one of them does not stall the event loop that every other
@@ -113,12 +114,12 @@ def retry_hint(exc: ServiceError) -> tuple[tuple[str, str], ...]:
 
 
 class TranslatorServicer(pb_grpc.TranslatorServicer):
-    def __init__(self, registry: ModelRegistry, scheduler: Scheduler | IterationScheduler, metrics: ServiceMetrics) -> None:
+    def __init__(self, registry: FrontCatalog, scheduler: EngineClient, metrics: ServiceMetrics) -> None:
         self.registry, self.scheduler, self.metrics = registry, scheduler, metrics
         self.large_requests = LargeRequests()
 
     async def _work_item(self, request: pb.TranslateRequest | Undecodable, time_remaining: float | None,
-                         whole: bool | None = None) -> tuple[Engine, list[Layout], WorkItem]:
+                         whole: bool | None = None) -> tuple[TextModel, list[Layout], WorkItem]:
         """Validate a request and make it the scheduler's work item (raises InvalidRequest, UnknownModel)."""
         if isinstance(request, Undecodable):
             raise InvalidRequest(request.reason)
@@ -130,7 +131,7 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
         return engine, layouts, WorkItem(engine, sources, options, deadline, asyncio.get_running_loop().create_future(),
                                          fills=fills)
 
-    def _response(self, engine: Engine, item: WorkItem, layouts: list[Layout], results: list[list[Hypothesis]]
+    def _response(self, engine: TextModel, item: WorkItem, layouts: list[Layout], results: list[list[Hyp]]
                   ) -> pb.TranslateResponse:
         response = pb.TranslateResponse(model=engine.name, version=engine.version)
         for ids in item.sources:

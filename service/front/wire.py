@@ -16,7 +16,7 @@ from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
 from google.protobuf.message import DecodeError
 
 from proto.translate.v1 import translate_pb2 as pb
-from service.guard import register
+from service.front.guard import register
 
 SERVICE = pb.DESCRIPTOR.services_by_name["Translator"].full_name
 
@@ -90,7 +90,7 @@ def parse_stream_request(data: bytes) -> pb.TranslateStreamRequest | Undecodable
         return UndecodableStreamRequest(request_id, Undecodable(_why_undecodable(raw.request)))
 
 
-def add_translator_to_server(servicer, server: grpc.aio.Server) -> None:
+def add_translator_to_server(servicer, server: grpc.aio.Server) -> None:  # counts through servicer.metrics
     """Like the generated add_TranslatorServicer_to_server, with the lenient deserializers."""
     handlers = {
         "Translate": grpc.unary_unary_rpc_method_handler(
@@ -106,4 +106,4 @@ def add_translator_to_server(servicer, server: grpc.aio.Server) -> None:
             servicer.ListModels, request_deserializer=pb.ListModelsRequest.FromString,
             response_serializer=pb.ListModelsResponse.SerializeToString),
     }
-    register(server, SERVICE, handlers)  # ListModels's parsing guarded too (service/guard.py)
+    register(server, SERVICE, handlers, servicer.metrics)  # ListModels's parsing guarded and counted too

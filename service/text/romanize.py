@@ -26,7 +26,7 @@ that, not the letter of the standard (Gim, I, Bak), is what an English text writ
 
 from __future__ import annotations
 
-from service.hangul import decompose, is_syllable
+from service.text.hangul import decompose, is_syllable
 
 _INITIAL = {"ㄱ": "g", "ㄲ": "kk", "ㄴ": "n", "ㄷ": "d", "ㄸ": "tt", "ㄹ": "r", "ㅁ": "m", "ㅂ": "b", "ㅃ": "pp",
             "ㅅ": "s", "ㅆ": "ss", "ㅇ": "", "ㅈ": "j", "ㅉ": "jj", "ㅊ": "ch", "ㅋ": "k", "ㅌ": "t", "ㅍ": "p",

@@ -2,7 +2,7 @@
 
 Everything about one text lives in its `Sequence`: its options and limits, where its beams sit in the
 batch, the hypotheses it has finished, and who is waiting for it. The running batch
-(service/running_batch.py) advances every live sequence by one token per step; the scheduler decides
+(service/engine/running_batch.py) advances every live sequence by one token per step; the scheduler decides
 when a sequence joins and when it leaves. Neither keeps parallel per-text lists.
 """
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from service.config import DecodingOptions
-from service.decoding import Hypothesis
+from service.engine.decoding import Hypothesis
 
 _ids = itertools.count()
 

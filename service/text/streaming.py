@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from service.documents import GLUE
-from service.segmentation import join
+from service.text.documents import GLUE
+from service.text.segmentation import join
 
 REPLACEMENT = "\ufffd"  # what SentencePiece shows for an incomplete UTF-8 sequence
 

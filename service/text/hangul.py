@@ -1,6 +1,6 @@
 """Hangul syllable arithmetic: a precomposed syllable is U+AC00 + (initial * 21 + medial) * 28 + final,
 so its jamo come back with divmod and a syllable is rebuilt from its jamo the same way. The serving side
-needs it to find and romanize names (service/names.py); the training side's grammar builds on it."""
+needs it to find and romanize names (service/text/names.py); the training side's grammar builds on it."""
 
 from __future__ import annotations
 

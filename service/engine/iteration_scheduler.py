@@ -1,6 +1,6 @@
 """Iteration-level scheduling: the decoding step, not the request, is the unit of work.
 
-One decode thread owns a running batch per model version (service/running_batch.py) and loops:
+One decode thread owns a running batch per model version (service/engine/running_batch.py) and loops:
 1. texts whose caller has gone (cancelled) or whose deadline has passed leave, waiting or running:
    their rows stop costing compute at the next step, and the caller gets DEADLINE_EXCEEDED;
 2. waiting texts join, oldest first, while the caps on live rows (`max_rows`) and on the attention
@@ -29,14 +29,14 @@ import time
 from collections import deque
 from collections.abc import Callable
 
-from service.decoding import Hypothesis
-from service.engine import Engine
-from service.admission import LoadModel, ShedLog
+from service.engine.decoding import Hypothesis
+from service.engine.engine import Engine
+from service.admission import Door, LoadModel
 from service.errors import DeadlinePassed, QueueFull, ServiceError
 from service.metrics import ServiceMetrics
-from service.running_batch import RunningBatch
-from service.scheduler import SchedulerConfig, WorkItem, check_admission
-from service.sequence import Sequence
+from service.engine.running_batch import RunningBatch
+from service.work import SchedulerConfig, WorkItem, check_admission
+from service.engine.sequence import Sequence
 
 log = logging.getLogger(__name__)
 
@@ -86,11 +86,16 @@ class IterationScheduler:
         self._next_queue_scan = 0.0
         self._waited_steps = 0  # steps the waiting texts have been held back to join together
         self.load = LoadModel(config.max_rows)
-        self.shed = ShedLog()
+        self.door = Door(metrics, config.max_queue_seconds)
+        self.shed = self.door.log
         self._wake = threading.Event()
         self._stop = False
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        # Where the load goes after every pass besides metrics (the engine process: the shared board, which
+        # the fronts read to refuse at the door), and a pause after every step (tests of streaming).
+        self.on_publish: Callable[[LoadModel, int], None] | None = None
+        self.step_delay = 0.0
 
     # ---- event-loop side ---------------------------------------------------------------------------
 
@@ -137,31 +142,10 @@ class IterationScheduler:
         """Refuse a request the queue cannot serve in time (QueueFull with a retry hint)."""
         rows = sum(s.beam_size for s in waiting)
         steps = max(s.work / s.beam_size for s in waiting)
-        estimate = self.load.estimate(rows, steps)
-        if estimate is None:  # nothing measured yet: let it try
-            return
-        bound = self.config.max_queue_seconds
-        if estimate.wait > bound:
-            self._refused("queue over its time bound", item.n_texts)
-            raise QueueFull(f"the queue holds {estimate.wait:.1f} s of work, more than its bound of {bound:.1f} s; "
-                            f"retry in {estimate.wait - bound:.1f} s", retry_after=estimate.wait - bound)
-        if item.deadline is not None:
-            left = item.deadline - time.monotonic()
-            if estimate.wait == 0.0 and estimate.decoding > left:  # too short a deadline, not too much load
-                self._refused("deadline too short", item.n_texts)
-                raise DeadlinePassed(f"the request cannot finish within its deadline: it needs about "
-                                     f"{estimate.decoding:.3f} s of decoding and has {max(left, 0.0):.3f} s")
-            if estimate.total > left:
-                self._refused("would miss its deadline", item.n_texts)
-                raise QueueFull(f"the server is overloaded: this request would wait {estimate.wait:.2f} s and decode "
-                                f"for {estimate.decoding:.2f} s, past its deadline in {max(left, 0.0):.2f} s; retry "
-                                f"in {estimate.total - left:.2f} s or with a longer deadline",
-                                retry_after=estimate.total - left)
+        self.door.check(self.load, rows, steps, item.deadline, item.n_texts, self.pending_texts)
 
     def _refused(self, reason: str, texts: int) -> None:
-        self.metrics.requests_shed.labels(reason).inc()
-        self.shed.note(reason, texts)
-        self.shed.maybe_log(self.load, self.pending_texts)
+        self.door.refused(reason, texts, self.load, self.pending_texts)
 
     async def drain(self, timeout: float) -> bool:
         """Refuse new work and wait for the queued and running work to finish; True if it did."""
@@ -286,6 +270,8 @@ class IterationScheduler:
         started = time.monotonic()
         rows = batch.rows
         report = batch.step()
+        if self.step_delay:
+            time.sleep(self.step_delay)
         now = time.monotonic()
         self.metrics.step_duration.labels(*labels).observe(now - started)
         self.metrics.step_rows.labels(*labels).observe(rows)
@@ -377,6 +363,8 @@ class IterationScheduler:
 
     def _publish(self) -> None:
         self.load.live_rows = rows = sum(b.rows for b in self._batches.values())
+        if self.on_publish is not None:
+            self.on_publish(self.load, self.pending_texts)
         self.metrics.live_rows.set(rows)
         estimate = self.load.estimate(1, 0.0)
         self.metrics.queue_wait.set(estimate.wait if estimate else 0.0)

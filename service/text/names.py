@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from service.romanize import SURNAMES
+from service.text.romanize import SURNAMES
 
 # Syllables of given names (the bundled corpus draws its names from the same list).
 GIVEN_SYLLABLES = frozenset(

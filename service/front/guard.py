@@ -71,18 +71,20 @@ def _deserializer(method: str, parse: Callable[[bytes], object] | None) -> Calla
     return deserialize
 
 
-async def _refuse(malformed: Malformed, context: grpc.aio.ServicerContext) -> None:
+async def _refuse(malformed: Malformed, context: grpc.aio.ServicerContext, metrics) -> None:
     MALFORMED_LOG.warning(f"refused a malformed request: {malformed.message}")
+    if metrics is not None:  # counted like every other call (translate_requests_total), by its method's name
+        metrics.requests.labels(malformed.method.rsplit("/", 1)[-1], grpc.StatusCode.INVALID_ARGUMENT.name).inc()
     await context.abort(grpc.StatusCode.INVALID_ARGUMENT, malformed.message)
 
 
-def _guard_behaviour(behaviour: Callable, request_streaming: bool) -> Callable:
+def _guard_behaviour(behaviour: Callable, request_streaming: bool, metrics=None) -> Callable:
     """The same kind of callable (coroutine or async generator function) as `behaviour`, refusing Malformed."""
 
     async def checked(iterator, context):
         async for message in iterator:
             if isinstance(message, Malformed):
-                await _refuse(message, context)
+                await _refuse(message, context, metrics)
             yield message
 
     def arguments(request, context):
@@ -91,23 +93,23 @@ def _guard_behaviour(behaviour: Callable, request_streaming: bool) -> Callable:
     if inspect.isasyncgenfunction(behaviour):
         async def guarded_stream(request, context):
             if not request_streaming and isinstance(request, Malformed):
-                await _refuse(request, context)
+                await _refuse(request, context, metrics)
             async for response in behaviour(*arguments(request, context)):
                 yield response
         return guarded_stream
 
     async def guarded(request, context):
         if not request_streaming and isinstance(request, Malformed):
-            await _refuse(request, context)
+            await _refuse(request, context, metrics)
         return await behaviour(*arguments(request, context))
     return guarded
 
 
-def guard(service: str, name: str, handler: grpc.RpcMethodHandler) -> grpc.RpcMethodHandler:
+def guard(service: str, name: str, handler: grpc.RpcMethodHandler, metrics=None) -> grpc.RpcMethodHandler:
     method = f"/{service}/{name}"
     kind = next(k for k in ("unary_unary", "unary_stream", "stream_unary", "stream_stream") if getattr(handler, k))
     return handler._replace(request_deserializer=_deserializer(method, handler.request_deserializer),
-                            **{kind: _guard_behaviour(getattr(handler, kind), handler.request_streaming)})
+                            **{kind: _guard_behaviour(getattr(handler, kind), handler.request_streaming, metrics)})
 
 
 class _Capture:
@@ -123,17 +125,19 @@ class _Capture:
         pass
 
 
-def register(server: grpc.aio.Server, service: str, handlers: dict[str, grpc.RpcMethodHandler]) -> None:
-    guarded = {name: guard(service, name, handler) for name, handler in handlers.items()}
+def register(server: grpc.aio.Server, service: str, handlers: dict[str, grpc.RpcMethodHandler], metrics=None) -> None:
+    """`metrics` (ServiceMetrics): where refused malformed calls are counted."""
+    guarded = {name: guard(service, name, handler, metrics) for name, handler in handlers.items()}
     server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(service, guarded),))
     server.add_registered_method_handlers(service, guarded)
 
 
-def add_guarded(add: Callable[[object, object], None], servicer: object, server: grpc.aio.Server) -> None:
+def add_guarded(add: Callable[[object, object], None], servicer: object, server: grpc.aio.Server,
+                metrics=None) -> None:
     """`add(servicer, server)`, with every method's parsing guarded."""
     capture = _Capture()
     add(servicer, capture)
     if not capture.services:
         raise TypeError(f"{add.__name__} registered no method handlers by service name")
     for service, handlers in capture.services.items():
-        register(server, service, handlers)
+        register(server, service, handlers, metrics)

@@ -15,7 +15,7 @@ number before 월 or 층 ("11월" → "November", "3층" → "3rd floor") and a 
 ("1시 5분" → "1:05"). In the bundled corpus these are the contexts where English does not copy a
 number (`protect_pair` masks only what the target copies, so training and serving agree).
 
-Korean full names (service/names.py) go through the same way, their placeholder standing for the name
+Korean full names (service/text/names.py) go through the same way, their placeholder standing for the name
 in Revised Romanization (`박서연 씨는` → `⦅0⦆ 씨는`, restored as "Park Seoyeon"). A model trained so has
 one more source piece, `NAMES_MARKER`, so ko-en/2 (numbers and Latin words only) keeps its behaviour.
 """
@@ -26,8 +26,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from service.names import find_names
-from service.romanize import romanize_name
+from service.text.names import find_names
+from service.text.romanize import romanize_name
 
 OPEN, CLOSE = "\u2985", "\u2986"  # ⦅ ⦆: NFKC (SentencePiece's normalization) leaves them as they are
 SLOTS = 10  # placeholders per segment; later spans stay text

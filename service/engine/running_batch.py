@@ -19,7 +19,7 @@ Layout, and why:
   that move, never the whole batch; the decoder reads `buffer[:rows]`, a contiguous view, so no copy
   is made to call it either. The source axis is a capacity too (doubling), padded with mask 0 and
   zeros: a few masked columns cost far less than re-padding every row whenever a longer source joins.
-- The self-attention cache depends on the graphs' contract (service/onnx_model.py):
+- The self-attention cache depends on the graphs' contract (service/engine/onnx_model.py):
   contract 2 (`SlotCache`): capacity buffers (rows, heads, T, head_dim) like the rest; row r's past
   is columns [0, position[r]), the graph reads the buffers in place and returns only the step's keys
   and values, which are written at each row's position (a few KB). Nothing is concatenated or
@@ -28,7 +28,7 @@ Layout, and why:
 - The decoder of contract 2 returns each row's best K = 2·(widest beam) + 1 tokens; beam search only
   needs those (a sentence's best 2k of k·V candidates are among its beams' own best 2k, and one more
   covers a banned EOS), so the selection never touches (rows × vocabulary) arrays.
-- Placeholder coverage: a sequence whose source holds placeholders (service/placeholders.py: numbers,
+- Placeholder coverage: a sequence whose source holds placeholders (service/text/placeholders.py: numbers,
   Latin words, names) has a `quota`, how often each placeholder may appear. Its rows may not end while
   one is missing, nor repeat one beyond the source's count: a dropped price or a name said twice would
   be a silent wrong answer. While such a sequence is live, a step asks for P + 1 more top tokens (P
@@ -42,8 +42,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from service.decoding import Hypothesis, SpecialTokens, StepModel, length_normalized
-from service.sequence import Sequence
+from service.engine.decoding import Hypothesis, SpecialTokens, StepModel, length_normalized
+from service.engine.sequence import Sequence
 
 ENCODER_TOKENS = 4096  # padded source tokens per encoder call when many texts join at once
 COLUMN_STEP = 16  # the self-attention cache's width grows and shrinks in steps of this many positions

@@ -1,6 +1,6 @@
 """Documents into sentences and back: what lets `Translate` take a text of several paragraphs.
 
-    from service.segmentation import split, join
+    from service.text.segmentation import split, join
     doc = split("어제 비가 왔어요. 그래서 집에 있었어요.\n\n오늘은 맑아요!")
     doc.segments     # ['어제 비가 왔어요.', '그래서 집에 있었어요.', '오늘은 맑아요!']
     doc.separators   # ['', ' ', '\n\n', '']   (one more than the segments)

@@ -16,12 +16,11 @@ import numpy as np
 
 from model_store import ModelStore, ModelVersion
 from service.config import DecodingOptions, EngineConfig
-from service.decoding import Hypothesis, SpecialTokens
-from service.onnx_model import OnnxModel
-from service.placeholders import NO_MASKING, SYMBOLS, Restoring, encode_protected, has_placeholders, masking_of
-from service.running_batch import RunningBatch
-from service.sequence import Sequence as DecodingSequence
-from service.tokenizers import SENTENCEPIECE, load_tokenizers
+from service.engine.decoding import Hypothesis, SpecialTokens
+from service.engine.onnx_model import OnnxModel
+from service.engine.running_batch import RunningBatch
+from service.engine.sequence import Sequence as DecodingSequence
+from service.text.model import TextModel
 
 log = logging.getLogger(__name__)
 
@@ -47,22 +46,14 @@ class Engine:
         self.manifest = manifest
         self.model = OnnxModel.load(version.path, manifest.model, config.device, config.intra_op_threads,
                                     config.spin)
-        tokens = manifest.special_tokens
-        # The manifest's tokenizer kind decides (SentencePiece processors for our own models); the
-        # servicer and the streaming detokenizer know them by their SentencePiece-era names.
-        self.source_tokenizer, self.target_tokenizer = load_tokenizers(version.path, manifest.tokenizer, tokens)
+        self.text = TextModel(version.path, manifest, config.cover_placeholders)
+        self.source_tokenizer, self.target_tokenizer = self.text.source_tokenizer, self.text.target_tokenizer
         self.source_spm, self.target_spm = self.source_tokenizer, self.target_tokenizer
-        # Numbers, Latin-script words and names go through as placeholders when the model was trained
-        # so (service/placeholders.py); its SentencePiece models say so.
-        self.placeholders = masking_of(self.source_tokenizer) \
-            if manifest.tokenizer.get("kind", SENTENCEPIECE) == SENTENCEPIECE else NO_MASKING
+        self.placeholders = self.text.placeholders
+        tokens = manifest.special_tokens
         self.special = SpecialTokens(pad=tokens["pad"], bos=tokens["bos"], eos=tokens["eos"])
-        # Placeholder i: its source id and its target id (RunningBatch keeps outputs to the source's count).
-        self._placeholders = (np.array([self.source_tokenizer.piece_to_id(p) for p in SYMBOLS]),
-                              [self.target_tokenizer.piece_to_id(p) for p in SYMBOLS]) \
-            if self.placeholders and config.cover_placeholders and has_placeholders(self.target_tokenizer) else None
-        self.max_source_tokens = int(manifest.model["max_positions"])  # source EOS included
-        self.max_target_tokens = int(manifest.model["max_positions"])  # one position per generated token
+        self._placeholders = self.text.placeholder_ids
+        self.max_source_tokens, self.max_target_tokens = self.text.max_source_tokens, self.text.max_target_tokens
         loaded = time.monotonic()
         if config.warmup:
             self.warm_up()
@@ -94,15 +85,15 @@ class Engine:
 
     def encode(self, texts: Sequence[str]) -> list[list[int]]:
         """Source ids of each text (`prepare` without the spans)."""
-        return self.prepare(texts)[0]
+        return self.text.encode(texts)
 
     def prepare(self, texts: Sequence[str]) -> tuple[list[list[int]], list[tuple[str, ...]]]:
         """Source ids of each text, and the spans its placeholders stand for (`detokenizer` puts them back)."""
-        return encode_protected(self.source_tokenizer, texts, self.placeholders)
+        return self.text.prepare(texts)
 
     def detokenizer(self, fills: Sequence[str] = ()):
         """Target ids → text for a segment whose placeholders stand for `fills`."""
-        return Restoring(self.target_tokenizer, fills) if fills else self.target_tokenizer
+        return self.text.detokenizer(fills)
 
     def translate_ids(self, sources: Sequence[Sequence[int]], options: DecodingOptions = DecodingOptions()
                       ) -> list[list[Hypothesis]]:

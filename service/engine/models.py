@@ -10,31 +10,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from model_store import ModelStore, StoreError
 from service.config import EngineConfig
-from service.engine import Engine
-from service.errors import NotServing, UnknownModel
+from service.engine.engine import Engine
+from service.served import ServedModels
 
 log = logging.getLogger(__name__)
-
-
-def shown(name: str, limit: int = 64) -> str:
-    """A client-given name as an error message shows it: quoted, and cut when long (a 16 KB name
-    echoed whole overflows the client's metadata limit and turns NOT_FOUND into RESOURCE_EXHAUSTED)."""
-    return repr(name) if len(name) <= limit else f"{name[:limit]!r}... ({len(name)} characters)"
-
-
-@dataclass(frozen=True)
-class ServedModels:
-    """An immutable snapshot: readers take it without a lock."""
-
-    engines: dict[str, dict[int, Engine]]  # name → version → engine
-
-    def newest(self, name: str) -> int:
-        return max(self.engines[name])
 
 
 class ModelRegistry:
@@ -51,10 +34,7 @@ class ModelRegistry:
 
     @property
     def default_model(self) -> str | None:
-        if self._default:
-            return self._default
-        names = sorted(self.snapshot.engines)
-        return names[0] if names else None
+        return self.snapshot.default_model(self._default)
 
     def refresh(self) -> list[tuple[str, int]]:
         """Load every version not yet served; returns the ones added."""
@@ -95,15 +75,4 @@ class ModelRegistry:
             return ()
 
     def get(self, name: str | None, version: int | None) -> Engine:
-        snapshot = self.snapshot
-        if not snapshot.engines:  # still loading: a balancer or client should try another replica
-            raise NotServing("the server is still loading its models; retry, or send the request to another replica")
-        name = name or self.default_model
-        if not name or name not in snapshot.engines:
-            raise UnknownModel(f"model {shown(name)} not found (models: {sorted(snapshot.engines)})")
-        versions = snapshot.engines[name]
-        if version is None:
-            return versions[snapshot.newest(name)]
-        if version not in versions:
-            raise UnknownModel(f"model {shown(name)} has no version {version} (versions: {sorted(versions)})")
-        return versions[version]
+        return self.snapshot.pick(name, version, self.default_model)

@@ -1,0 +1,121 @@
+"""State the processes of one server share without messages: a small array of doubles in shared memory.
+
+The supervisor creates it; the engine writes its readiness and its load (what admission needs: the
+fitted step time, the queued work) after every decoding pass; each front reads them at the door, so a
+refusal never waits for a round trip to the engine. Writers of a slot are single (one engine, one
+supervisor, each front its own ready slot); a torn read between two slots costs one estimate, never a
+wrong answer, because the engine checks again what the front admitted.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from enum import IntEnum
+from pathlib import Path
+
+from service.admission import LoadModel
+
+MAX_FRONTS = 32
+
+
+class Slot(IntEnum):
+    ENGINE_EPOCH = 0  # the supervisor adds 1 at each engine start: fronts fail the calls of an older epoch
+    ENGINE_READY = 1  # the engine of this epoch has loaded and warmed its models
+    SERVING = 2  # the supervisor's verdict: engine and every front ready, not draining
+    DRAINING = 3  # SIGTERM: fronts refuse new calls and finish the held ones
+    MODELS_EPOCH = 4  # the engine adds 1 each time the set of served versions changes (models.json)
+    PENDING_TEXTS = 5  # texts queued in the engine
+    LIVE_ROWS = 6
+    QUEUED_WORK = 7
+    QUEUED_ROWS = 8
+    MEASURED = 9  # 1 once the engine has timed a pass
+    M_R = 10  # LoadModel's moments: E[r], E[t], E[r^2], E[r t]
+    M_T = 11
+    M_RR = 12
+    M_RT = 13
+    STEPS_PER_TOKEN = 14
+    ENGINE_STARTED = 15  # time.monotonic() when the supervisor started the engine of this epoch
+    ENGINE_STARTUP = 16  # seconds the last engine took from its start to ready (the retry hint while restarting)
+    FRONT_READY = 17  # ... MAX_FRONTS slots, one per front
+
+
+SIZE = Slot.FRONT_READY + MAX_FRONTS
+
+
+class Board:
+    """The shared array and the run folder (models.json). Picklable: it goes to every child process."""
+
+    def __init__(self, run_dir: Path, array=None) -> None:
+        self.run_dir = Path(run_dir)
+        self.array = array if array is not None else multiprocessing.get_context("spawn").RawArray("d", SIZE)
+
+    def __reduce__(self):
+        return Board, (self.run_dir, self.array)
+
+    def __getitem__(self, slot: Slot) -> float:
+        return self.array[slot]
+
+    def __setitem__(self, slot: Slot, value: float) -> None:
+        self.array[slot] = value
+
+    # ---- the engine's load, for admission at the door ----
+    def publish_load(self, load: LoadModel, pending_texts: int) -> None:
+        a = self.array
+        a[Slot.PENDING_TEXTS] = pending_texts
+        a[Slot.LIVE_ROWS], a[Slot.QUEUED_WORK], a[Slot.QUEUED_ROWS] = load.live_rows, load.queued_work, load.queued_rows
+        a[Slot.STEPS_PER_TOKEN] = load.steps_per_token
+        if load.moments is not None:
+            a[Slot.M_R], a[Slot.M_T], a[Slot.M_RR], a[Slot.M_RT] = load.moments
+            a[Slot.MEASURED] = 1.0
+
+    def load_model(self, max_rows: int) -> LoadModel:
+        """A LoadModel as the engine last published it."""
+        a = self.array
+        load = LoadModel(max_rows, steps_per_token=a[Slot.STEPS_PER_TOKEN] or 1.3)
+        load.live_rows, load.queued_work, load.queued_rows = int(a[Slot.LIVE_ROWS]), a[Slot.QUEUED_WORK], int(
+            a[Slot.QUEUED_ROWS])
+        if a[Slot.MEASURED]:
+            load.moments = [a[Slot.M_R], a[Slot.M_T], a[Slot.M_RR], a[Slot.M_RT]]
+        return load
+
+    def reset_load(self) -> None:
+        for slot in range(Slot.PENDING_TEXTS, Slot.STEPS_PER_TOKEN + 1):
+            self.array[slot] = 0.0
+
+    @property
+    def engine_address(self) -> str:
+        """Where the engine's ROUTER socket listens for the fronts."""
+        return f"ipc://{self.run_dir / 'engine.sock'}"
+
+    def restart_left(self, now: float) -> float:
+        """Seconds until a restarting engine should be ready, as long as the last start took (at least 0.2)."""
+        return max(0.2, self[Slot.ENGINE_STARTED] + (self[Slot.ENGINE_STARTUP] or 5.0) - now)
+
+    # ---- the served versions ----
+    @property
+    def models_file(self) -> Path:
+        return self.run_dir / "models.json"
+
+    def publish_models(self, served: list[tuple[str, int]], default_model: str | None) -> None:
+        """What the engine serves, written whole (rename) before the epoch moves."""
+        tmp = self.models_file.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"default_model": default_model, "served": served}))
+        tmp.replace(self.models_file)
+        self.array[Slot.MODELS_EPOCH] += 1
+
+    def read_models(self) -> tuple[list[tuple[str, int]], str | None]:
+        try:
+            data = json.loads(self.models_file.read_text())
+        except FileNotFoundError:
+            return [], None
+        return [(name, int(version)) for name, version in data["served"]], data["default_model"]
+
+    # ---- fronts ----
+    def set_front_state(self, index: int, state: float) -> None:
+        """0: not listening; 1: listening (LISTENING); 2: offering the engine's models (READY)."""
+        self.array[Slot.FRONT_READY + index] = state
+
+    def front_state(self, index: int) -> float:
+        return self.array[Slot.FRONT_READY + index]
