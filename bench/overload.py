@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import resource
 import shutil
 import sys
 import tempfile
@@ -30,7 +31,7 @@ import numpy as np
 from tqdm import tqdm
 
 from bench.open_loop import Outcome, generate_load, workload
-from bench.server_process import ServerProcess
+from bench.server_process import ServerProcess, process_tree
 from bench.service_bench import MODEL, heldout_sentences
 from model_store import ModelStore
 from proto.translate.v1 import translate_pb2 as pb
@@ -38,7 +39,8 @@ from proto.translate.v1 import translate_pb2_grpc as pb_grpc
 
 
 class RssSampler:
-    """The peak resident memory of a process, read from /proc every 50 ms on a thread."""
+    """The peak resident memory of a process and the processes under it (a server's engine and fronts), read
+    from /proc every 50 ms on a thread."""
 
     def __init__(self, pid: int) -> None:
         self.pid, self.peak, self._stop = pid, 0, threading.Event()
@@ -46,10 +48,14 @@ class RssSampler:
         threading.Thread(target=self._run, daemon=True).start()
 
     def rss(self) -> int:
-        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-        return 0
+        total = 0
+        for pid in process_tree(self.pid):
+            try:
+                lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+            except OSError:
+                continue
+            total += sum(int(line.split()[1]) * 1024 for line in lines if line.startswith("VmRSS:"))
+        return total
 
     def _run(self) -> None:
         while not self._stop.wait(0.05):
@@ -105,6 +111,12 @@ class Point:
     outcomes: list[Outcome] = field(default_factory=list)
     peak_rss: int = 0
     recovery: float = math.nan
+    server_cores: float = math.nan  # CPU seconds of the server's processes per second of the point
+    client_cores: float = math.nan  # ... and of the load generators' processes
+
+    def late(self, deadline: float, margin: float = 0.1) -> int:
+        """Calls answered (whatever their code) more than `margin` s after their deadline."""
+        return sum(o.latency > deadline + margin for o in self.outcomes)
 
     @property
     def goodput(self) -> float:
@@ -119,15 +131,20 @@ class Point:
         return ", ".join(f"{code} {n / len(self.outcomes):.0%}" for code, n in counts.most_common())
 
 
-def markdown(capacity: Point, points: list[Point], deadline: float) -> str:
-    lines = [f"Capacity (the better of 16 and 64 closed-loop clients): **{capacity.goodput:.1f} OK/s**, p50 {capacity.latency_ms(50):.0f} ms, "
-             f"p99 {capacity.latency_ms(99):.0f} ms.", "",
-             f"| load | offered calls/s | OK/s | share of capacity | OK p50 ms | OK p99 ms | codes (deadline {deadline:g} s) "
-             "| peak RSS MiB | recovery s |", "|---:|---:|---:|---:|---:|---:|---|---:|---:|"]
-    for p in points:
-        lines.append(f"| {p.multiple:g}x | {p.offered:.0f} | {p.goodput:.1f} | {p.goodput / capacity.goodput:.0%} | "
-                     f"{p.latency_ms(50):.0f} | {p.latency_ms(99):.0f} | {p.codes()} | {p.peak_rss / 2 ** 20:.0f} | "
-                     f"{p.recovery:.2f} |")
+def markdown(runs: dict[str, tuple[Point, list[Point]]], deadline: float) -> str:
+    lines = []
+    for name, (capacity, points) in runs.items():
+        lines += [f"**{name}**: capacity (the better of 16 and 64 closed-loop clients) **{capacity.goodput:.1f} OK/s**, "
+                  f"p50 {capacity.latency_ms(50):.0f} ms, p99 {capacity.latency_ms(99):.0f} ms.", ""]
+    lines += [f"| server | load | offered calls/s | OK/s | share of capacity | OK p50 ms | OK p99 ms | codes (deadline "
+              f"{deadline:g} s) | answered > deadline + 0.1 s | peak RSS MiB | recovery s | server cores | "
+              "generator cores |", "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|"]
+    for name, (capacity, points) in runs.items():
+        for p in points:
+            lines.append(f"| {name} | {p.multiple:g}x | {p.offered:.0f} | {p.goodput:.1f} | "
+                         f"{p.goodput / capacity.goodput:.0%} | {p.latency_ms(50):.0f} | {p.latency_ms(99):.0f} | "
+                         f"{p.codes()} | {p.late(deadline)} | {p.peak_rss / 2 ** 20:.0f} | {p.recovery:.2f} | "
+                         f"{p.server_cores:.2f} | {p.client_cores:.2f} |")
     return "\n".join(lines) + "\n"
 
 
@@ -169,49 +186,73 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--calls-per-process", type=float, default=800.0,
                    help="calls/s one load process sends at most; more processes beyond (default: %(default)s)")
     p.add_argument("--server-args", default="", help="more mt-serve flags, e.g. --server-args='--max-queue-seconds 2'")
+    p.add_argument("--before", type=Path, help="a checkout of an earlier kotranslate (git worktree add DIR <commit>) "
+                   "to run the same points against, in the same run")
     p.add_argument("--markdown", type=Path, help="write the table here too")
     p.add_argument("--plot", type=Path, help="write a PNG of goodput and latency against offered load")
     return p
+
+
+def overload_run(server: ServerProcess, calls, sentences: list[str], args: argparse.Namespace,
+                 progress: tqdm) -> tuple[Point, list[Point]]:
+    """Capacity, then each multiple of it, against one running server."""
+    rss = RssSampler(server.proc.pid)
+    closed = [Point(0, 0, args.seconds, generate_load(server.address, calls, None, clients, args.seconds,
+                                                      args.warmup, 10.0), rss.peak) for clients in (16, 64)]
+    capacity = max(closed, key=lambda p: p.goodput)  # the better of 16 and 64 closed-loop clients
+    progress.update()
+    points = []
+    for multiple in args.multiples:
+        time.sleep(2.0)  # the previous point's stragglers are answered
+        rate = multiple * capacity.goodput
+        rss.reset()
+        probe = Probe(server.address, sentences[0])
+        server_cpu, clients_cpu, started = server.cpu_seconds(), children_cpu(), time.monotonic()
+        outcomes = generate_load(server.address, calls, rate, 0, args.seconds, args.warmup, args.deadline,
+                                 processes=max(1, math.ceil(rate / args.calls_per_process)))
+        wall = time.monotonic() - started
+        point = Point(multiple, rate, args.seconds, outcomes, rss.peak, server_cores=(server.cpu_seconds() - server_cpu)
+                      / wall, client_cores=(children_cpu() - clients_cpu) / wall)
+        time.sleep(1.5)  # probes sent after the spike get their answers
+        probe.stop()
+        point.recovery = probe.recovery(max(o.sent_at for o in outcomes))
+        points.append(point)
+        progress.update()
+    rss.stop()
+    return capacity, points
+
+
+def children_cpu() -> float:
+    """CPU seconds of this process's finished children (the load generators, once joined)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     sentences = heldout_sentences(args.store, 1000)
     calls = workload(sentences, 4000, seed=1)
-    points: list[Point] = []
+    servers = {"kotranslate": None} | ({"kotranslate before": args.before} if args.before else {})
+    runs: dict[str, tuple[Point, list[Point]]] = {}
+    logs = {}
     with tempfile.TemporaryDirectory() as tmp, \
-            tqdm(total=1 + len(args.multiples), desc="overload bench", unit="point") as progress:
+            tqdm(total=len(servers) * (1 + len(args.multiples)), desc="overload bench", unit="point") as progress:
         store = Path(tmp)  # the server loads the default model only
         version = ModelStore(args.store).open(MODEL)
         shutil.copytree(version.path, store / MODEL / str(version.version))
-        with ServerProcess(store, *args.server_args.split()).wait_serving() as server:
-            rss = RssSampler(server.proc.pid)
-            closed = [Point(0, 0, args.seconds, generate_load(server.address, calls, None, clients, args.seconds,
-                                                              args.warmup, 10.0), rss.peak) for clients in (16, 64)]
-            capacity = max(closed, key=lambda p: p.goodput)  # the better of 16 and 64 closed-loop clients
-            progress.update()
-            for multiple in args.multiples:
-                time.sleep(2.0)  # the previous point's stragglers are answered
-                rate = multiple * capacity.goodput
-                rss.reset()
-                probe = Probe(server.address, sentences[0])
-                outcomes = generate_load(server.address, calls, rate, 0, args.seconds, args.warmup, args.deadline,
-                                         processes=max(1, math.ceil(rate / args.calls_per_process)))
-                time.sleep(1.5)  # probes sent after the spike get their answers
-                probe.stop()
-                spike_end = max(o.sent_at for o in outcomes)
-                points.append(Point(multiple, rate, args.seconds, outcomes, rss.peak, probe.recovery(spike_end)))
-                progress.update()
-            rss.stop()
-            log = server.log
-    table = markdown(capacity, points, args.deadline)
-    shed = [line for line in log.splitlines() if "shedding load" in line]
+        for name, checkout in servers.items():
+            with ServerProcess(store, *args.server_args.split(), cwd=checkout).wait_serving() as server:
+                runs[name] = overload_run(server, calls, sentences, args, progress)
+                logs[name] = server.log
+    table = markdown(runs, args.deadline)
     print(table)
-    print(f"{len(shed)} 'shedding load' log lines; the last: {shed[-1] if shed else '-'}")
+    for name, log in logs.items():
+        shed = [line for line in log.splitlines() if "shedding load" in line]
+        print(f"{name}: {len(shed)} 'shedding load' log lines; the last: {shed[-1] if shed else '-'}")
     if args.markdown:
         args.markdown.write_text(table)
     if args.plot:
-        plot(capacity, points, args.plot)
+        plot(*runs["kotranslate"], args.plot)
         print(f"plot: {args.plot}", file=sys.stderr)
     return 0
 

@@ -65,8 +65,8 @@ def h2load(address: str, body: Path, concurrency: int, seconds: float, warmup: f
     clients = min(concurrency, 64)  # a connection each, then several streams per connection
     streams = max(1, concurrency // clients)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    run = subprocess.run(["h2load", "-c", str(clients), "-m", str(streams), "-t", "1", "-D", str(seconds),
-                          "--warm-up-time", str(warmup), "-d", str(body), "-H", "content-type: application/grpc",
+    run = subprocess.run(["h2load", "-c", str(clients), "-m", str(streams), "-t", "1", "-D", str(round(seconds)),
+                          "--warm-up-time", str(round(warmup)), "-d", str(body), "-H", "content-type: application/grpc",
                           "-H", "te: trailers", "--log-file", str(log), f"http://{address}{PATH}"],
                          capture_output=True, text=True, timeout=seconds + warmup + 60)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

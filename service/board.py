@@ -9,15 +9,18 @@ wrong answer, because the engine checks again what the front admitted.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import multiprocessing
 import os
+import signal
 from enum import IntEnum
 from pathlib import Path
 
 from service.admission import LoadModel
 
 MAX_FRONTS = 32
+NO_MODELS = 3  # the engine's exit code when the store holds nothing it can serve: restarting would not help
 
 
 class Slot(IntEnum):
@@ -119,3 +122,14 @@ class Board:
 
     def front_state(self, index: int) -> float:
         return self.array[Slot.FRONT_READY + index]
+
+
+def die_with_parent() -> None:
+    """A child of the supervisor dies with it (SIGKILL included): no orphaned front keeps answering on the
+    port, SO_REUSEPORT sharing it with the next server. Ctrl-C reaches every process of the terminal's group;
+    the supervisor alone decides what it means."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() == 1:  # the supervisor died before the line above
+        os._exit(1)

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from service.board import Board, Slot
+from service.board import NO_MODELS, Board, Slot
 from service.config import EngineConfig
 from service.work import SchedulerConfig
 
@@ -93,30 +93,51 @@ def reserve_port(host: str, port: int) -> socket.socket:
     return sock
 
 
+def run_role(module: str, *args) -> None:
+    """A child's entry point: import its role's module there, so that the supervisor itself never loads
+    ONNX Runtime or gRPC's server."""
+    import importlib
+    importlib.import_module(module).run(*args)
+
+
 class Role:
     """One child process of the server and how to start it again."""
 
-    def __init__(self, name: str, target, args: tuple) -> None:
-        self.name, self.target, self.args = name, target, args
+    def __init__(self, name: str, module: str, args: tuple) -> None:
+        self.name, self.module, self.args = name, module, args
         self.process: multiprocessing.Process | None = None
         self.started = 0.0
-        self.restarts = 0
+        self.restarts = 0  # deaths soon after a start, in a row: the backoff grows with them
+        self.restart_at: float | None = None  # when a dead role starts again
 
     def start(self) -> None:
-        self.process = multiprocessing.get_context("spawn").Process(target=self.target, args=self.args,
-                                                                    name=self.name, daemon=False)
-        self.process.start()
+        self.process = multiprocessing.get_context("spawn").Process(
+            target=run_role, args=(self.module, *self.args), name=self.name, daemon=False)
+        # Ignored while it starts (the child keeps SIG_IGN across exec): a Ctrl-C then does not kill the
+        # child half-started; the supervisor's own handler comes back right after.
+        handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            self.process.start()
+        finally:
+            signal.signal(signal.SIGINT, handler)
         self.started = time.monotonic()
+        self.restart_at = None
 
     @property
     def alive(self) -> bool:
         return self.process is not None and self.process.is_alive()
 
+    def died(self) -> float:
+        """Note a death; returns the backoff before the restart (longer when it keeps dying young)."""
+        lived = time.monotonic() - self.started
+        self.restarts = self.restarts + 1 if lived < 30 else 0
+        backoff = RESTART_BACKOFF[min(self.restarts, len(RESTART_BACKOFF)) - 1] if self.restarts else 0.0
+        self.restart_at = time.monotonic() + backoff
+        return backoff
+
 
 class Supervisor:
     def __init__(self, config: ServerConfig) -> None:
-        from service.engine.process import run as run_engine
-        from service.front.process import run as run_front
         self.config = config
         self.run_dir = Path(tempfile.mkdtemp(prefix="mt-serve-"))
         self.metrics_dir = self.run_dir / "metrics"
@@ -126,10 +147,10 @@ class Supervisor:
         self.board = Board(self.run_dir)
         self.reserved = reserve_port(config.host, config.port)
         self.port = self.reserved.getsockname()[1]
-        self.engine = Role("engine", run_engine, (config, self.board))
-        self.fronts = [Role(f"front-{i}", run_front, (config, self.board, i, self.port))
+        self.engine = Role("engine", "service.engine.process", (config, self.board))
+        self.fronts = [Role(f"front-{i}", "service.front.process", (config, self.board, i, self.port))
                        for i in range(config.frontends)]
-        self.stopping = False
+        self.failed: str | None = None  # why the server cannot go on (the engine found nothing to serve)
         self.http = None
 
     def serve_metrics(self) -> None:
@@ -154,58 +175,74 @@ class Supervisor:
         for sig in (signal.SIGTERM, signal.SIGINT):
             # SIGTERM is how orchestrators ask a replica to leave: finish held work, then exit 0.
             signal.signal(sig, lambda *_: stop.append(True))
-        self.serve_metrics()
-        self.start_engine()
-        for front in self.fronts:
-            front.start()
-        log.info("supervisor (pid %d): an engine and %d front-end process(es) on port %d", os.getpid(),
-                 len(self.fronts), self.port)
+        try:
+            self.serve_metrics()
+            self.start_engine()
+            for front in self.fronts:
+                front.start()
+            log.info("supervisor (pid %d): an engine and %d front-end process(es) on port %d", os.getpid(),
+                     len(self.fronts), self.port)
+            self._supervise(stop)
+        finally:
+            self.shutdown()
+        if self.failed:
+            log.error("%s", self.failed)
+            return 1
+        return 0
+
+    def _supervise(self, stop: list) -> None:
         listening = serving = False
-        while not stop:
+        while not stop and not self.failed:
             self.watch()
-            if not listening and any(self.board.front_state(i) >= 1 for i in range(len(self.fronts))):
+            states = [self.board.front_state(i) for i in range(len(self.fronts))]
+            if not listening and any(state >= 1 for state in states):
                 listening = True
                 log.info("gRPC listening on %s:%d", self.config.host, self.port)
-            ready = bool(self.board[Slot.ENGINE_READY]) and all(
-                self.board.front_state(i) >= 2 and f.alive for i, f in enumerate(self.fronts))
+            # SERVING once the engine and every front are ready; then a front that dies does not withdraw it
+            # while another front serves (it is restarted meanwhile).
+            fronts_ready = any(state >= 2 for state in states) if serving else all(state >= 2 for state in states)
+            ready = bool(self.board[Slot.ENGINE_READY]) and fronts_ready
             self.board[Slot.SERVING] = float(ready)
             if ready != serving:
                 serving = ready
                 if ready:
                     log.info("SERVING: the engine and %d front(s) are ready", len(self.fronts))
                 else:
-                    log.warning("NOT_SERVING until the engine and every front are ready again")
-        self.shutdown()
-        return 0
+                    log.warning("NOT_SERVING until the engine and a front are ready again")
 
     def watch(self) -> None:
-        """Wait a little for a child to end; restart the one that did."""
-        roles = [r for r in (self.engine, *self.fronts) if r.process is not None]
+        """Wait a little for a child to end; note the one that did, and start the ones whose backoff is over."""
+        roles = [r for r in (self.engine, *self.fronts) if r.process is not None and r.restart_at is None]
         ended = wait([r.process.sentinel for r in roles], timeout=0.05)
         for role in roles:
-            if role.process.sentinel not in ended:
-                continue
-            pid, code = role.process.pid, role.process.exitcode
-            from prometheus_client import multiprocess
-            multiprocess.mark_process_dead(pid, str(self.metrics_dir))  # its live gauges go; counters stay
-            lived = time.monotonic() - role.started
-            backoff = RESTART_BACKOFF[min(role.restarts, len(RESTART_BACKOFF) - 1)] if lived < 30 else 0.0
-            role.restarts = role.restarts + 1 if lived < 30 else 0
-            if role is self.engine:
-                self.board[Slot.ENGINE_READY] = 0.0
-                self.board[Slot.SERVING] = 0.0
-                self.board[Slot.ENGINE_EPOCH] += 1  # fronts answer the calls it held with UNAVAILABLE now
-                log.error("engine (pid %d) died (exit code %s) after %.1f s; its calls get UNAVAILABLE; restarting "
-                          "it%s", pid, code, lived, f" in {backoff:.0f} s" if backoff else "")
-                time.sleep(backoff)
-                self.start_engine()
-            else:
-                index = self.fronts.index(role)
-                self.board.set_front_state(index, 0.0)
-                log.error("%s (pid %d) died (exit code %s) after %.1f s; the other fronts go on serving; restarting "
-                          "it%s", role.name, pid, code, lived, f" in {backoff:.0f} s" if backoff else "")
-                time.sleep(backoff)
-                role.start()
+            if role.process.sentinel in ended:
+                self._died(role)
+        now = time.monotonic()
+        for role in (self.engine, *self.fronts):
+            if role.restart_at is not None and now >= role.restart_at and not self.failed:
+                self.start_engine() if role is self.engine else role.start()
+
+    def _died(self, role: Role) -> None:
+        from prometheus_client import multiprocess
+        pid, code = role.process.pid, role.process.exitcode
+        role.process.join()
+        multiprocess.mark_process_dead(pid, str(self.metrics_dir))  # its live gauges go; counters stay
+        lived = time.monotonic() - role.started
+        if role is self.engine:
+            self.board[Slot.ENGINE_READY] = 0.0
+            self.board[Slot.SERVING] = 0.0
+            self.board[Slot.ENGINE_EPOCH] += 1  # fronts answer the calls it held with UNAVAILABLE now
+            if code == NO_MODELS:
+                self.failed = f"the engine found no model it could serve in {self.config.store}; stopping"
+                return
+            backoff = role.died()
+            log.error("engine (pid %d) died (exit code %s) after %.1f s; its calls get UNAVAILABLE; restarting it%s",
+                      pid, code, lived, f" in {backoff:.0f} s" if backoff else "")
+        else:
+            self.board.set_front_state(self.fronts.index(role), 0.0)
+            backoff = role.died()
+            log.error("%s (pid %d) died (exit code %s) after %.1f s; the other fronts go on serving; restarting it%s",
+                      role.name, pid, code, lived, f" in {backoff:.0f} s" if backoff else "")
 
     def shutdown(self) -> None:
         """Fronts first (they refuse new calls and wait for their held ones), then the engine."""
@@ -217,8 +254,12 @@ class Supervisor:
             if front.alive:
                 front.process.terminate()  # SIGTERM: the front drains
         end = time.monotonic() + grace + 5.0
+        while any(f.alive for f in self.fronts) and time.monotonic() < end:
+            if self.engine.process is not None and not self.engine.alive and self.board[Slot.ENGINE_READY]:
+                self.board[Slot.ENGINE_READY] = 0.0  # it died while draining: its calls get UNAVAILABLE now
+                self.board[Slot.ENGINE_EPOCH] += 1
+            time.sleep(0.02)
         for front in self.fronts:
-            front.process.join(max(0.1, end - time.monotonic()))
             if front.alive:
                 log.warning("%s did not stop within the grace period; killing it", front.name)
                 front.process.kill()

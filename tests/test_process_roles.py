@@ -7,6 +7,8 @@ back; a killed front is restarted while the others serve; /metrics adds up every
 import os
 import re
 import signal
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -186,3 +188,25 @@ def test_a_killed_front_is_restarted_while_the_others_serve(server):
     server.process.wait_serving(60)
     # the dead front's counts stay counted: nothing lost with it
     assert server.metric("translate_requests_total", method="Translate", code="OK") >= served + 10
+
+
+def test_a_store_with_nothing_to_serve_stops_the_server_with_a_clear_error(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "service.server", "--host", "127.0.0.1", "--port", "0",
+                          "--metrics-port", "-1", "--store", str(tmp_path)], capture_output=True, text=True, timeout=90)
+    assert run.returncode == 1, run.stderr  # not restarted forever
+    assert "no model could be loaded" in run.stderr and "the engine found no model it could serve" in run.stderr
+
+
+def test_the_roles_die_with_the_supervisor_even_when_it_is_killed():
+    running = RunningServer()
+    children = [pid_of(running, "engine"), pid_of(running, "front 0"), pid_of(running, "front 1")]
+    running.process.proc.kill()  # SIGKILL: no drain, no goodbye
+    running.process.proc.wait(10)
+
+    def alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except OSError:
+            return False
+        return f"{pid} (" in open(f"/proc/{pid}/stat").read() and " Z " not in open(f"/proc/{pid}/stat").read()
+    wait_until(lambda: not any(alive(pid) for pid in children), 5.0, "the engine and fronts exited")

@@ -25,7 +25,7 @@ import zmq.asyncio
 from prometheus_client import REGISTRY
 
 from service import messages
-from service.board import Board, Slot
+from service.board import NO_MODELS, Board, Slot, die_with_parent
 from service.config import DecodingOptions
 from service.engine.engine import InputTooLong
 from service.engine.iteration_scheduler import IterationScheduler
@@ -36,6 +36,11 @@ from service.metrics import ServiceMetrics
 from service.work import WorkItem
 
 log = logging.getLogger("mt-serve.engine")
+
+
+
+class NoModels(RuntimeError):
+    pass
 
 
 class EngineProcess:
@@ -64,14 +69,17 @@ class EngineProcess:
         self.scheduler.start()
         await self.load_new_versions()
         if not self.models.snapshot.engines:
-            raise RuntimeError(f"no model could be loaded from {self.config.store}")
+            raise NoModels(f"no model could be loaded from {self.config.store}")
         self.board[Slot.ENGINE_STARTUP] = time.monotonic() - self.board[Slot.ENGINE_STARTED]
         self.board[Slot.ENGINE_READY] = 1.0
         log.info("engine ready (pid %d): %s", os.getpid(), ", ".join(
             f"{n}/{sorted(v)}" for n, v in self.models.snapshot.engines.items()))
         reader = loop.create_task(self._read())
         watcher = loop.create_task(self._watch()) if self.config.watch_interval > 0 else None
-        await stop.wait()
+        stopping = loop.create_task(stop.wait())
+        await asyncio.wait({reader, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if reader.done():  # a bug stopped the reader: without it every call would hang, so die and be restarted
+            raise RuntimeError("the engine's message reader stopped") from reader.exception()
         log.info("engine draining")
         if watcher:
             watcher.cancel()
@@ -103,11 +111,12 @@ class EngineProcess:
     async def _read(self) -> None:
         decode = messages.decode_to_engine
         while True:
-            front, data = await self.socket.recv_multipart()
+            frames = await self.socket.recv_multipart()
             try:
+                front, data = frames
                 message = decode(data)
-            except Exception:
-                log.exception("undecodable message from a front (%d bytes)", len(data))
+            except Exception:  # one bad message must not stop the reader every call depends on
+                log.exception("undecodable message from a front (%d frames)", len(frames))
                 continue
             key = (front, message.id)
             if isinstance(message, messages.Cancel):
@@ -171,14 +180,18 @@ async def _serve(config, board) -> None:
 
 def run(config, board: Board) -> None:
     """The engine process's entry point (multiprocessing, spawn)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches every process; the supervisor decides
     logging.basicConfig(level=config.log_level, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     # The decode thread gives up the GIL inside every ONNX Runtime call and needs it back right after:
     # with Python's default 5 ms switch interval it would wait behind the event loop for up to 5 ms a step.
     sys.setswitchinterval(config.switch_interval)
     started = time.monotonic()
+    die_with_parent()
     try:
         asyncio.run(_serve(config, board))
+    except NoModels as exc:
+        log.error("%s", exc)
+        logging.shutdown()
+        os._exit(NO_MODELS)
     except Exception:
         log.exception("the engine failed after %.1f s", time.monotonic() - started)
         logging.shutdown()

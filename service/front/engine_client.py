@@ -68,8 +68,10 @@ class EngineClient:
     def held(self) -> int:
         return len(self._held)
 
-    def start(self) -> None:
+    def start(self) -> asyncio.Task:
+        """Start reading the engine's answers; the task ends only on a bug (the front then exits)."""
         self._reader = asyncio.get_running_loop().create_task(self._read(), name="engine-replies")
+        return self._reader
 
     def engine_ready(self) -> bool:
         return bool(self.board[Slot.ENGINE_READY]) and self.board[Slot.ENGINE_EPOCH] == self._epoch
@@ -121,6 +123,15 @@ class EngineClient:
                 raise NotServing(f"the translation engine is restarting, ready in about {left:.1f} s; retry then, or "
                                  "send the request to another replica", retry_after=left)
             await asyncio.sleep(0.02)
+
+    def check_queue(self, deadline: float | None, texts: int) -> None:
+        """The cheap half of the door, before the call is tokenized: refuse when the queue ahead alone is over
+        its time bound or outlasts the deadline (under overload, most refusals; `_check_door` then adds the
+        call's own decoding to the estimate)."""
+        if self.draining or not self.engine_ready():
+            return  # submit says why, and waits for a restarting engine
+        self._load = self.board.load_model(self.config.max_rows)
+        self.door.check(self._load, 1, 0.0, deadline, texts, int(self.board[Slot.PENDING_TEXTS]))
 
     def _check_door(self, item: WorkItem) -> None:
         self._load = self.board.load_model(self.config.max_rows)
@@ -179,14 +190,19 @@ class EngineClient:
             item = self._held.get(message.id)
             if item is None or item.future.done():
                 continue  # cancelled, or failed when the engine was lost
-            if isinstance(message, messages.Progress):
-                if item.on_progress is not None:
-                    for index, tokens, final in message.updates:
-                        item.on_progress(index, tokens, final)
-            elif isinstance(message, messages.Result):
-                item.future.set_result(message.hypotheses)
-            else:
-                item.future.set_exception(error_of(message))
+            try:
+                if isinstance(message, messages.Progress):
+                    if item.on_progress is not None:
+                        for index, tokens, final in message.updates:
+                            item.on_progress(index, tokens, final)
+                elif isinstance(message, messages.Result):
+                    item.future.set_result(message.hypotheses)
+                else:
+                    item.future.set_exception(error_of(message))
+            except Exception as exc:  # a bug fails this call alone; the reader goes on for every other
+                log.exception("handling the engine's answer to call %d failed", message.id)
+                if not item.future.done():
+                    item.future.set_exception(exc)
 
     async def drain(self, timeout: float) -> bool:
         """Refuse new calls and wait for the held ones to be answered; True if they were."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import secrets
 import signal
 import sys
 
@@ -23,7 +24,7 @@ from grpc_reflection.v1alpha import reflection, reflection_pb2_grpc
 from prometheus_client import REGISTRY
 
 from proto.translate.v1 import translate_pb2
-from service.board import Board, Slot
+from service.board import Board, Slot, die_with_parent
 from service.front.catalog import FrontCatalog
 from service.front.engine_client import EngineClient
 from service.front.guard import add_guarded
@@ -46,7 +47,7 @@ class FrontProcess:
         self.metrics = ServiceMetrics(REGISTRY)
         self.catalog = FrontCatalog(config.store, config.engine.cover_placeholders)
         self.engine = EngineClient(board, config.scheduler, self.metrics, config.engine.placeholder_beam,
-                                   identity=f"front-{index}-{os.getpid()}".encode())
+                                   identity=f"front-{index}-{os.getpid()}-{secrets.token_hex(4)}".encode())
         self.health = health.aio.HealthServicer()
         options = [("grpc.max_receive_message_length", config.max_message_bytes),
                    ("grpc.so_reuseport", 1),  # every front binds the same port; the kernel spreads connections
@@ -61,7 +62,8 @@ class FrontProcess:
             options += [("grpc.max_connection_age_ms", int(config.max_connection_age * 1000)),
                         ("grpc.max_connection_age_grace_ms", 60_000)]
         self.grpc = grpc.aio.server(options=options)
-        add_translator_to_server(TranslatorServicer(self.catalog, self.engine, self.metrics), self.grpc)
+        self.servicer = TranslatorServicer(self.catalog, self.engine, self.metrics)
+        add_translator_to_server(self.servicer, self.grpc)
         # Health and reflection parse through guarded handlers too: a malformed body gets INVALID_ARGUMENT
         # and at most one log line in a while, not UNKNOWN and a traceback per call.
         add_guarded(health_pb2_grpc.add_HealthServicer_to_server, self.health, self.grpc, self.metrics)
@@ -86,12 +88,18 @@ class FrontProcess:
         loop = asyncio.get_running_loop()
         loop.add_signal_handler(signal.SIGTERM, stop.set)
         await self.set_serving(False)
+        await self._look()  # a restarted front offers the engine's models before the kernel sends it connections
         await self.grpc.start()
         log.info("front %d listening (pid %d) on %s:%d", self.index, os.getpid(), self.config.host, self.port)
-        self.engine.start()
-        self.board.set_front_state(self.index, LISTENING)
+        reader = self.engine.start()
+        self.board.set_front_state(self.index, max(LISTENING, self.board.front_state(self.index)))
         watcher = loop.create_task(self._watch())
-        await stop.wait()
+        stopping = loop.create_task(stop.wait())
+        await asyncio.wait({reader, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if reader.done():  # a bug stopped the reader: every call would hang, so exit and be restarted
+            log.error("front %d: the reader of the engine's answers stopped (%r); exiting", self.index,
+                      reader.exception())
+            exit_now(1)
         await self.drain(self.config.grace)
         exit_now(0)  # from inside the loop: asyncio.run's cleanup would cancel the calls still being refused
 
@@ -107,9 +115,9 @@ class FrontProcess:
         self.engine.watch()
         epoch = self.board[Slot.MODELS_EPOCH]
         if epoch != self._models_epoch:
-            self._models_epoch = epoch
             served, default = self.board.read_models()
             added = await asyncio.to_thread(self.catalog.refresh, served, default)
+            self._models_epoch = epoch  # only once read: a failed read is tried again at the next look
             if added:
                 log.info("front %d offers %s", self.index, ", ".join(f"{n}/{v}" for n, v in added))
         if self.catalog.snapshot.engines and not self.engine.draining:
@@ -122,10 +130,13 @@ class FrontProcess:
         answers already given get LINGER seconds to reach their callers."""
         self.engine.draining = True
         await self.set_serving(False)
+        end = asyncio.get_running_loop().time() + grace
         finished = await self.engine.drain(grace)
-        if not finished:
+        while self.servicer.in_flight and asyncio.get_running_loop().time() < end:
+            await asyncio.sleep(0.01)  # answers being built or written after the engine's part
+        if not finished or self.servicer.in_flight:
             log.warning("front %d: grace period over with %d calls still held; stopping anyway", self.index,
-                        self.engine.held)
+                        max(self.engine.held, self.servicer.in_flight))
         await asyncio.sleep(LINGER)
 
 
@@ -135,7 +146,7 @@ async def _serve(config, board, index, port) -> None:
 
 def run(config, board: Board, index: int, port: int) -> None:
     """A front process's entry point (multiprocessing, spawn)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches every process; the supervisor decides
+    die_with_parent()
     logging.basicConfig(level=config.log_level, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     try:
         asyncio.run(_serve(config, board, index, port))

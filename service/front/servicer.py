@@ -117,6 +117,7 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
     def __init__(self, registry: FrontCatalog, scheduler: EngineClient, metrics: ServiceMetrics) -> None:
         self.registry, self.scheduler, self.metrics = registry, scheduler, metrics
         self.large_requests = LargeRequests()
+        self.in_flight = 0  # calls between arrival and answer (a draining front waits for them)
 
     async def _work_item(self, request: pb.TranslateRequest | Undecodable, time_remaining: float | None,
                          whole: bool | None = None) -> tuple[TextModel, list[Layout], WorkItem]:
@@ -127,6 +128,7 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
         deadline = time.monotonic() + time_remaining if time_remaining is not None else None
         options = decoding_options(request, engine)
         whole = request.whole_texts if whole is None else whole
+        self.scheduler.check_queue(deadline, len(request.texts))  # before tokenizing what would only be refused
         sources, fills, layouts = await encode_texts(list(request.texts), engine, whole, self.large_requests)
         return engine, layouts, WorkItem(engine, sources, options, deadline, asyncio.get_running_loop().create_future(),
                                          fills=fills)
@@ -163,6 +165,7 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
         """Map what the body raises to the call's status (domain errors to their codes, anything else to
         INTERNAL) and count the call; the OK count comes when the body finishes without error."""
         started = time.monotonic()
+        self.in_flight += 1
         try:
             yield
         except ServiceError as exc:
@@ -175,6 +178,8 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
             log.exception("%s failed", method)
             self._record(method, grpc.StatusCode.INTERNAL, started)
             await context.abort(grpc.StatusCode.INTERNAL, "internal error (logged on the server)")
+        finally:
+            self.in_flight -= 1
         self._record(method, grpc.StatusCode.OK, started)
 
     async def Translate(self, request: pb.TranslateRequest, context: grpc.aio.ServicerContext) -> pb.TranslateResponse:

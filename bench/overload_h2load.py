@@ -1,0 +1,192 @@
+"""Overload with a load generator that costs the server nothing: h2load sending Poisson arrivals.
+
+    python -m bench.overload_h2load                                   # 1x, 2x, 5x, 10x capacity, 20 s each
+    python -m bench.overload_h2load --before ../old-checkout --markdown out.md
+
+bench/overload.py drives the server with Python processes; past ~1,000 calls/s they take a large share
+of a 2-core machine and lag themselves. Here h2load (C, Debian's nghttp2-client) sends one pre-encoded
+gRPC call (a held-out sentence, greedy) with `grpc-timeout: 2S`, at times drawn from a Poisson process
+(`--timing-script-file`: each of its connections follows its own exponential gaps, with enough
+concurrent streams that it never waits for an answer before the next call: open loop).
+
+1. Capacity: h2load closed loop, 64 streams, --seconds; OK answers per second (the server's own count).
+2. Each multiple of capacity: goodput (OK/s, from the server's translate_requests_total by code), every
+   code the server answered, the calls gRPC reset before any servicer saw them (h2load's failed
+   streams), the latency of every answer and the answers later than the deadline + 100 ms, and the
+   cores the server and h2load took.
+h2load reads HTTP status, not grpc-status, so codes come from the server's metrics.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from bench.served_baseline import PATH, grpc_frame
+from bench.server_process import ServerProcess
+from bench.service_bench import MODEL, heldout_sentences
+from model_store import ModelStore
+from proto.translate.v1 import translate_pb2 as pb
+
+CONNECTIONS = 8
+CODES = ("OK", "RESOURCE_EXHAUSTED", "DEADLINE_EXCEEDED", "UNAVAILABLE", "CANCELLED", "INTERNAL")
+
+
+@dataclass
+class Point:
+    multiple: float
+    offered: float
+    seconds: float
+    codes: Counter = field(default_factory=Counter)  # the server's count, by code
+    reset: int = 0  # streams that got no gRPC answer (reset by gRPC core, or unanswered at the end)
+    latencies: list[float] = field(default_factory=list)  # seconds, every answered call
+    server_cores: float = math.nan
+    client_cores: float = math.nan
+
+    @property
+    def goodput(self) -> float:
+        return self.codes["OK"] / self.seconds
+
+    def late(self, deadline: float) -> int:
+        return sum(x > deadline + 0.1 for x in self.latencies)
+
+    def ms(self, q: float) -> float:
+        return float(np.percentile(self.latencies, q) * 1000) if self.latencies else math.nan
+
+
+def poisson_script(path: Path, uri: str, rate: float, seconds: float, seed: int) -> int:
+    """Arrival offsets (ms) of a Poisson process at `rate`/s for `seconds`; returns how many."""
+    rng = np.random.default_rng(seed)
+    times = np.cumsum(rng.exponential(1.0 / rate, size=int(rate * seconds * 1.5) + 10))
+    times = times[times < seconds]
+    path.write_text("".join(f"{t * 1000:.3f}\t{uri}\n" for t in times))
+    return len(times)
+
+
+def run_h2load(address: str, body: Path, work: Path, deadline: float | None, *, scripts: list[Path] | None = None,
+               streams: int = 1, seconds: int = 0) -> tuple[list[tuple[int, float]], float]:
+    """(HTTP status, seconds) of each finished call and h2load's CPU seconds. With `scripts`: one h2load process
+    per script, each one connection playing its script open loop (independent Poisson processes add up to
+    one); else 64 connections of `streams` streams for `seconds`."""
+    headers = ["-H", "content-type: application/grpc", "-H", "te: trailers"]
+    if deadline is not None:
+        headers += ["-H", f"grpc-timeout: {int(deadline * 1000)}m"]
+    if scripts:
+        commands = [["--timing-script-file", str(script), "-c", "1", "-m", "10000", "-t", "1"] for script in scripts]
+        uri = []  # the scripts name it
+    else:
+        commands = [["-c", "64", "-m", str(streams), "-t", "1", "-D", str(seconds), "--warm-up-time", "1"]]
+        uri = [f"http://{address}{PATH}"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    procs = [subprocess.Popen(["h2load", *command, "-d", str(body), *headers, "--log-file", str(work / f"h2load{i}.log"),
+                               *uri], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+             for i, command in enumerate(commands)]
+    outputs = [proc.communicate(timeout=600)[0] for proc in procs]
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if any(proc.returncode for proc in procs):
+        raise RuntimeError("h2load failed:\n" + "\n".join(outputs))
+    rows = [line.split("\t") for i in range(len(commands))
+            for line in (work / f"h2load{i}.log").read_text().splitlines() if line.strip()]
+    return [(int(r[1]), int(r[2]) / 1e6) for r in rows], (after.ru_utime - before.ru_utime) + (
+        after.ru_stime - before.ru_stime)
+
+
+def server_codes(server: ServerProcess) -> Counter:
+    return Counter({code: server.metric("translate_requests_total", method="Translate", code=code) for code in CODES})
+
+
+def measure(server: ServerProcess, body: Path, work: Path, args: argparse.Namespace, progress: tqdm
+            ) -> tuple[Point, list[Point]]:
+    before = server_codes(server)
+    calls, _ = run_h2load(server.address, body, work, None, seconds=int(args.seconds))
+    capacity = Point(0, 0, args.seconds + 1, server_codes(server) - before, 0, [s for _, s in calls])
+    capacity.codes["OK"] *= args.seconds / (args.seconds + 1)  # the warm-up second is counted by the server too
+    progress.update()
+    points = []
+    for multiple in args.multiples:
+        time.sleep(2.0)
+        rate = multiple * capacity.goodput
+        scripts = [work / f"script{i}.txt" for i in range(CONNECTIONS)]
+        n = sum(poisson_script(script, f"http://{server.address}{PATH}", rate / CONNECTIONS, args.seconds, seed=int(multiple * 100) + i)
+                for i, script in enumerate(scripts))
+        codes, server_cpu, started = server_codes(server), server.cpu_seconds(), time.monotonic()
+        calls, client_cpu = run_h2load(server.address, body, work, args.deadline, scripts=scripts)
+        wall = time.monotonic() - started
+        time.sleep(0.5)
+        answered = server_codes(server) - codes
+        point = Point(multiple, rate, args.seconds, answered, n - sum(answered.values()),
+                      [s for status, s in calls if status == 200], (server.cpu_seconds() - server_cpu) / wall,
+                      client_cpu / wall)
+        points.append(point)
+        progress.update()
+    return capacity, points
+
+
+def markdown(runs: dict[str, tuple[Point, list[Point]]], deadline: float) -> str:
+    lines = [f"**{name}**: capacity (h2load, 64 closed-loop streams, one sentence greedy) **{c.goodput:.0f} OK/s**, "
+             f"p50 {c.ms(50):.0f} ms." for name, (c, _) in runs.items()]
+    lines += ["", f"| server | load | offered calls/s | OK/s | share of capacity | codes from the server (deadline "
+              f"{deadline:g} s) | reset before any answer | p50 / p99 ms (all answers) | answered > deadline + 0.1 s | "
+              "server cores | h2load cores |", "|---|---:|---:|---:|---:|---|---:|---|---:|---:|---:|"]
+    for name, (capacity, points) in runs.items():
+        for p in points:
+            total = sum(p.codes.values()) + p.reset
+            codes = ", ".join(f"{c} {n / total:.0%}" for c, n in p.codes.most_common() if n)
+            lines.append(f"| {name} | {p.multiple:g}x | {p.offered:.0f} | {p.goodput:.0f} | "
+                         f"{p.goodput / capacity.goodput:.0%} | {codes} | {p.reset / total:.0%} | "
+                         f"{p.ms(50):.0f} / {p.ms(99):.0f} | {p.late(deadline)} | {p.server_cores:.2f} | "
+                         f"{p.client_cores:.2f} |")
+    return "\n".join(lines) + "\n"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m bench.overload_h2load", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--store", type=Path, default=Path("model_store"), help="(default: %(default)s)")
+    p.add_argument("--multiples", type=float, nargs="+", default=[1, 2, 5, 10], help="(default: %(default)s)")
+    p.add_argument("--seconds", type=float, default=20.0, help="seconds per point (default: %(default)s)")
+    p.add_argument("--deadline", type=float, default=2.0, help="each call's deadline in s (default: %(default)s)")
+    p.add_argument("--server-args", default="", help="more mt-serve flags (default: none)")
+    p.add_argument("--before", type=Path, help="a checkout of an earlier kotranslate to run beside this one")
+    p.add_argument("--markdown", type=Path, help="write the table here too")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if shutil.which("h2load") is None:
+        print("error: h2load is not installed (Debian: apt-get install nghttp2-client)", file=sys.stderr)
+        return 2
+    servers = {"kotranslate": None} | ({"kotranslate before": args.before} if args.before else {})
+    runs = {}
+    with tempfile.TemporaryDirectory() as tmp, \
+            tqdm(total=len(servers) * (1 + len(args.multiples)), desc="overload (h2load)", unit="point") as progress:
+        store, work = Path(tmp) / "store", Path(tmp)
+        version = ModelStore(args.store).open(MODEL)
+        shutil.copytree(version.path, store / MODEL / str(version.version))
+        body = work / "request.bin"
+        body.write_bytes(grpc_frame(pb.TranslateRequest(texts=[heldout_sentences(args.store, 1)[0]], model=MODEL)))
+        for name, checkout in servers.items():
+            with ServerProcess(store, *args.server_args.split(), cwd=checkout).wait_serving() as server:
+                runs[name] = measure(server, body, work, args, progress)
+    table = markdown(runs, args.deadline)
+    print(table)
+    if args.markdown:
+        args.markdown.write_text(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
