@@ -42,6 +42,7 @@ PIDS = {"engine": r"engine ready \(pid (\d+)\)", "front": r"front 0 listening \(
 class Run:
     fault: str
     calls: list[tuple[float, float, str]] = field(default_factory=list)  # (sent, seconds, code)
+    failures: Counter = field(default_factory=Counter)  # the failed calls' messages
     killed_at: float = 0.0
     serving_again: float = float("nan")  # seconds from the kill to SERVING
 
@@ -67,6 +68,7 @@ def callers(address: str, sentences: list[str], clients: int, deadline: float, s
                     code = "OK"
                 except grpc.RpcError as exc:
                     code = exc.code().name
+                    run.failures[f"{code}: {exc.details()}"[:160]] += 1
                 run.calls.append((sent, time.monotonic() - sent, code))
                 i += clients
     threads = [threading.Thread(target=call, args=(k,), daemon=True) for k in range(clients)]
@@ -131,6 +133,9 @@ def main(argv: list[str] | None = None) -> int:
                        "SERVING again after s |", "|---|---:|---:|---|---:|---:|---:|"]
                       + [run.row(args.deadline) for run in runs]) + "\n"
     print(table)
+    for run in runs:
+        for message, n in run.failures.most_common(5):
+            print(f"{run.fault}: {n} x {message}")
     for line in log.splitlines():
         if re.search(r"died|restarting|UNAVAILABLE|engine ready", line):
             print(line)

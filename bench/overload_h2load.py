@@ -13,7 +13,8 @@ concurrent streams that it never waits for an answer before the next call: open 
 2. Each multiple of capacity: goodput (OK/s, from the server's translate_requests_total by code), every
    code the server answered, the calls gRPC reset before any servicer saw them (h2load's failed
    streams), the latency of every answer and the answers later than the deadline + 100 ms, and the
-   cores the server and h2load took.
+   cores the server (with nginx, when --edge-in-flight puts it in front as the shedding edge) and h2load
+   took.
 h2load reads HTTP status, not grpc-status, so codes come from the server's metrics.
 """
 
@@ -34,8 +35,9 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
+from bench.edge import NginxEdge
 from bench.served_baseline import PATH, grpc_frame
-from bench.server_process import ServerProcess
+from bench.server_process import ServerProcess, cpu_seconds, process_tree
 from bench.service_bench import MODEL, heldout_sentences
 from model_store import ModelStore
 from proto.translate.v1 import translate_pb2 as pb
@@ -54,6 +56,7 @@ class Point:
     latencies: list[float] = field(default_factory=list)  # seconds, every answered call
     server_cores: float = math.nan
     client_cores: float = math.nan
+    role_cores: dict = field(default_factory=dict)  # cores per process role (engine, fronts, nginx)
 
     @property
     def goodput(self) -> float:
@@ -107,10 +110,20 @@ def server_codes(server: ServerProcess) -> Counter:
     return Counter({code: server.metric("translate_requests_total", method="Translate", code=code) for code in CODES})
 
 
-def measure(server: ServerProcess, body: Path, work: Path, args: argparse.Namespace, progress: tqdm
-            ) -> tuple[Point, list[Point]]:
+def role_cpu(server: ServerProcess, edge_pid: int | None) -> dict[str, float]:
+    """CPU seconds so far of each role's process (and of the nginx edge with its workers)."""
+    cpu = {role: cpu_seconds(pid) for role, pid in server.role_pids().items()}
+    if edge_pid is not None:
+        cpu["nginx"] = sum(cpu_seconds(pid) for pid in process_tree(edge_pid))
+    return cpu
+
+
+def measure(server: ServerProcess, address: str, cpu_of, body: Path, work: Path, args: argparse.Namespace,
+            progress: tqdm, edge_pid: int | None = None) -> tuple[Point, list[Point]]:
+    """Capacity and each multiple against `address` (the server, or an edge in front of it); `cpu_of()`: CPU
+    seconds of everything serving (the server's processes, and the edge's)."""
     before = server_codes(server)
-    calls, _ = run_h2load(server.address, body, work, None, seconds=int(args.seconds))
+    calls, _ = run_h2load(address, body, work, None, seconds=int(args.seconds))
     capacity = Point(0, 0, args.seconds + 1, server_codes(server) - before, 0, [s for _, s in calls])
     capacity.codes["OK"] *= args.seconds / (args.seconds + 1)  # the warm-up second is counted by the server too
     progress.update()
@@ -119,16 +132,18 @@ def measure(server: ServerProcess, body: Path, work: Path, args: argparse.Namesp
         time.sleep(2.0)
         rate = multiple * capacity.goodput
         scripts = [work / f"script{i}.txt" for i in range(CONNECTIONS)]
-        n = sum(poisson_script(script, f"http://{server.address}{PATH}", rate / CONNECTIONS, args.seconds, seed=int(multiple * 100) + i)
+        n = sum(poisson_script(script, f"http://{address}{PATH}", rate / CONNECTIONS, args.seconds, seed=int(multiple * 100) + i)
                 for i, script in enumerate(scripts))
-        codes, server_cpu, started = server_codes(server), server.cpu_seconds(), time.monotonic()
-        calls, client_cpu = run_h2load(server.address, body, work, args.deadline, scripts=scripts)
+        roles = role_cpu(server, edge_pid)
+        codes, server_cpu, started = server_codes(server), cpu_of(), time.monotonic()
+        calls, client_cpu = run_h2load(address, body, work, args.deadline, scripts=scripts)
         wall = time.monotonic() - started
+        roles = {role: (cpu - roles.get(role, 0.0)) / wall for role, cpu in role_cpu(server, edge_pid).items()}
         time.sleep(0.5)
         answered = server_codes(server) - codes
         point = Point(multiple, rate, args.seconds, answered, n - sum(answered.values()),
-                      [s for status, s in calls if status == 200], (server.cpu_seconds() - server_cpu) / wall,
-                      client_cpu / wall)
+                      [s for status, s in calls if status == 200], (cpu_of() - server_cpu) / wall,
+                      client_cpu / wall, roles)
         points.append(point)
         progress.update()
     return capacity, points
@@ -139,7 +154,8 @@ def markdown(runs: dict[str, tuple[Point, list[Point]]], deadline: float) -> str
              f"p50 {c.ms(50):.0f} ms." for name, (c, _) in runs.items()]
     lines += ["", f"| server | load | offered calls/s | OK/s | share of capacity | codes from the server (deadline "
               f"{deadline:g} s) | reset before any answer | p50 / p99 ms (all answers) | answered > deadline + 0.1 s | "
-              "server cores | h2load cores |", "|---|---:|---:|---:|---:|---|---:|---|---:|---:|---:|"]
+              "server cores | of which: per process | h2load cores |",
+              "|---|---:|---:|---:|---:|---|---:|---|---:|---:|---|---:|"]
     for name, (capacity, points) in runs.items():
         for p in points:
             total = sum(p.codes.values()) + p.reset
@@ -147,6 +163,7 @@ def markdown(runs: dict[str, tuple[Point, list[Point]]], deadline: float) -> str
             lines.append(f"| {name} | {p.multiple:g}x | {p.offered:.0f} | {p.goodput:.0f} | "
                          f"{p.goodput / capacity.goodput:.0%} | {codes} | {p.reset / total:.0%} | "
                          f"{p.ms(50):.0f} / {p.ms(99):.0f} | {p.late(deadline)} | {p.server_cores:.2f} | "
+                         f"{', '.join(f'{r} {c:.2f}' for r, c in p.role_cores.items() if c >= 0.005)} | "
                          f"{p.client_cores:.2f} |")
     return "\n".join(lines) + "\n"
 
@@ -159,6 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seconds", type=float, default=20.0, help="seconds per point (default: %(default)s)")
     p.add_argument("--deadline", type=float, default=2.0, help="each call's deadline in s (default: %(default)s)")
     p.add_argument("--server-args", default="", help="more mt-serve flags (default: none)")
+    p.add_argument("--edge-in-flight", type=int, default=0,
+                   help="put nginx in front (deploy/nginx/loopback.conf.template) with this many calls in flight at "
+                        "most: the shedding edge; 0 for none (default: %(default)s)")
     p.add_argument("--before", type=Path, help="a checkout of an earlier kotranslate to run beside this one")
     p.add_argument("--markdown", type=Path, help="write the table here too")
     return p
@@ -180,7 +200,13 @@ def main(argv: list[str] | None = None) -> int:
         body.write_bytes(grpc_frame(pb.TranslateRequest(texts=[heldout_sentences(args.store, 1)[0]], model=MODEL)))
         for name, checkout in servers.items():
             with ServerProcess(store, *args.server_args.split(), cwd=checkout).wait_serving() as server:
-                runs[name] = measure(server, body, work, args, progress)
+                if not args.edge_in_flight:
+                    runs[name] = measure(server, server.address, server.cpu_seconds, body, work, args, progress)
+                    continue
+                with NginxEdge([server.address], args.edge_in_flight, prefix=work / "nginx") as edge:
+                    runs[f"{name} behind nginx ({args.edge_in_flight} in flight)"] = measure(
+                        server, edge.address, lambda: server.cpu_seconds() + edge.cpu_seconds(), body, work, args,
+                        progress, edge.proc.pid)
     table = markdown(runs, args.deadline)
     print(table)
     if args.markdown:

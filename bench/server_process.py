@@ -85,6 +85,16 @@ class ServerProcess:
         """User + system CPU seconds of the server and every process under it (supervisor, engine, fronts)."""
         return sum(cpu_seconds(pid) for pid in process_tree(self.proc.pid))
 
+    def role_pids(self) -> dict[str, int]:
+        """The live pid of each role, from the log: {"engine": ..., "front 0": ..., "supervisor": ...}."""
+        pids = {"supervisor": self.proc.pid}
+        for match in re.finditer(r"engine ready \(pid (\d+)\)|(front \d+) listening \(pid (\d+)\)", self.log):
+            if match.group(1):
+                pids["engine"] = int(match.group(1))
+            else:
+                pids[match.group(2)] = int(match.group(3))
+        return pids
+
     def health(self) -> int:
         with grpc.insecure_channel(self.address) as channel:
             return health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=5).status

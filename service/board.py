@@ -83,8 +83,9 @@ class Board:
             load.moments = [a[Slot.M_R], a[Slot.M_T], a[Slot.M_RR], a[Slot.M_RT]]
         return load
 
-    def reset_load(self) -> None:
-        for slot in range(Slot.PENDING_TEXTS, Slot.STEPS_PER_TOKEN + 1):
+    def reset_queue(self) -> None:
+        """A new engine holds nothing yet; what the last one measured (step times) stays as its prior."""
+        for slot in (Slot.PENDING_TEXTS, Slot.LIVE_ROWS, Slot.QUEUED_WORK, Slot.QUEUED_ROWS):
             self.array[slot] = 0.0
 
     @property

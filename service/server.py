@@ -165,7 +165,7 @@ class Supervisor:
 
     def start_engine(self) -> None:
         self.board[Slot.ENGINE_READY] = 0.0
-        self.board.reset_load()
+        self.board.reset_queue()
         self.board[Slot.ENGINE_EPOCH] += 1  # fronts fail what the previous engine held
         self.board[Slot.ENGINE_STARTED] = time.monotonic()
         self.engine.start()
@@ -224,8 +224,8 @@ class Supervisor:
 
     def _died(self, role: Role) -> None:
         from prometheus_client import multiprocess
-        pid, code = role.process.pid, role.process.exitcode
         role.process.join()
+        pid, code = role.process.pid, role.process.exitcode
         multiprocess.mark_process_dead(pid, str(self.metrics_dir))  # its live gauges go; counters stay
         lived = time.monotonic() - role.started
         if role is self.engine:

@@ -445,7 +445,14 @@ def test_nginx_passes_grpc_to_the_upstream_it_defines_and_accepts_the_servers_me
         upstream = re.search(r"grpc_pass\s+grpc://(\w+);", text)
         assert upstream and upstream.group(1) in nginx_upstream_servers(text), f"{path.name}: grpc_pass to no upstream"
         assert nginx_size_bytes(text) >= MAX_MESSAGE_BYTES, f"{path.name}: client_max_body_size below mt-serve's limit"
-        assert re.search(r"^\s*keepalive\s+\d+;", text, re.MULTILINE), f"{path.name}: no keepalive to the replicas"
+        assert re.search(r"^\s*keepalive\s+(\d+|\$\{\w+\});", text, re.MULTILINE), f"{path.name}: no keepalive to the replicas"
+        # the shedding edge: calls in flight capped in a zone it defines, refusals answered as gRPC RESOURCE_EXHAUSTED
+        zone = re.search(r"limit_conn_zone\s+\S+\s+zone=(\w+):", text)
+        assert zone and re.search(rf"limit_conn\s+{zone.group(1)}\s+\S+;", text), f"{path.name}: no in-flight cap"
+        assert re.search(r"limit_conn_status\s+429;", text) and re.search(r"error_page\s+429\s+=\s+@(\w+);", text)
+        named = re.search(r"error_page\s+429\s+=\s+@(\w+);", text).group(1)
+        block = text[text.index(f"location @{named}"):]
+        assert "add_header grpc-status 8;" in block and "application/grpc" in block, f"{path.name}: @{named}"
     # The compose balancer must follow --scale: re-resolve the service name (see the file's header).
     compose_conf = (DEPLOY / "nginx/nginx.conf").read_text()
     assert re.search(r"server\s+translate:\d+\s+resolve;", compose_conf) and "resolver 127.0.0.11" in compose_conf
@@ -457,11 +464,11 @@ def test_nginx_passes_grpc_to_the_upstream_it_defines_and_accepts_the_servers_me
 
 def test_the_loopback_templates_have_exactly_their_documented_placeholders():
     placeholders = lambda path: set(re.findall(r"\$\{(\w+)\}", path.read_text()))
-    assert placeholders(DEPLOY / "nginx/loopback.conf.template") == {"PREFIX", "LISTEN_PORT", "BACKENDS"}
+    assert placeholders(DEPLOY / "nginx/loopback.conf.template") == {"PREFIX", "LISTEN_PORT", "BACKENDS", "MAX_IN_FLIGHT"}
     assert placeholders(DEPLOY / "prometheus/loopback.yml.template") == {"TARGETS"}
     # string.Template must fill them with nothing left over and no stray dollar sign to trip on.
     rendered = render_template(DEPLOY / "nginx/loopback.conf.template", PREFIX="/p", LISTEN_PORT=1,
-                               BACKENDS="server 127.0.0.1:2;")
+                               BACKENDS="server 127.0.0.1:2;", MAX_IN_FLIGHT=256)
     assert "$" not in rendered and "listen 127.0.0.1:1 http2;" in rendered
     rendered = render_template(DEPLOY / "prometheus/loopback.yml.template", TARGETS='["127.0.0.1:3"]')
     assert yaml.safe_load(rendered)["scrape_configs"][0]["static_configs"][0]["targets"] == ["127.0.0.1:3"]
@@ -484,7 +491,8 @@ def nginx_test(conf: Path) -> None:
 def test_nginx_accepts_the_loopback_config(tmp_path):
     conf = tmp_path / "nginx.conf"
     conf.write_text(render_template(DEPLOY / "nginx/loopback.conf.template", PREFIX=tmp_path, LISTEN_PORT=50999,
-                                    BACKENDS="server 127.0.0.1:50998;\n        server 127.0.0.1:50997;"))
+                                    BACKENDS="server 127.0.0.1:50998;\n        server 127.0.0.1:50997;",
+                                    MAX_IN_FLIGHT=512))
     nginx_test(conf)
 
 

@@ -8,7 +8,6 @@ that their absence fails the test there instead of skipping it.
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -18,12 +17,13 @@ from pathlib import Path
 
 import pytest
 
+from bench.edge import NGINX, NginxEdge
 from bench.server_process import ServerProcess
 from tests.loopback import free_port, render_template
 from tests.bundled import copy_version
 
 ROOT = Path(__file__).resolve().parent.parent
-NGINX, PROMETHEUS = shutil.which("nginx") or "/usr/sbin/nginx", shutil.which("prometheus")
+PROMETHEUS = shutil.which("prometheus")
 
 
 def _require(binary: str | None, package: str) -> str:
@@ -67,21 +67,9 @@ def replicas(tmp_path):
 
 @pytest.fixture()
 def nginx(tmp_path, replicas):
-    binary = _require(NGINX, "nginx-light")
-    prefix, port = tmp_path / "nginx", free_port()
-    prefix.mkdir()
-    backends = "\n        ".join(f"server {r.address};" for r in replicas)
-    conf = render_template(ROOT / "deploy/nginx/loopback.conf.template", PREFIX=prefix, LISTEN_PORT=port,
-                           BACKENDS=backends)
-    (prefix / "nginx.conf").write_text(conf)
-    proc = subprocess.Popen([binary, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-e", "stderr",
-                             "-g", "daemon off;"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        wait_until(lambda: socket.create_connection(("127.0.0.1", port), timeout=1).close() or True, "nginx")
-        yield f"127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(10)
+    _require(NGINX, "nginx-light")
+    with NginxEdge([r.address for r in replicas], max_in_flight=512, prefix=tmp_path / "nginx") as edge:
+        yield edge.address
 
 
 @pytest.fixture()
@@ -125,3 +113,31 @@ def test_locust_through_nginx_reaches_both_replicas_and_prometheus_holds_the_ser
     up = prometheus_query(prometheus, 'up{job="translate"}')
     assert sorted(float(s["value"][1]) for s in up) == [1.0, 1.0]
     assert prometheus_query(prometheus, "translate_step_rows_count")
+
+
+def test_the_edge_refuses_calls_past_its_in_flight_cap_as_resource_exhausted_in_c(tmp_path, replicas):
+    _require(NGINX, "nginx-light")
+    from concurrent.futures import ThreadPoolExecutor
+
+    import grpc
+
+    from service.client import TranslatorClient
+
+    with NginxEdge([replicas[0].address], max_in_flight=2, prefix=tmp_path / "edge") as edge:
+        served = replicas[0].metric("translate_requests_total", method="Translate")
+
+        def call(_):
+            with TranslatorClient(edge.address, timeout=60, attempts=1) as client:
+                try:
+                    client.translate(["지난주에 친구와 같이 버스로 공원에 갔어."] * 8, beam_size=8)
+                    return "OK", ""
+                except grpc.RpcError as exc:
+                    return exc.code().name, exc.details()
+
+        with ThreadPoolExecutor(12) as pool:
+            outcomes = list(pool.map(call, range(12)))
+    codes = [code for code, _ in outcomes]
+    assert "OK" in codes and "RESOURCE_EXHAUSTED" in codes and set(codes) == {"OK", "RESOURCE_EXHAUSTED"}, outcomes
+    assert all("too many calls in flight" in details for code, details in outcomes if code != "OK")
+    # the refused calls never reached mt-serve: it counted only the ones nginx let through
+    assert replicas[0].metric("translate_requests_total", method="Translate") - served == codes.count("OK")
