@@ -10,8 +10,8 @@ as one segment, as before.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
-from service.engine.decoding import Hypothesis
 from service.errors import InvalidRequest
 from service.text.segmentation import join, split
 
@@ -27,6 +27,15 @@ class Layout:
     start: int
     count: int
     separators: list[str] | None  # None: the text was sent whole (one segment, nothing around it)
+
+
+class SegmentHypothesis(Protocol):
+    """What decoding gives per segment (the engine's Hypothesis, or service.messages.Hyp on a front)."""
+
+    tokens: list[int]
+    score: float
+    log_prob: float
+    finished: bool
 
 
 @dataclass(frozen=True)
@@ -84,7 +93,7 @@ def where(layouts: list[Layout], segments: list[str], index: int) -> str:
     raise IndexError(index)
 
 
-def assemble(layout: Layout, results: list[list[Hypothesis]], decode) -> list[TextHypothesis]:
+def assemble(layout: Layout, results: list[list[SegmentHypothesis]], decode) -> list[TextHypothesis]:
     """One text's hypotheses from its segments' (`results[k]`: segment k's, best first; `decode(k,
     ids)`: segment k's token ids → text). A document's k-th hypothesis joins its sentences' k-th (as
     many as every sentence has); a blank document is its whitespace, unchanged."""
