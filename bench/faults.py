@@ -35,8 +35,6 @@ from bench.service_bench import MODEL, heldout_sentences
 from model_store import ModelStore
 from service.client import TranslatorClient
 
-PIDS = {"engine": r"engine ready \(pid (\d+)\)", "front": r"front 0 listening \(pid (\d+)\)"}
-
 
 @dataclass
 class Run:
@@ -78,7 +76,7 @@ def callers(address: str, sentences: list[str], clients: int, deadline: float, s
 
 
 def fault(server: ServerProcess, role: str, sentences: list[str], args: argparse.Namespace) -> Run:
-    pid = int(re.findall(PIDS[role], server.log)[-1])
+    pid = server.role_pids()[role]
     run = Run(f"kill -9 the {role} (pid {pid})")
     stop = threading.Event()
     threads = callers(server.address, sentences, args.clients, args.deadline, stop, run)
@@ -122,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         version = ModelStore(args.store).open(MODEL)
         shutil.copytree(version.path, Path(tmp) / MODEL / str(version.version))
         with ServerProcess(Path(tmp), *args.server_args.split()).wait_serving() as server:
-            for role in tqdm(("engine", "front"), desc="faults", unit="fault"):
+            for role in tqdm(("engine", "front 0"), desc="faults", unit="fault"):
                 runs.append(fault(server, role, sentences, args))
                 server.wait_serving(60)
                 time.sleep(1.0)

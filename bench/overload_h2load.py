@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import argparse
 import math
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,7 +34,7 @@ import numpy as np
 from tqdm import tqdm
 
 from bench.edge import NginxEdge
-from bench.served_baseline import PATH, grpc_frame
+from bench.h2load import PATH, grpc_frame, require_h2load, run_h2load
 from bench.server_process import ServerProcess, cpu_seconds, process_tree
 from bench.service_bench import MODEL, heldout_sentences
 from model_store import ModelStore
@@ -78,34 +76,6 @@ def poisson_script(path: Path, uri: str, rate: float, seconds: float, seed: int)
     return len(times)
 
 
-def run_h2load(address: str, body: Path, work: Path, deadline: float | None, *, scripts: list[Path] | None = None,
-               streams: int = 1, seconds: int = 0) -> tuple[list[tuple[int, float]], float]:
-    """(HTTP status, seconds) of each finished call and h2load's CPU seconds. With `scripts`: one h2load process
-    per script, each one connection playing its script open loop (independent Poisson processes add up to
-    one); else 64 connections of `streams` streams for `seconds`."""
-    headers = ["-H", "content-type: application/grpc", "-H", "te: trailers"]
-    if deadline is not None:
-        headers += ["-H", f"grpc-timeout: {int(deadline * 1000)}m"]
-    if scripts:
-        commands = [["--timing-script-file", str(script), "-c", "1", "-m", "10000", "-t", "1"] for script in scripts]
-        uri = []  # the scripts name it
-    else:
-        commands = [["-c", "64", "-m", str(streams), "-t", "1", "-D", str(seconds), "--warm-up-time", "1"]]
-        uri = [f"http://{address}{PATH}"]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    procs = [subprocess.Popen(["h2load", *command, "-d", str(body), *headers, "--log-file", str(work / f"h2load{i}.log"),
-                               *uri], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-             for i, command in enumerate(commands)]
-    outputs = [proc.communicate(timeout=600)[0] for proc in procs]
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if any(proc.returncode for proc in procs):
-        raise RuntimeError("h2load failed:\n" + "\n".join(outputs))
-    rows = [line.split("\t") for i in range(len(commands))
-            for line in (work / f"h2load{i}.log").read_text().splitlines() if line.strip()]
-    return [(int(r[1]), int(r[2]) / 1e6) for r in rows], (after.ru_utime - before.ru_utime) + (
-        after.ru_stime - before.ru_stime)
-
-
 def server_codes(server: ServerProcess) -> Counter:
     return Counter({code: server.metric("translate_requests_total", method="Translate", code=code) for code in CODES})
 
@@ -123,7 +93,7 @@ def measure(server: ServerProcess, address: str, cpu_of, body: Path, work: Path,
     """Capacity and each multiple against `address` (the server, or an edge in front of it); `cpu_of()`: CPU
     seconds of everything serving (the server's processes, and the edge's)."""
     before = server_codes(server)
-    calls, _ = run_h2load(address, body, work, None, seconds=int(args.seconds))
+    calls, _ = run_h2load(address, body, work, seconds=args.seconds)
     capacity = Point(0, 0, args.seconds + 1, server_codes(server) - before, 0, [s for _, s in calls])
     capacity.codes["OK"] *= args.seconds / (args.seconds + 1)  # the warm-up second is counted by the server too
     progress.update()
@@ -186,8 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if shutil.which("h2load") is None:
-        print("error: h2load is not installed (Debian: apt-get install nghttp2-client)", file=sys.stderr)
+    if not require_h2load():
         return 2
     servers = {"kotranslate": None} | ({"kotranslate before": args.before} if args.before else {})
     runs = {}

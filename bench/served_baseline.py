@@ -21,7 +21,6 @@ throughput on the same sentence (batch 64) says what saturation could reach.
 from __future__ import annotations
 
 import argparse
-import resource
 import shutil
 import subprocess
 import sys
@@ -33,13 +32,13 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
+from bench.h2load import grpc_frame, require_h2load, run_h2load
 from bench.server_process import ServerProcess, cpu_seconds
 from bench.service_bench import MODEL, engine_offline_rps
 from proto.translate.v1 import translate_pb2 as pb
 from service.client import TranslatorClient
 
 SENTENCE = "지난주에 친구와 같이 버스로 공원에 갔어."
-PATH = "/translate.v1.Translator/Translate"
 
 
 @dataclass
@@ -54,29 +53,14 @@ class Point:
     errors: int
 
 
-def grpc_frame(request: pb.TranslateRequest) -> bytes:
-    body = request.SerializeToString()
-    return b"\x00" + len(body).to_bytes(4, "big") + body
-
-
-def h2load(address: str, body: Path, concurrency: int, seconds: float, warmup: float, log: Path
+def h2load(address: str, body: Path, concurrency: int, seconds: float, warmup: float, work: Path
            ) -> tuple[float, list[float], int, float]:
     """Calls/s, per-call seconds, failed calls and h2load's CPU seconds for `concurrency` streams."""
     clients = min(concurrency, 64)  # a connection each, then several streams per connection
-    streams = max(1, concurrency // clients)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    run = subprocess.run(["h2load", "-c", str(clients), "-m", str(streams), "-t", "1", "-D", str(round(seconds)),
-                          "--warm-up-time", str(round(warmup)), "-d", str(body), "-H", "content-type: application/grpc",
-                          "-H", "te: trailers", "--log-file", str(log), f"http://{address}{PATH}"],
-                         capture_output=True, text=True, timeout=seconds + warmup + 60)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if run.returncode != 0:
-        raise RuntimeError(f"h2load failed: {run.stdout}\n{run.stderr}")
-    rows = [line.split("\t") for line in log.read_text().splitlines() if line.strip()]
-    durations = [int(r[2]) / 1e6 for r in rows if r[1] == "200"]
-    failed = sum(1 for r in rows if r[1] != "200")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return len(durations) / seconds, durations, failed, cpu
+    calls, cpu = run_h2load(address, body, work, clients=clients, streams=max(1, concurrency // clients),
+                            seconds=seconds, warmup=warmup)
+    durations = [s for status, s in calls if status == 200]
+    return len(durations) / seconds, durations, len(calls) - len(durations), cpu
 
 
 def measure(name: str, address: str, cpu_of, concurrencies: list[int], body: Path, seconds: float, warmup: float,
@@ -87,7 +71,7 @@ def measure(name: str, address: str, cpu_of, concurrencies: list[int], body: Pat
     points = []
     for c in concurrencies:
         server_before, started = cpu_of(), time.monotonic()
-        rps, durations, failed, client_cpu = h2load(address, body, c, seconds, warmup, work / f"{name}-{c}.log")
+        rps, durations, failed, client_cpu = h2load(address, body, c, seconds, warmup, work)
         wall = time.monotonic() - started
         ms = np.array(durations) * 1000
         points.append(Point(name, c, rps, float(np.percentile(ms, 50)), float(np.percentile(ms, 99)),
@@ -134,8 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if shutil.which("h2load") is None:
-        print("error: h2load is not installed (Debian: apt-get install nghttp2-client)", file=sys.stderr)
+    if not require_h2load():
         return 2
     work = Path(tempfile.mkdtemp(prefix="served-baseline-"))
     body = work / "request.bin"

@@ -20,6 +20,7 @@ from pathlib import Path
 from service.admission import LoadModel
 
 MAX_FRONTS = 32
+LISTENING, READY = 1.0, 2.0  # what a front's slot says: its port is bound; it offers the engine's models
 NO_MODELS = 3  # the engine's exit code when the store holds nothing it can serve: restarting would not help
 
 
@@ -118,7 +119,7 @@ class Board:
 
     # ---- fronts ----
     def set_front_state(self, index: int, state: float) -> None:
-        """0: not listening; 1: listening (LISTENING); 2: offering the engine's models (READY)."""
+        """0: not listening, LISTENING or READY."""
         self.array[Slot.FRONT_READY + index] = state
 
     def front_state(self, index: int) -> float:

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from service.board import NO_MODELS, Board, Slot
+from service.board import LISTENING, MAX_FRONTS, NO_MODELS, READY, Board, Slot
 from service.config import EngineConfig
 from service.work import SchedulerConfig
 
@@ -75,7 +75,6 @@ class ServerConfig:
     step_delay_ms: float = 0.0  # added to every decoding step: tests and demonstrations of streaming only
 
     def __post_init__(self) -> None:
-        from service.board import MAX_FRONTS
         if not 1 <= self.frontends <= MAX_FRONTS:
             raise ValueError(f"frontends={self.frontends} must be between 1 and {MAX_FRONTS}")
         if self.grace < 0 or self.step_delay_ms < 0:
@@ -195,12 +194,12 @@ class Supervisor:
         while not stop and not self.failed:
             self.watch()
             states = [self.board.front_state(i) for i in range(len(self.fronts))]
-            if not listening and any(state >= 1 for state in states):
+            if not listening and any(state >= LISTENING for state in states):
                 listening = True
                 log.info("gRPC listening on %s:%d", self.config.host, self.port)
             # SERVING once the engine and every front are ready; then a front that dies does not withdraw it
             # while another front serves (it is restarted meanwhile).
-            fronts_ready = any(state >= 2 for state in states) if serving else all(state >= 2 for state in states)
+            fronts_ready = (any if serving else all)(state >= READY for state in states)
             ready = bool(self.board[Slot.ENGINE_READY]) and fronts_ready
             self.board[Slot.SERVING] = float(ready)
             if ready != serving:

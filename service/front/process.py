@@ -24,7 +24,7 @@ from grpc_reflection.v1alpha import reflection, reflection_pb2_grpc
 from prometheus_client import REGISTRY
 
 from proto.translate.v1 import translate_pb2
-from service.board import Board, Slot, die_with_parent
+from service.board import LISTENING, READY, Board, Slot, die_with_parent
 from service.front.catalog import FrontCatalog
 from service.front.engine_client import EngineClient
 from service.front.guard import add_guarded
@@ -38,7 +38,6 @@ LINGER = 0.2  # seconds for answers already given to reach their callers before 
 PENDING_CALLS = 5000  # calls gRPC core may hold for the event loop before it drops some (see FrontProcess)
 WATCH_SECONDS = 0.02  # how often the board is read: an engine's death reaches its callers within this
 SERVICE_NAME = translate_pb2.DESCRIPTOR.services_by_name["Translator"].full_name  # "translate.v1.Translator"
-LISTENING, READY = 1.0, 2.0  # what a front's slot on the board says
 
 
 class FrontProcess:
