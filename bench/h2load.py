@@ -9,13 +9,13 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
-from proto.translate.v1 import translate_pb2 as pb
 
 PATH = "/translate.v1.Translator/Translate"
 
 
-def grpc_frame(request: pb.TranslateRequest) -> bytes:
+def grpc_frame(request) -> bytes:  # any protobuf message
     """A gRPC message as sent on the wire: a 5-byte prefix (uncompressed, length) and the protobuf body."""
     body = request.SerializeToString()
     return b"\x00" + len(body).to_bytes(4, "big") + body
@@ -29,10 +29,18 @@ def require_h2load() -> bool:
     return False
 
 
+class Call(NamedTuple):
+    """One call as h2load logged it."""
+
+    status: int  # HTTP status (gRPC answers are 200 whatever their grpc-status)
+    seconds: float  # until the end of the answer
+    started: float  # time.time() when it was sent
+
+
 def run_h2load(address: str, body: Path, work: Path, deadline: float | None = None, *,
                scripts: list[Path] | None = None, clients: int = 64, streams: int = 1, seconds: float = 0,
                warmup: float = 1) -> tuple[list[tuple[int, float]], float]:
-    """(HTTP status, seconds) of each finished call and h2load's CPU seconds. With `scripts`: one h2load process
+    """Each finished call (`Call`) and h2load's CPU seconds. With `scripts`: one h2load process
     per script, each one connection playing its script open loop (independent Poisson processes add up to
     one); else `clients` connections of `streams` streams each, closed loop, for `seconds` after `warmup`."""
     headers = ["-H", "content-type: application/grpc", "-H", "te: trailers"]
@@ -55,5 +63,5 @@ def run_h2load(address: str, body: Path, work: Path, deadline: float | None = No
         raise RuntimeError("h2load failed:\n" + "\n".join(outputs))
     rows = [line.split("\t") for i in range(len(commands))
             for line in (work / f"h2load{i}.log").read_text().splitlines() if line.strip()]
-    return [(int(r[1]), int(r[2]) / 1e6) for r in rows], (after.ru_utime - before.ru_utime) + (
+    return [Call(int(r[1]), int(r[2]) / 1e6, int(r[0]) / 1e6) for r in rows], (after.ru_utime - before.ru_utime) + (
         after.ru_stime - before.ru_stime)

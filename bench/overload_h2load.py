@@ -14,8 +14,11 @@ concurrent streams that it never waits for an answer before the next call: open 
    code the server answered, the calls gRPC reset before any servicer saw them (h2load's failed
    streams), the latency of every answer and the answers later than the deadline + 100 ms, and the
    cores the server (with nginx, when --edge-in-flight puts it in front as the shedding edge) and h2load
-   took.
-h2load reads HTTP status, not grpc-status, so codes come from the server's metrics.
+   took; with the edge, the calls nginx refused itself. A probe (bench/overload.py's) sends one call every
+   200 ms through the same address; recovery is the time from the spike's last arrival to the first OK
+   answer of a probe sent after it.
+h2load reads HTTP status, not grpc-status, so codes come from the server's metrics (and nginx's refusals
+from their HTTP status, 204).
 """
 
 from __future__ import annotations
@@ -35,12 +38,14 @@ from tqdm import tqdm
 
 from bench.edge import NginxEdge
 from bench.h2load import PATH, grpc_frame, require_h2load, run_h2load
+from bench.overload import Probe
 from bench.server_process import ServerProcess, cpu_seconds, process_tree
 from bench.service_bench import MODEL, heldout_sentences
 from model_store import ModelStore
 from proto.translate.v1 import translate_pb2 as pb
 
 CONNECTIONS = 8
+EDGE_REFUSAL = 204  # the HTTP status of nginx's own RESOURCE_EXHAUSTED answers (deploy/nginx/)
 CODES = ("OK", "RESOURCE_EXHAUSTED", "DEADLINE_EXCEEDED", "UNAVAILABLE", "CANCELLED", "INTERNAL")
 
 
@@ -51,6 +56,8 @@ class Point:
     seconds: float
     codes: Counter = field(default_factory=Counter)  # the server's count, by code
     reset: int = 0  # streams that got no gRPC answer (reset by gRPC core, or unanswered at the end)
+    edge_refused: int = 0  # calls nginx answered itself (RESOURCE_EXHAUSTED past its in-flight cap)
+    recovery: float = math.nan  # s from the spike's last arrival to the first OK probe sent after it
     latencies: list[float] = field(default_factory=list)  # seconds, every answered call
     server_cores: float = math.nan
     client_cores: float = math.nan
@@ -88,13 +95,13 @@ def role_cpu(server: ServerProcess, edge_pid: int | None) -> dict[str, float]:
     return cpu
 
 
-def measure(server: ServerProcess, address: str, cpu_of, body: Path, work: Path, args: argparse.Namespace,
+def measure(server: ServerProcess, address: str, cpu_of, text: str, body: Path, work: Path, args: argparse.Namespace,
             progress: tqdm, edge_pid: int | None = None) -> tuple[Point, list[Point]]:
     """Capacity and each multiple against `address` (the server, or an edge in front of it); `cpu_of()`: CPU
     seconds of everything serving (the server's processes, and the edge's)."""
     before = server_codes(server)
     calls, _ = run_h2load(address, body, work, seconds=args.seconds)
-    capacity = Point(0, 0, args.seconds + 1, server_codes(server) - before, 0, [s for _, s in calls])
+    capacity = Point(0, 0, args.seconds + 1, server_codes(server) - before, latencies=[c.seconds for c in calls])
     capacity.codes["OK"] *= args.seconds / (args.seconds + 1)  # the warm-up second is counted by the server too
     progress.update()
     points = []
@@ -105,15 +112,20 @@ def measure(server: ServerProcess, address: str, cpu_of, body: Path, work: Path,
         n = sum(poisson_script(script, f"http://{address}{PATH}", rate / CONNECTIONS, args.seconds, seed=int(multiple * 100) + i)
                 for i, script in enumerate(scripts))
         roles = role_cpu(server, edge_pid)
+        probe = Probe(address, text)
         codes, server_cpu, started = server_codes(server), cpu_of(), time.monotonic()
         calls, client_cpu = run_h2load(address, body, work, args.deadline, scripts=scripts)
         wall = time.monotonic() - started
         roles = {role: (cpu - roles.get(role, 0.0)) / wall for role, cpu in role_cpu(server, edge_pid).items()}
-        time.sleep(0.5)
+        time.sleep(1.5)  # probes sent after the spike get their answers
+        probe.stop()
         answered = server_codes(server) - codes
-        point = Point(multiple, rate, args.seconds, answered, n - sum(answered.values()),
-                      [s for status, s in calls if status == 200], (cpu_of() - server_cpu) / wall,
-                      client_cpu / wall, roles)
+        answered["OK"] -= sum(code == "OK" for *_, code in probe.calls)  # the probe's are not goodput
+        refused = sum(c.status == EDGE_REFUSAL for c in calls)
+        spike_end = max(c.started for c in calls)  # h2load may fall behind its scripts' times
+        point = Point(multiple, rate, args.seconds, answered, n - sum(answered.values()) - refused, refused,
+                      probe.recovery(spike_end), [c.seconds for c in calls if c.status == 200],
+                      (cpu_of() - server_cpu) / wall, client_cpu / wall, roles)
         points.append(point)
         progress.update()
     return capacity, points
@@ -123,16 +135,17 @@ def markdown(runs: dict[str, tuple[Point, list[Point]]], deadline: float) -> str
     lines = [f"**{name}**: capacity (h2load, 64 closed-loop streams, one sentence greedy) **{c.goodput:.0f} OK/s**, "
              f"p50 {c.ms(50):.0f} ms." for name, (c, _) in runs.items()]
     lines += ["", f"| server | load | offered calls/s | OK/s | share of capacity | codes from the server (deadline "
-              f"{deadline:g} s) | reset before any answer | p50 / p99 ms (all answers) | answered > deadline + 0.1 s | "
-              "server cores | of which: per process | h2load cores |",
-              "|---|---:|---:|---:|---:|---|---:|---|---:|---:|---|---:|"]
+              f"{deadline:g} s) | refused by nginx | reset before any answer | p50 / p99 ms (the server's answers) | "
+              "answered > deadline + 0.1 s | recovery s | server cores | of which: per process | h2load cores |",
+              "|---|---:|---:|---:|---:|---|---:|---:|---|---:|---:|---:|---|---:|"]
     for name, (capacity, points) in runs.items():
         for p in points:
-            total = sum(p.codes.values()) + p.reset
+            total = sum(p.codes.values()) + p.reset + p.edge_refused
             codes = ", ".join(f"{c} {n / total:.0%}" for c, n in p.codes.most_common() if n)
             lines.append(f"| {name} | {p.multiple:g}x | {p.offered:.0f} | {p.goodput:.0f} | "
-                         f"{p.goodput / capacity.goodput:.0%} | {codes} | {p.reset / total:.0%} | "
-                         f"{p.ms(50):.0f} / {p.ms(99):.0f} | {p.late(deadline)} | {p.server_cores:.2f} | "
+                         f"{p.goodput / capacity.goodput:.0%} | {codes} | {p.edge_refused / total:.0%} | "
+                         f"{p.reset / total:.0%} | {p.ms(50):.0f} / {p.ms(99):.0f} | {p.late(deadline)} | "
+                         f"{p.recovery:.2f} | {p.server_cores:.2f} | "
                          f"{', '.join(f'{r} {c:.2f}' for r, c in p.role_cores.items() if c >= 0.005)} | "
                          f"{p.client_cores:.2f} |")
     return "\n".join(lines) + "\n"
@@ -166,16 +179,17 @@ def main(argv: list[str] | None = None) -> int:
         version = ModelStore(args.store).open(MODEL)
         shutil.copytree(version.path, store / MODEL / str(version.version))
         body = work / "request.bin"
-        body.write_bytes(grpc_frame(pb.TranslateRequest(texts=[heldout_sentences(args.store, 1)[0]], model=MODEL)))
+        text = heldout_sentences(args.store, 1)[0]
+        body.write_bytes(grpc_frame(pb.TranslateRequest(texts=[text], model=MODEL)))
         for name, checkout in servers.items():
             with ServerProcess(store, *args.server_args.split(), cwd=checkout).wait_serving() as server:
                 if not args.edge_in_flight:
-                    runs[name] = measure(server, server.address, server.cpu_seconds, body, work, args, progress)
+                    runs[name] = measure(server, server.address, server.cpu_seconds, text, body, work, args, progress)
                     continue
                 with NginxEdge([server.address], args.edge_in_flight, prefix=work / "nginx") as edge:
                     runs[f"{name} behind nginx ({args.edge_in_flight} in flight)"] = measure(
-                        server, edge.address, lambda: server.cpu_seconds() + edge.cpu_seconds(), body, work, args,
-                        progress, edge.proc.pid)
+                        server, edge.address, lambda: server.cpu_seconds() + edge.cpu_seconds(), text, body, work,
+                        args, progress, edge.proc.pid)
     table = markdown(runs, args.deadline)
     print(table)
     if args.markdown:

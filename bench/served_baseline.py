@@ -59,7 +59,7 @@ def h2load(address: str, body: Path, concurrency: int, seconds: float, warmup: f
     clients = min(concurrency, 64)  # a connection each, then several streams per connection
     calls, cpu = run_h2load(address, body, work, clients=clients, streams=max(1, concurrency // clients),
                             seconds=seconds, warmup=warmup)
-    durations = [s for status, s in calls if status == 200]
+    durations = [c.seconds for c in calls if c.status == 200]
     return len(durations) / seconds, durations, len(calls) - len(durations), cpu
 
 

@@ -141,3 +141,23 @@ def test_the_edge_refuses_calls_past_its_in_flight_cap_as_resource_exhausted_in_
     assert all("too many calls in flight" in details for code, details in outcomes if code != "OK")
     # the refused calls never reached mt-serve: it counted only the ones nginx let through
     assert replicas[0].metric("translate_requests_total", method="Translate") - served == codes.count("OK")
+
+
+def test_the_edge_keeps_a_client_connection_open_past_a_thousand_calls(tmp_path, replicas):
+    """nginx closes a connection after keepalive_requests calls (1,000 by default, every HTTP/2 stream counted):
+    channels would reconnect every 1,000 calls and open-loop generators that do not reconnect (h2load's
+    timing scripts) would stop sending there, which hid the edge's real overload figures."""
+    _require(NGINX, "nginx-light")
+    h2load = _require(shutil.which("h2load"), "nghttp2-client")
+    from bench.h2load import grpc_frame
+    from proto.translate.v1 import translate_pb2 as pb
+
+    body = tmp_path / "list_models.bin"
+    body.write_bytes(grpc_frame(pb.ListModelsRequest()))
+    with NginxEdge([replicas[0].address], max_in_flight=64, prefix=tmp_path / "edge") as edge:
+        run = subprocess.run([h2load, "-c", "1", "-m", "16", "-n", "1500", "-d", str(body),
+                              "-H", "content-type: application/grpc", "-H", "te: trailers",
+                              f"http://{edge.address}/translate.v1.Translator/ListModels"],
+                             capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "1500 total, 1500 started, 1500 done, 1500 succeeded" in run.stdout, run.stdout
