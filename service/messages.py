@@ -31,6 +31,8 @@ class Submit(msgspec.Struct, tag=1, array_like=True):
     deadline: float | None  # time.monotonic() (one clock per machine: ipc:// is local) after which it is of no use
     enqueued: float  # time.monotonic() when the front received the call (queue-time metrics)
     stream: bool = False  # send Progress after every step
+    priority: int = 0  # service.work.Priority (the front resolved PRIORITY_AUTO)
+    client: str = ""  # the caller's x-client-id, "" for none: the flow its fair share is counted for
 
 
 class Cancel(msgspec.Struct, tag=2, array_like=True):

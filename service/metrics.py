@@ -56,6 +56,13 @@ class ServiceMetrics:
         self.rows_left = Counter("translate_rows_left_total", "Rows that left the running batch, by reason "
                                  "(finished, cancelled, expired, failed)", ["model", "version", "reason"],
                                  registry=registry)
+        self.join_wait = Histogram("translate_join_wait_seconds", "Time a request waited before its first text "
+                                   "joined the running batch, by priority class", ["priority"],
+                                   buckets=LATENCY_BUCKETS, registry=registry)
+        self.service_row_steps = Counter("translate_service_row_steps_total", "Decoding service received in row-steps "
+                                         "(rows x steps), by priority class and by client (x-client-id; empty when "
+                                         "unnamed, the first 64 names per engine, then \"other\")",
+                                         ["priority", "client"], registry=registry)
         self.live_rows = Gauge("translate_live_rows", "Rows in the running batches now", registry=registry,
                                multiprocess_mode="livesum")
         self.cache_bytes = Gauge("translate_cache_bytes", "Bytes held by the running batches' attention caches",

@@ -4,6 +4,7 @@ roles read: the fronts refuse at the door by them, the engine's scheduler enforc
 from __future__ import annotations
 
 import asyncio
+import enum
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,6 +16,14 @@ from service.errors import NotServing, QueueFull
 if TYPE_CHECKING:  # the fronts never import the engine's ONNX Runtime side
     from service.engine.engine import Engine
     from service.text.model import TextModel
+
+
+class Priority(enum.IntEnum):
+    """The engine's priority classes, highest first (the proto's PRIORITY_INTERACTIVE and PRIORITY_BATCH;
+    PRIORITY_AUTO is resolved by the front with `SchedulerConfig.auto_priority`)."""
+
+    INTERACTIVE = 0
+    BATCH = 1
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,24 @@ class SchedulerConfig:
     # bound, one beyond the last. Every row reads its batch's longest source and output at every
     # step, so a few long texts would otherwise slow every short one.
     length_lanes: tuple[int, ...] = (32,)
+    # Fair shares (iteration-level only, service/engine/fair_queue.py): one flow (a client, or a request) holds
+    # at most max_rows - reserve_rows rows (None: an eighth of max_rows in reserve), and so does the batch
+    # class in all, so a newcomer finds room at the next step; a text that waited aging_passes decode passes joins before anything else; while
+    # interactive rows decode, batch-class batches step once every batch_step_every passes; a request left
+    # at PRIORITY_AUTO is batch class when its rows (sentences x beams) pass auto_batch_rows.
+    reserve_rows: int | None = None
+    aging_passes: int = 400
+    batch_step_every: int = 4
+    auto_batch_rows: int = 64
+
+    @property
+    def flow_rows(self) -> int:
+        """Rows one flow (and the batch class in all) may hold."""
+        reserve = self.max_rows // 8 if self.reserve_rows is None else self.reserve_rows
+        return max(MAX_BEAM_SIZE, self.max_rows - reserve)
+
+    def auto_priority(self, rows: int) -> Priority:
+        return Priority.BATCH if rows > self.auto_batch_rows else Priority.INTERACTIVE
 
     def __post_init__(self) -> None:
         if (min(self.max_batch_sentences, self.max_batch_tokens, self.max_queue_texts) < 1 or self.max_wait_ms < 0
@@ -53,6 +80,12 @@ class SchedulerConfig:
             raise ValueError(f"length_lanes={self.length_lanes} must be increasing positive token counts")
         if self.join_ratio < 0 or self.join_max_steps < 0:
             raise ValueError(f"join_ratio={self.join_ratio} and join_max_steps={self.join_max_steps} must be >= 0")
+        if self.reserve_rows is not None and not 0 <= self.reserve_rows <= self.max_rows - MAX_BEAM_SIZE:
+            raise ValueError(f"reserve_rows={self.reserve_rows} must leave one widest text ({MAX_BEAM_SIZE} rows) of "
+                             f"max_rows={self.max_rows}")
+        if min(self.aging_passes, self.batch_step_every, self.auto_batch_rows) < 1:
+            raise ValueError(f"aging_passes={self.aging_passes}, batch_step_every={self.batch_step_every} and "
+                             f"auto_batch_rows={self.auto_batch_rows} must be positive")
         if self.max_rows < MAX_BEAM_SIZE or self.max_cache_mb <= 0:
             raise ValueError(f"max_rows={self.max_rows} must be at least {MAX_BEAM_SIZE} (one text at the widest "
                              f"beam) and max_cache_mb={self.max_cache_mb} positive")
@@ -75,6 +108,8 @@ class WorkItem:
     cancelled: bool = False  # the caller went away; set on the event loop, read by the decode thread
     settled: bool = False  # answered (or given up): its waiting texts are dropped uncomputed
     sequences: list = field(default_factory=list)  # one service.engine.sequence.Sequence per text
+    priority: Priority = Priority.INTERACTIVE
+    client: str = ""  # the caller's x-client-id: its requests share one fair share; "" for one per request
 
     @property
     def group(self) -> tuple[str, int, DecodingOptions]:

@@ -3,12 +3,16 @@
 One decode thread owns a running batch per model version (service/engine/running_batch.py) and loops:
 1. texts whose caller has gone (cancelled) or whose deadline has passed leave, waiting or running:
    their rows stop costing compute at the next step, and the caller gets DEADLINE_EXCEEDED;
-2. waiting texts join, oldest first, while the caps on live rows (`max_rows`) and on the attention
-   caches' worst-case size (`max_cache_mb`) allow and the joiners' encoder pass stays within
-   `max_batch_tokens`. Admission stops at the first text that does not fit (head-of-line), so a
-   stream of short requests can never starve a long or wide one: it joins as soon as room frees up;
-3. one decoder step of every non-empty batch; texts that finished leave, and a request is answered as
-   soon as its last text is done.
+2. waiting texts join in fair order (service/engine/fair_queue.py: interactive before batch class, and
+   within a class the flow, a client or a request, that has received the least service first; a text
+   that has waited long enough before everything) while the caps on live rows (`max_rows`), on one
+   flow's rows (`max_rows - reserve_rows`) and on the attention caches' worst-case size (`max_cache_mb`)
+   allow and the joiners' encoder pass stays within `max_batch_tokens`. Admission stops at the first
+   text that does not fit the batch (head-of-line), so a stream of short requests can never starve a
+   long or wide one: it joins as soon as room frees up;
+3. one decoder step of every non-empty batch (batches are per model version, length lane and priority
+   class; while interactive rows decode, batch-class batches step once every `batch_step_every`
+   passes); texts that finished leave, and a request is answered as soon as its last text is done.
 
 The event loop only enqueues, flags cancellations and receives results (call_soon_threadsafe), so it
 keeps answering while the thread computes; ONNX Runtime parallelises inside each step.
@@ -26,16 +30,17 @@ import bisect
 import logging
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from service.engine.decoding import Hypothesis
 from service.engine.engine import Engine
+from service.engine.fair_queue import FairQueue
 from service.admission import Door, LoadModel
 from service.errors import DeadlinePassed, QueueFull, ServiceError
 from service.metrics import ServiceMetrics
 from service.engine.running_batch import RunningBatch
-from service.work import SchedulerConfig, WorkItem, check_admission
+from service.work import Priority, SchedulerConfig, WorkItem, check_admission
 from service.engine.sequence import Sequence
 
 log = logging.getLogger(__name__)
@@ -70,18 +75,32 @@ class ProgressRelay:
             self._deliver(index, *latest[index])
 
 
+@dataclass(frozen=True)
+class BatchKey:
+    engine: Engine
+    lane: int  # index into config.length_lanes
+    priority: Priority
+
+
+MAX_CLIENT_LABELS = 64  # distinct client ids counted by name in metrics; the rest as "other"
+
+
 class IterationScheduler:
     def __init__(self, config: SchedulerConfig, metrics: ServiceMetrics) -> None:
         self.config, self.metrics = config, metrics
         self.draining = False
-        self._lock = threading.Lock()  # guards _waiting and pending_texts
-        self._waiting: deque[Sequence] = deque()  # texts waiting to join, in arrival order
+        self._lock = threading.Lock()  # guards _queue and pending_texts
+        self._queue = FairQueue(config.aging_passes)  # texts waiting to join
         self.pending_texts = 0
         self._items: set[WorkItem] = set()  # requests with texts waiting or decoding (decode thread only)
         self._remaining: dict[WorkItem, int] = {}  # texts of a request not yet done
-        # One running batch per model version and length lane: every row reads the attention keys of its
-        # batch's longest source and output, so long texts decode beside each other, not beside short ones.
-        self._batches: dict[tuple[Engine, int], RunningBatch] = {}
+        # One running batch per model version, length lane and priority class: every row reads the attention
+        # keys of its batch's longest source and output, so long texts decode beside each other, not beside
+        # short ones; and a batch-class batch can pause while interactive rows decode.
+        self._batches: dict[BatchKey, RunningBatch] = {}
+        self._class_rows = [0 for _ in Priority]  # live rows per priority class
+        self._skipped = 0  # passes the batch class has been held back while interactive rows decoded
+        self._client_labels: set[str] = set()
         self._reserved = 0  # worst-case cache bytes of the live texts
         self._next_queue_scan = 0.0
         self._waited_steps = 0  # steps the waiting texts have been held back to join together
@@ -126,7 +145,7 @@ class IterationScheduler:
             for index, s in enumerate(sequences):
                 s.on_step = relay.reporter(index)
         with self._lock:
-            self._waiting.extend(waiting)
+            self._queue.push(waiting, item.priority, item.client, item)
             self._count(len(waiting))
             self.load.queued_work += sum(s.work for s in waiting)
             self.load.queued_rows += sum(s.beam_size for s in waiting)
@@ -151,9 +170,9 @@ class IterationScheduler:
         """Refuse new work and wait for the queued and running work to finish; True if it did."""
         self.draining = True
         end = time.monotonic() + timeout
-        while (self.pending_texts or self._items or self._waiting) and time.monotonic() < end:
+        while (self.pending_texts or self._items or len(self._queue)) and time.monotonic() < end:
             await asyncio.sleep(0.01)
-        return not (self.pending_texts or self._items or self._waiting)
+        return not (self.pending_texts or self._items or len(self._queue))
 
     async def close(self) -> None:
         self._stop = True
@@ -173,15 +192,16 @@ class IterationScheduler:
                 started = time.monotonic()
                 self._expel(started)
                 self._admit()
-                live = [(key[0], batch) for key, batch in self._batches.items() if batch.rows]
+                live = self._stepping()
                 if not live:
                     self.shed.maybe_log(self.load, self.pending_texts)
                     self._wake.wait(0.5)
                     self._wake.clear()
                     continue
                 rows = sum(batch.rows for _, batch in live)
-                for engine, batch in live:
-                    self._step(engine, batch)
+                for key, batch in live:
+                    self._step(key, batch)
+                self._queue.passes += 1
                 self.load.observe_pass(rows, time.monotonic() - started)
             except Exception as exc:  # a bug must fail the requests it touched, not stop the thread
                 log.exception("the decode loop failed; failing the requests in flight")
@@ -195,65 +215,90 @@ class IterationScheduler:
         per_token = 2 * int(model["n_decoder_layers"]) * int(model["d_model"]) * 4
         return s.beam_size * (2 * s.source_tokens + s.limit) * per_token  # sources sit in capacity buffers
 
+    def _stepping(self) -> list[tuple[BatchKey, RunningBatch]]:
+        """The batches this pass steps: every live one, except that batch-class batches wait while
+        interactive rows decode, stepping once every `batch_step_every` passes (never starved)."""
+        live = [(key, batch) for key, batch in self._batches.items() if batch.rows]
+        if not self._class_rows[Priority.INTERACTIVE] or not self._class_rows[Priority.BATCH]:
+            self._skipped = 0
+            return live
+        self._skipped += 1
+        if self._skipped >= self.config.batch_step_every:
+            self._skipped = 0
+            return live
+        return [(key, batch) for key, batch in live if key.priority == Priority.INTERACTIVE]
+
     def _worth_joining(self, live_texts: int) -> bool:
         """Joining costs an encoder call and a gather of the cache, whoever joins; so while texts are
         decoding, newcomers join together: once they are `join_ratio` of the live texts, or once the
         oldest has waited `join_max_steps` steps (as TGI's waiting_served_ratio and max_waiting_tokens)."""
         if not live_texts or self._waited_steps >= self.config.join_max_steps:
             return True
-        return len(self._waiting) >= self.config.join_ratio * live_texts
+        return len(self._queue) >= self.config.join_ratio * live_texts
 
     def _admit(self) -> None:
-        rows = sum(b.rows for b in self._batches.values())
-        if not self._waiting:
+        rows = sum(self._class_rows)
+        if not len(self._queue):
             return
         if not self._worth_joining(sum(len(b.sequences) for b in self._batches.values())):
             self._waited_steps += 1
             return
         self._waited_steps = 0
-        joining: dict[Engine, list[Sequence]] = {}
+        joining: dict[BatchKey, list[Sequence]] = {}
         source_tokens = 0
         cap_bytes = self.config.max_cache_mb * 2 ** 20
+        flow_cap = self.config.flow_rows  # per flow, and for the batch class in all
+        batch_rows = self._class_rows[Priority.BATCH]
         now = time.monotonic()
         doomed: set[WorkItem] = set()
         with self._lock:
-            while self._waiting:
-                s = self._waiting[0]
+            for s in self._queue.candidates():
                 item: WorkItem = s.owner
                 if item.settled or item.cancelled:  # answered (expired) or gone: drop uncomputed
-                    self._unqueue(self._waiting.popleft())
+                    self._unqueue(s)
                     continue
                 if item in doomed or (item not in self._items and self._too_late(s, rows, now)):
                     doomed.add(item)  # it waited too long to finish now: computing it would only slow the rest
-                    self._unqueue(self._waiting.popleft())
+                    self._unqueue(s)
+                    continue
+                if s.flow.rows + s.beam_size > flow_cap:
+                    self._queue.skip_flow()  # its fair share is full; others may still join
+                    continue
+                if item.priority == Priority.BATCH and batch_rows + s.beam_size > flow_cap:
+                    self._queue.skip_class()
                     continue
                 bound = self._bound(s, item.engine)
                 anything = rows or joining
                 if anything and (rows + s.beam_size > self.config.max_rows or self._reserved + bound > cap_bytes
                                  or source_tokens + s.source_tokens > self.config.max_batch_tokens):
-                    break  # head-of-line: nobody overtakes the oldest waiting text
-                self._unqueue(self._waiting.popleft())
+                    break  # head-of-line: nobody overtakes the next text in fair order
+                self._unqueue(s, joins=True)
                 rows += s.beam_size
+                if item.priority == Priority.BATCH:
+                    batch_rows += s.beam_size
+                self._class_rows[item.priority] += s.beam_size
                 source_tokens += s.source_tokens
                 self._reserved += bound
                 s.lane = bisect.bisect_left(self.config.length_lanes, s.source_tokens)
-                joining.setdefault((item.engine, s.lane), []).append(s)
+                joining.setdefault(BatchKey(item.engine, s.lane, item.priority), []).append(s)
                 if item not in self._items:
                     self._items.add(item)
                     self._remaining[item] = sum(1 for x in item.sequences if x.source)
-                    self.metrics.queue_duration.labels(item.engine.name, str(item.engine.version)).observe(
-                        now - item.enqueued)
+                    waited = now - item.enqueued
+                    self.metrics.queue_duration.labels(item.engine.name, str(item.engine.version)).observe(waited)
+                    self.metrics.join_wait.labels(item.priority.name.lower()).observe(waited)
         for item in doomed:
             self.shed.note("would not finish in time", item.n_texts)
             self._settle(item, DeadlinePassed(f"the request could not finish before its deadline: it waited "
                                               f"{now - item.enqueued:.3f} s in the queue and was stopped before "
                                               "decoding"))
-        for (engine, lane), sequences in joining.items():
-            batch = self._batches.get((engine, lane))
+        for key, sequences in joining.items():
+            batch = self._batches.get(key)
             if batch is None:
-                batch = self._batches[(engine, lane)] = engine.running_batch()
+                batch = self._batches[key] = key.engine.running_batch()
             batch.join(sequences)
-            self.metrics.rows_joined.labels(engine.name, str(engine.version)).inc(sum(s.beam_size for s in sequences))
+            self.metrics.rows_joined.labels(key.engine.name, str(key.engine.version)).inc(
+                sum(s.beam_size for s in sequences))
 
     def _too_late(self, s: Sequence, rows: int, now: float) -> bool:
         """Whether a request's first text, about to join a batch of `rows` rows, cannot finish before its
@@ -264,7 +309,8 @@ class IterationScheduler:
             return False
         return now + self.load.decoding(rows + s.beam_size, s.work / s.beam_size) > item.deadline
 
-    def _step(self, engine: Engine, batch: RunningBatch) -> None:
+    def _step(self, key: BatchKey, batch: RunningBatch) -> None:
+        engine = key.engine
         labels = (engine.name, str(engine.version))
         fresh = [s for s in batch.sequences if s.step == 0]
         started = time.monotonic()
@@ -306,22 +352,23 @@ class IterationScheduler:
         def gone(item: WorkItem) -> bool:
             return item.settled or item.cancelled or (item.deadline is not None and now >= item.deadline)
 
-        with self._lock:
-            leaving, staying = [], deque()
-            for s in self._waiting:  # one pass: the queue may be long and submit() waits on the lock
-                (leaving if gone(s.owner) else staying).append(s)
-            if leaving:
-                self._waiting = staying
-                for s in leaving:
-                    self._unqueue(s)
+        with self._lock:  # one pass: the queue may be long and submit() waits on the lock
+            leaving = self._queue.remove_where(lambda s: gone(s.owner))
+            for s in leaving:
+                self._unqueue(s, dropped=False)
         # (a request with texts decoding was answered above: here only the ones still wholly queued)
         for item in {s.owner for s in leaving if not (s.owner.settled or s.owner.cancelled)}:
             self.shed.note("expired in the queue", item.n_texts)
             self._settle(item, DeadlinePassed(f"the deadline passed after {now - item.enqueued:.3f} s in the queue, "
                                               "before decoding"))
 
-    def _unqueue(self, s: Sequence) -> None:
-        """A text leaves the queue (to join, or dropped); under self._lock."""
+    def _unqueue(self, s: Sequence, joins: bool = False, dropped: bool = True) -> None:
+        """A text leaves the queue, to join or dropped (`dropped=False`: the queue has let it go); under
+        self._lock."""
+        if joins:
+            self._queue.take(s)
+        elif dropped:
+            self._queue.drop(s)
         self._count(-1)
         self.load.queued_work -= s.work
         self.load.queued_rows -= s.beam_size
@@ -329,9 +376,18 @@ class IterationScheduler:
     def _leave(self, engine: Engine, sequences: list[Sequence], reason: str) -> None:
         if not sequences:
             return
-        for lane in {s.lane for s in sequences}:
-            self._batches[(engine, lane)].leave([s for s in sequences if s.lane == lane])
+        by_batch: dict[BatchKey, list[Sequence]] = {}
+        for s in sequences:
+            by_batch.setdefault(BatchKey(engine, s.lane, s.owner.priority), []).append(s)
+        for key, leaving in by_batch.items():
+            self._batches[key].leave(leaving)
         self._reserved -= sum(self._bound(s, engine) for s in sequences)
+        with self._lock:
+            for s in sequences:
+                self._class_rows[s.owner.priority] -= s.beam_size
+                taken = self._queue.left(s)
+                self.metrics.service_row_steps.labels(s.owner.priority.name.lower(), self._client_label(s.flow.client)
+                                                      ).inc(taken)
         self.metrics.rows_left.labels(engine.name, str(engine.version), reason).inc(sum(s.beam_size for s in sequences))
         self._publish()  # before the caller can hear of it
 
@@ -354,12 +410,21 @@ class IterationScheduler:
         self._remaining.pop(item, None)
 
     def _fail_everything(self, exc: Exception) -> None:
-        for (engine, _), batch in self._batches.items():
-            self._leave(engine, list(batch.sequences), "failed")
+        for key, batch in self._batches.items():
+            self._leave(key.engine, list(batch.sequences), "failed")
         self._batches.clear()
         self._reserved = 0
         for item in list(self._items):
             self._settle(item, exc)
+
+    def _client_label(self, client: str) -> str:
+        """A client id as a metrics label: the first MAX_CLIENT_LABELS by name, the rest as "other"."""
+        if not client or client in self._client_labels:
+            return client
+        if len(self._client_labels) < MAX_CLIENT_LABELS:
+            self._client_labels.add(client)
+            return client
+        return "other"
 
     def _publish(self) -> None:
         self.load.live_rows = rows = sum(b.rows for b in self._batches.values())

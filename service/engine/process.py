@@ -33,7 +33,7 @@ from service.engine.models import ModelRegistry
 from service.engine.scheduler import Scheduler
 from service.errors import InvalidRequest, ServiceError
 from service.metrics import ServiceMetrics
-from service.work import WorkItem
+from service.work import Priority, WorkItem
 
 log = logging.getLogger("mt-serve.engine")
 
@@ -145,8 +145,13 @@ class EngineProcess:
                                           max_length=o.max_length)
             except ValueError as exc:
                 raise InvalidRequest(f"options.{exc}") from exc
+            try:
+                priority = Priority(message.priority)
+            except ValueError as exc:
+                raise InvalidRequest(f"priority {message.priority} is not an engine priority class") from exc
             item = WorkItem(engine, message.sources, options, message.deadline,
-                            asyncio.get_running_loop().create_future(), enqueued=message.enqueued)
+                            asyncio.get_running_loop().create_future(), enqueued=message.enqueued,
+                            priority=priority, client=message.client)
             if message.stream:
                 item.on_progress = self._progress(front, message.id)
             results = await self.scheduler.submit(item)

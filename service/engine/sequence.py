@@ -33,6 +33,7 @@ class Sequence:
     # How often each of the batch's placeholder ids may appear (the source's count; RunningBatch makes the
     # output use each exactly so often); None when the source has no placeholders.
     quota: np.ndarray | None = None
+    flow: object = None  # its service.engine.fair_queue.Flow while it waits or decodes
 
     # Set by the running batch.
     step: int = 0  # tokens generated so far = position of the next input token

@@ -26,7 +26,7 @@ from service.front.catalog import FrontCatalog
 from service.front.engine_client import EngineClient
 from service.messages import Hyp
 from service.text.model import TextModel
-from service.work import WorkItem
+from service.work import Priority, WorkItem
 from service.text.streaming import DocumentDetokenizer
 from service.front.wire import Undecodable
 
@@ -113,6 +113,23 @@ def retry_hint(exc: ServiceError) -> tuple[tuple[str, str], ...]:
     return (("grpc-retry-pushback-ms", str(max(1, round(retry_after * 1000)))),)
 
 
+# TranslateRequest.priority -> the engine's class; None: PRIORITY_AUTO, decided by the request's rows
+PRIORITIES: dict[int, Priority | None] = {pb.PRIORITY_AUTO: None, pb.PRIORITY_INTERACTIVE: Priority.INTERACTIVE,
+                                          pb.PRIORITY_BATCH: Priority.BATCH}
+CLIENT_ID_KEY = "x-client-id"
+MAX_CLIENT_ID = 128
+
+
+def client_id(context: grpc.aio.ServicerContext) -> str:
+    """The caller's `x-client-id` metadata (its requests share one fair share of decoding), or ""."""
+    for key, value in context.invocation_metadata() or ():
+        if key == CLIENT_ID_KEY:
+            if not isinstance(value, str) or not 0 < len(value) <= MAX_CLIENT_ID or not value.isprintable():
+                raise InvalidRequest(f"metadata {CLIENT_ID_KEY} must be 1 to {MAX_CLIENT_ID} printable characters")
+            return value
+    return ""
+
+
 class TranslatorServicer(pb_grpc.TranslatorServicer):
     def __init__(self, registry: FrontCatalog, scheduler: EngineClient, metrics: ServiceMetrics) -> None:
         self.registry, self.scheduler, self.metrics = registry, scheduler, metrics
@@ -120,18 +137,23 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
         self.in_flight = 0  # calls between arrival and answer (a draining front waits for them)
 
     async def _work_item(self, request: pb.TranslateRequest | Undecodable, time_remaining: float | None,
-                         whole: bool | None = None) -> tuple[TextModel, list[Layout], WorkItem]:
+                         client: str = "", whole: bool | None = None) -> tuple[TextModel, list[Layout], WorkItem]:
         """Validate a request and make it the scheduler's work item (raises InvalidRequest, UnknownModel)."""
         if isinstance(request, Undecodable):
             raise InvalidRequest(request.reason)
+        if request.priority not in PRIORITIES:
+            raise InvalidRequest(f"priority {request.priority} is not one of {sorted(PRIORITIES)} "
+                                 "(PRIORITY_AUTO, PRIORITY_INTERACTIVE, PRIORITY_BATCH)")
         engine = self.registry.get(request.model or None, request.version or None)
         deadline = time.monotonic() + time_remaining if time_remaining is not None else None
         options = decoding_options(request, engine)
         whole = request.whole_texts if whole is None else whole
         self.scheduler.check_queue(deadline, len(request.texts))  # before tokenizing what would only be refused
         sources, fills, layouts = await encode_texts(list(request.texts), engine, whole, self.large_requests)
+        priority = PRIORITIES[request.priority] or self.scheduler.config.auto_priority(
+            sum(1 for ids in sources if ids) * options.beam_size)
         return engine, layouts, WorkItem(engine, sources, options, deadline, asyncio.get_running_loop().create_future(),
-                                         fills=fills)
+                                         fills=fills, priority=priority, client=client)
 
     def _response(self, engine: TextModel, item: WorkItem, layouts: list[Layout], results: list[list[Hyp]]
                   ) -> pb.TranslateResponse:
@@ -149,9 +171,9 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
                 translation.hypotheses.add(text=h.text, score=h.score, log_prob=h.log_prob, finished=h.finished)
         return response
 
-    async def _translate(self, request: pb.TranslateRequest | Undecodable,
-                         time_remaining: float | None) -> pb.TranslateResponse:
-        engine, layouts, item = await self._work_item(request, time_remaining)
+    async def _translate(self, request: pb.TranslateRequest | Undecodable, time_remaining: float | None,
+                         client: str) -> pb.TranslateResponse:
+        engine, layouts, item = await self._work_item(request, time_remaining, client)
         return self._response(engine, item, layouts, await self.scheduler.submit(item))
 
     def _record(self, method: str, code: grpc.StatusCode, started: float) -> None:
@@ -184,19 +206,23 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
 
     async def Translate(self, request: pb.TranslateRequest, context: grpc.aio.ServicerContext) -> pb.TranslateResponse:
         async with self._answering("Translate", context):
-            response = await self._translate(request, context.time_remaining())
+            response = await self._translate(request, context.time_remaining(), client_id(context))
         return response
 
     async def TranslateStream(self, request_iterator: AsyncIterator[pb.TranslateStreamRequest],
                               context: grpc.aio.ServicerContext) -> AsyncIterator[pb.TranslateStreamResponse]:
         """Every request becomes a task as it arrives; results are sent as they complete."""
+        try:
+            client = client_id(context)
+        except InvalidRequest as exc:
+            await context.abort(exc.code, str(exc))
         done: asyncio.Queue[pb.TranslateStreamResponse | None] = asyncio.Queue()
         tasks: set[asyncio.Task] = set()
 
         async def one(message: pb.TranslateStreamRequest) -> None:
             started = time.monotonic()
             try:
-                response = await self._translate(message.request, context.time_remaining())
+                response = await self._translate(message.request, context.time_remaining(), client)
             except ServiceError as exc:
                 self._record("TranslateStream", exc.code, started)
                 await done.put(pb.TranslateStreamResponse(
@@ -240,7 +266,7 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
         async with self._answering("TranslateTokens", context):
             # An update's index is its text's; a text sent as sentences (the default, as for Translate) shows
             # its finished sentences and then the first unfinished one's stable prefix.
-            engine, layouts, item = await self._work_item(request, context.time_remaining())
+            engine, layouts, item = await self._work_item(request, context.time_remaining(), client_id(context))
             updates: asyncio.Queue[pb.TranslateTokensResponse | None] = asyncio.Queue()
             streams, owner = [], {}  # per text its detokenizer; per segment (text, segment within the text)
             for text, layout in enumerate(layouts):
