@@ -103,9 +103,11 @@ class ClosedLoop:
 
 
 def two_clients(server: ServerProcess, stub, sixty_four: list[str], short: str, seconds: float, progress: tqdm
-                ) -> dict:
+                ) -> list[dict]:
     single = pb.TranslateRequest(texts=[short], model=MODEL)
-    many = pb.TranslateRequest(texts=sixty_four, model=MODEL, whole_texts=True)
+
+    def many(priority: int) -> pb.TranslateRequest:
+        return pb.TranslateRequest(texts=sixty_four, model=MODEL, whole_texts=True, priority=priority)
 
     def served(client: str) -> float:
         return server.metric(ROW_STEPS, client=client)
@@ -119,21 +121,24 @@ def two_clients(server: ServerProcess, stub, sixty_four: list[str], short: str, 
         progress.update()
         return latencies, {client: (served(client) - before[client]) / seconds for client in loops}
 
-    alone_lat, alone_rate = run({"single": single})
-    _, bulk_rate = run({"bulk": many})
-    together_lat, together_rate = run({"single": single, "bulk": many})
-    fair_single = min(alone_rate["single"], (together_rate["single"] + together_rate["bulk"]) / 2)
-    fair_bulk = together_rate["single"] + together_rate["bulk"] - fair_single
     ms = lambda xs, q: float(np.percentile(xs, q) * 1000)  # noqa: E731
-    return {"single_alone_rate": alone_rate["single"], "bulk_alone_rate": bulk_rate["bulk"],
-            "single_rate": together_rate["single"], "bulk_rate": together_rate["bulk"],
-            "single_fair": fair_single, "bulk_fair": fair_bulk,
-            "single_p50_alone": ms(alone_lat["single"], 50), "single_p99_alone": ms(alone_lat["single"], 99),
-            "single_p50": ms(together_lat["single"], 50), "single_p99": ms(together_lat["single"], 99),
-            "single_calls": len(together_lat["single"]), "bulk_calls": len(together_lat["bulk"])}
+    alone_lat, alone_rate = run({"single": single})
+    _, bulk_rate = run({"bulk": many(pb.PRIORITY_AUTO)})
+    rows = []
+    for case, priority in (("64-sentence requests at PRIORITY_AUTO (batch class)", pb.PRIORITY_AUTO),
+                           ("64-sentence requests at PRIORITY_INTERACTIVE (fair share only)", pb.PRIORITY_INTERACTIVE)):
+        together_lat, together = run({"single": single, "bulk": many(priority)})
+        fair_single = min(alone_rate["single"], (together["single"] + together["bulk"]) / 2)  # max-min fair
+        rows.append({"case": case, "single_alone_rate": alone_rate["single"], "bulk_alone_rate": bulk_rate["bulk"],
+                     "single_rate": together["single"], "bulk_rate": together["bulk"], "single_fair": fair_single,
+                     "bulk_fair": together["single"] + together["bulk"] - fair_single,
+                     "single_p50_alone": ms(alone_lat["single"], 50), "single_p99_alone": ms(alone_lat["single"], 99),
+                     "single_p50": ms(together_lat["single"], 50), "single_p99": ms(together_lat["single"], 99),
+                     "single_calls": len(together_lat["single"]), "bulk_calls": len(together_lat["bulk"])})
+    return rows
 
 
-def markdown(results: dict[str, tuple[list[dict], dict | None]], seconds: float) -> str:
+def markdown(results: dict[str, tuple[list[dict], list[dict] | None]], seconds: float) -> str:
     lines = ["| server | case | short request ms | bulk request ms | short / bulk | short / short alone | "
              "bulk / bulk alone |", "|---|---|---:|---:|---:|---:|---:|"]
     for server, (rows, _) in results.items():
@@ -143,18 +148,20 @@ def markdown(results: dict[str, tuple[list[dict], dict | None]], seconds: float)
             lines.append(f"| {server} | {r['case']} | {r['short'] * 1000:.0f} | {r['bulk'] * 1000:.0f} | "
                          f"{r['short'] / r['bulk']:.3f} | {r['short'] / r['short_alone']:.1f} | "
                          f"{r['bulk'] / r['bulk_alone']:.2f} |")
-    lines += ["", f"Two closed-loop clients, {seconds:g} s each run (row-steps/s from the server's {ROW_STEPS}):", "",
-              "| server | single-sentence client: row-steps/s alone / together / fair share | 64-sentence client: "
-              "alone / together / fair share | single p50 / p99 ms alone | single p50 / p99 ms together | "
-              "calls together (single, 64-sentence) |", "|---|---|---|---|---|---|"]
-    for server, (_, c) in results.items():
-        if c is None:
-            continue
-        lines.append(f"| {server} | {c['single_alone_rate']:.0f} / {c['single_rate']:.0f} / {c['single_fair']:.0f} "
-                     f"({c['single_rate'] / c['single_fair']:.0%}) | {c['bulk_alone_rate']:.0f} / {c['bulk_rate']:.0f} / "
-                     f"{c['bulk_fair']:.0f} ({c['bulk_rate'] / c['bulk_fair']:.0%}) | {c['single_p50_alone']:.0f} / "
-                     f"{c['single_p99_alone']:.0f} | {c['single_p50']:.0f} / {c['single_p99']:.0f} | "
-                     f"{c['single_calls']}, {c['bulk_calls']} |")
+    lines += ["", f"Two closed-loop clients, {seconds:g} s each run (row-steps/s from the server's {ROW_STEPS}; "
+              "fair share: max-min, the single-sentence client's demand alone or half):", "",
+              "| server | case | single-sentence client: row-steps/s alone / together / fair share | 64-sentence "
+              "client: alone / together / fair share | single p50 / p99 ms alone | single p50 / p99 ms together | "
+              "calls together (single, 64-sentence) |", "|---|---|---|---|---|---|---|"]
+    for server, (_, clients) in results.items():
+        for c in clients or []:
+            lines.append(
+                f"| {server} | {c['case']} | {c['single_alone_rate']:.0f} / {c['single_rate']:.0f} / "
+                f"{c['single_fair']:.0f} ({c['single_rate'] / c['single_fair']:.0%}) | {c['bulk_alone_rate']:.0f} / "
+                f"{c['bulk_rate']:.0f} / {c['bulk_fair']:.0f} ({c['bulk_rate'] / c['bulk_fair']:.0%}) | "
+                f"{c['single_p50_alone']:.0f} / {c['single_p99_alone']:.0f} | {c['single_p50']:.0f} / "
+                f"{c['single_p99']:.0f} ({c['single_p99'] / c['single_p99_alone']:.1f}x) | {c['single_calls']}, "
+                f"{c['bulk_calls']} |")
     return "\n".join(lines) + "\n"
 
 
@@ -177,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     servers = {"kotranslate": None} | ({"kotranslate before": args.before} if args.before else {})
     results = {}
     with tempfile.TemporaryDirectory() as tmp, \
-            tqdm(total=len(servers) * 3 + 3, desc="fairness", unit="run") as progress:
+            tqdm(total=len(servers) * 3 + 4, desc="fairness", unit="run") as progress:
         store = Path(tmp) / "store"
         version = ModelStore(args.store).open(MODEL)
         shutil.copytree(version.path, store / MODEL / str(version.version))

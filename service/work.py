@@ -43,10 +43,16 @@ class SchedulerConfig:
     # instead of exhausting memory).
     max_rows: int = 256
     max_cache_mb: float = 2048.0
-    # While texts decode, waiting ones join together once they are join_ratio of the live texts or the
-    # oldest has waited join_max_steps steps (a join costs an encoder call and a cache gather).
+    # While texts decode, waiting ones join together once they are join_ratio of the live texts, or the
+    # oldest has waited join_max_steps steps or join_max_ms milliseconds (a join costs an encoder call and a
+    # cache gather: worth waiting a few short steps for company, not a few long ones).
     join_ratio: float = 0.25
     join_max_steps: int = 4
+    join_max_ms: float = 5.0
+    # While rows decode, the texts joining in one pass read at most max_join_tokens source tokens: the
+    # encoder pass of 64 short sentences (660 tokens) takes ~40 ms on 2 cores and stalls every live row
+    # that long; on an idle batch only max_batch_tokens applies.
+    max_join_tokens: int = 256
     # Texts decode in separate running batches by source length (tokens with EOS): a lane up to each
     # bound, one beyond the last. Every row reads its batch's longest source and output at every
     # step, so a few long texts would otherwise slow every short one.
@@ -54,12 +60,13 @@ class SchedulerConfig:
     # Fair shares (iteration-level only, service/engine/fair_queue.py): one flow (a client, or a request) holds
     # at most max_rows - reserve_rows rows (None: an eighth of max_rows in reserve), and so does the batch
     # class in all, so a newcomer finds room at the next step; a text that waited aging_passes decode passes joins before anything else; while
-    # interactive rows decode, batch-class batches step once every batch_step_every passes; a request left
-    # at PRIORITY_AUTO is batch class when its rows (sentences x beams) pass auto_batch_rows.
+    # interactive rows decode, batch-class batches wait between their steps, but keep batch_share of the
+    # decoding time; a request left at PRIORITY_AUTO is batch class when its rows (sentences x beams) pass
+    # auto_batch_rows.
     reserve_rows: int | None = None
     aging_passes: int = 400
-    batch_step_every: int = 4
-    auto_batch_rows: int = 64
+    batch_share: float = 0.5
+    auto_batch_rows: int = 32
 
     @property
     def flow_rows(self) -> int:
@@ -78,13 +85,15 @@ class SchedulerConfig:
             raise ValueError(f"scheduler kind={self.kind!r}: expected 'iteration' or 'static'")
         if list(self.length_lanes) != sorted(set(self.length_lanes)) or any(b < 1 for b in self.length_lanes):
             raise ValueError(f"length_lanes={self.length_lanes} must be increasing positive token counts")
-        if self.join_ratio < 0 or self.join_max_steps < 0:
-            raise ValueError(f"join_ratio={self.join_ratio} and join_max_steps={self.join_max_steps} must be >= 0")
+        if self.join_ratio < 0 or self.join_max_steps < 0 or self.join_max_ms < 0:
+            raise ValueError(f"join_ratio={self.join_ratio}, join_max_steps={self.join_max_steps} and "
+                             f"join_max_ms={self.join_max_ms} must be >= 0")
         if self.reserve_rows is not None and not 0 <= self.reserve_rows <= self.max_rows - MAX_BEAM_SIZE:
             raise ValueError(f"reserve_rows={self.reserve_rows} must leave one widest text ({MAX_BEAM_SIZE} rows) of "
                              f"max_rows={self.max_rows}")
-        if min(self.aging_passes, self.batch_step_every, self.auto_batch_rows) < 1:
-            raise ValueError(f"aging_passes={self.aging_passes}, batch_step_every={self.batch_step_every} and "
+        if min(self.aging_passes, self.auto_batch_rows, self.max_join_tokens) < 1 or not 0 < self.batch_share <= 1:
+            raise ValueError(f"aging_passes={self.aging_passes}, max_join_tokens={self.max_join_tokens}, "
+                             f"batch_share={self.batch_share} (at most 1) and "
                              f"auto_batch_rows={self.auto_batch_rows} must be positive")
         if self.max_rows < MAX_BEAM_SIZE or self.max_cache_mb <= 0:
             raise ValueError(f"max_rows={self.max_rows} must be at least {MAX_BEAM_SIZE} (one text at the widest "

@@ -157,8 +157,9 @@ def test_a_short_request_joins_a_running_bulk_one_at_once_and_both_get_their_tok
 
 
 def test_batch_rows_wait_while_interactive_rows_decode(engine):
-    """The short interactive request's passes step the batch class only every batch_step_every passes: a
-    short request beside a batch-class bulk one is much faster than beside an interactive one."""
+    """While the short interactive request decodes, the batch class waits between its steps (here keeping a
+    tenth of the time): a short request beside a batch-class bulk one is much faster than beside an
+    interactive one."""
     bulk_options = BULK_OPTIONS
     bulk_texts = BULK * 8
 
@@ -175,7 +176,7 @@ def test_batch_rows_wait_while_interactive_rows_decode(engine):
         return took
 
     def latency(priority):
-        return min(Harness(engine, max_rows=128, batch_step_every=8).run(lambda h: body(h, priority)) for _ in range(2))
+        return min(Harness(engine, max_rows=128, batch_share=0.1).run(lambda h: body(h, priority)) for _ in range(2))
 
     beside_batch, beside_interactive = latency(Priority.BATCH), latency(Priority.INTERACTIVE)
     assert beside_batch < 0.6 * beside_interactive, (beside_batch, beside_interactive)
@@ -224,11 +225,13 @@ def test_service_and_wait_are_counted_per_priority_and_client(engine):
 def test_scheduler_limits_for_fair_shares_are_checked():
     with pytest.raises(ValueError, match="reserve_rows"):
         SchedulerConfig(max_rows=32, reserve_rows=20)
-    with pytest.raises(ValueError, match="batch_step_every"):
-        SchedulerConfig(batch_step_every=0)
+    with pytest.raises(ValueError, match="batch_share"):
+        SchedulerConfig(batch_share=0)
+    with pytest.raises(ValueError, match="batch_share"):
+        SchedulerConfig(batch_share=1.5)
     assert SchedulerConfig(max_rows=256).flow_rows == 224
-    assert SchedulerConfig().auto_priority(65) == Priority.BATCH
-    assert SchedulerConfig().auto_priority(64) == Priority.INTERACTIVE
+    assert SchedulerConfig().auto_priority(33) == Priority.BATCH
+    assert SchedulerConfig().auto_priority(32) == Priority.INTERACTIVE
 
 
 # ---- through a real server ----
@@ -252,10 +255,12 @@ def test_the_server_checks_priority_and_client_id_and_resolves_auto_by_size():
             bulk = stub.Translate(pb.TranslateRequest(texts=[SHORT] * 9, options=pb.DecodingOptions(beam_size=8),
                                                       whole_texts=True), timeout=60)
             forced = stub.Translate(pb.TranslateRequest(texts=[SHORT], priority=pb.PRIORITY_BATCH), timeout=30)
+            stub.Translate(pb.TranslateRequest(texts=[SHORT] * 9, options=pb.DecodingOptions(beam_size=8),
+                                               whole_texts=True, priority=pb.PRIORITY_INTERACTIVE), timeout=60)
             assert small.translations[0].hypotheses[0].text == forced.translations[0].hypotheses[0].text
             assert len(bulk.translations) == 9
-            assert server.metric("translate_join_wait_seconds_count", priority="interactive") == 1
-            assert server.metric("translate_join_wait_seconds_count", priority="batch") == 2  # 72 rows > 64, and forced
+            assert server.metric("translate_join_wait_seconds_count", priority="interactive") == 2  # small, and said
+            assert server.metric("translate_join_wait_seconds_count", priority="batch") == 2  # 72 rows > 32, and said
             assert server.metric("translate_service_row_steps_total", priority="interactive", client="alice") > 0
     finally:
         server.close()

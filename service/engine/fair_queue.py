@@ -84,13 +84,18 @@ class FairQueue:
         return flow
 
     # ---- the decode thread ----
+    def oldest(self) -> Sequence | None:
+        """The text that has waited longest, if any."""
+        while self._arrivals and self._arrivals[0][1].id not in self._waiting_ids:
+            self._arrivals.popleft()
+        return self._arrivals[0][1] if self._arrivals else None
+
     def candidates(self) -> Iterator[Sequence]:
         """Waiting texts in the order they should join: overdue texts oldest first, then each class's
         flows by counter. For each text it is given the caller either takes it (`take`), drops it (`drop`),
         passes over its flow or its whole class (`skip_flow`, `skip_class`: at their cap, the rest of the
         queue may still join), or stops iterating (it does not fit: nobody overtakes it)."""
-        while self._arrivals and self._arrivals[0][1].id not in self._waiting_ids:
-            self._arrivals.popleft()
+        self.oldest()  # (drops the texts gone from the front)
         for arrived, s in self._arrivals:  # oldest first
             if self.passes - arrived < self.aging_passes:
                 break

@@ -11,8 +11,8 @@ One decode thread owns a running batch per model version (service/engine/running
    text that does not fit the batch (head-of-line), so a stream of short requests can never starve a
    long or wide one: it joins as soon as room frees up;
 3. one decoder step of every non-empty batch (batches are per model version, length lane and priority
-   class; while interactive rows decode, batch-class batches step once every `batch_step_every`
-   passes); texts that finished leave, and a request is answered as soon as its last text is done.
+   class; while interactive rows decode, batch-class batches wait between their steps, keeping
+   `batch_share` of the decoding time); texts that finished leave, and a request is answered as soon as its last text is done.
 
 The event loop only enqueues, flags cancellations and receives results (call_soon_threadsafe), so it
 keeps answering while the thread computes; ONNX Runtime parallelises inside each step.
@@ -99,7 +99,8 @@ class IterationScheduler:
         # short ones; and a batch-class batch can pause while interactive rows decode.
         self._batches: dict[BatchKey, RunningBatch] = {}
         self._class_rows = [0 for _ in Priority]  # live rows per priority class
-        self._skipped = 0  # passes the batch class has been held back while interactive rows decoded
+        self._batch_stepped = 0.0  # time.monotonic() at the end of the batch class's last step
+        self._batch_step_seconds = 0.0  # how long it took
         self._client_labels: set[str] = set()
         self._reserved = 0  # worst-case cache bytes of the live texts
         self._next_queue_scan = 0.0
@@ -199,8 +200,14 @@ class IterationScheduler:
                     self._wake.clear()
                     continue
                 rows = sum(batch.rows for _, batch in live)
+                batch_class = 0.0
                 for key, batch in live:
+                    step_started = time.monotonic()
                     self._step(key, batch)
+                    if key.priority == Priority.BATCH:
+                        batch_class += time.monotonic() - step_started
+                if batch_class:
+                    self._batch_stepped, self._batch_step_seconds = time.monotonic(), batch_class
                 self._queue.passes += 1
                 self.load.observe_pass(rows, time.monotonic() - started)
             except Exception as exc:  # a bug must fail the requests it touched, not stop the thread
@@ -217,24 +224,29 @@ class IterationScheduler:
 
     def _stepping(self) -> list[tuple[BatchKey, RunningBatch]]:
         """The batches this pass steps: every live one, except that batch-class batches wait while
-        interactive rows decode, stepping once every `batch_step_every` passes (never starved)."""
+        interactive rows decode, for as long as keeps them `batch_share` of the decoding time (a step of a
+        wide bulk batch takes 5-40 ms here, a short request's steps 1-2 ms: a short request passes between
+        two bulk steps, and a stream of them still leaves the bulk its share)."""
         live = [(key, batch) for key, batch in self._batches.items() if batch.rows]
         if not self._class_rows[Priority.INTERACTIVE] or not self._class_rows[Priority.BATCH]:
-            self._skipped = 0
             return live
-        self._skipped += 1
-        if self._skipped >= self.config.batch_step_every:
-            self._skipped = 0
+        pause = self._batch_step_seconds * (1 / self.config.batch_share - 1)
+        if time.monotonic() - self._batch_stepped >= pause:
             return live
         return [(key, batch) for key, batch in live if key.priority == Priority.INTERACTIVE]
 
     def _worth_joining(self, live_texts: int) -> bool:
         """Joining costs an encoder call and a gather of the cache, whoever joins; so while texts are
         decoding, newcomers join together: once they are `join_ratio` of the live texts, or once the
-        oldest has waited `join_max_steps` steps (as TGI's waiting_served_ratio and max_waiting_tokens)."""
+        oldest has waited `join_max_steps` steps (as TGI's waiting_served_ratio and max_waiting_tokens) or
+        `join_max_ms` (a step of a wide batch takes long enough that waiting for company costs more than
+        the encoder call it saves)."""
         if not live_texts or self._waited_steps >= self.config.join_max_steps:
             return True
-        return len(self._queue) >= self.config.join_ratio * live_texts
+        if len(self._queue) >= self.config.join_ratio * live_texts:
+            return True
+        oldest = self._queue.oldest()
+        return oldest is not None and time.monotonic() - oldest.owner.enqueued >= self.config.join_max_ms / 1000
 
     def _admit(self) -> None:
         rows = sum(self._class_rows)
@@ -248,6 +260,8 @@ class IterationScheduler:
         source_tokens = 0
         cap_bytes = self.config.max_cache_mb * 2 ** 20
         flow_cap = self.config.flow_rows  # per flow, and for the batch class in all
+        max_tokens = min(self.config.max_batch_tokens, self.config.max_join_tokens) if rows else \
+            self.config.max_batch_tokens  # a long encoder pass would stall the live rows
         batch_rows = self._class_rows[Priority.BATCH]
         now = time.monotonic()
         doomed: set[WorkItem] = set()
@@ -270,7 +284,7 @@ class IterationScheduler:
                 bound = self._bound(s, item.engine)
                 anything = rows or joining
                 if anything and (rows + s.beam_size > self.config.max_rows or self._reserved + bound > cap_bytes
-                                 or source_tokens + s.source_tokens > self.config.max_batch_tokens):
+                                 or source_tokens + s.source_tokens > max_tokens):
                     break  # head-of-line: nobody overtakes the next text in fair order
                 self._unqueue(s, joins=True)
                 rows += s.beam_size

@@ -150,8 +150,9 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
         whole = request.whole_texts if whole is None else whole
         self.scheduler.check_queue(deadline, len(request.texts))  # before tokenizing what would only be refused
         sources, fills, layouts = await encode_texts(list(request.texts), engine, whole, self.large_requests)
-        priority = PRIORITIES[request.priority] or self.scheduler.config.auto_priority(
-            sum(1 for ids in sources if ids) * options.beam_size)
+        priority = PRIORITIES[request.priority]
+        if priority is None:  # PRIORITY_AUTO: by size
+            priority = self.scheduler.config.auto_priority(sum(1 for ids in sources if ids) * options.beam_size)
         return engine, layouts, WorkItem(engine, sources, options, deadline, asyncio.get_running_loop().create_future(),
                                          fills=fills, priority=priority, client=client)
 
