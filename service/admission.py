@@ -5,20 +5,18 @@ Under overload a queue of work that will expire only delays the work that could 
 calls came back OK. So the iteration-level scheduler measures, as it decodes:
 
 - the time of one decode pass (every lane steps once: how long one step of a text takes) against the
-  live rows, as a line fitted over recent passes;
+  live rows, as a line fitted over recent passes (the steps alone: joins are timed apart);
+- the encoder's time per source token of joining texts;
 - `steps_per_token`: generated steps per source token (EWMA over finished texts),
 
-and predicts for a new request its wait (the row-steps queued ahead of it at the full batch's rate,
-when the running batch is full) and its own decoding (its longest text's expected steps x the pass
-time of the batch it will join).
+and predicts for a new request (`Demand`: its texts after segmentation, with their beams and length
+limits) its wait (the row-steps queued ahead of it in its priority class and fair order, at the full
+batch's rate, when the running batch is full) and its own decoding: its encoder pass, then its longest
+text's expected steps x the pass time of the batch it will join, or, when its rows do not fit at once
+(a bulk request), its row-steps at the rate of the rows one flow may hold.
 A request whose deadline comes before `wait + decoding`, or whose wait passes the queue's time bound,
 is refused at once with RESOURCE_EXHAUSTED and a retry hint; until the first steps are measured
-everything is admitted.
-
-Service stays FIFO: with refusals at the door every queued request is one that can still finish, so
-serving the oldest first is also serving the earliest deadline first when callers use the same
-deadline, without EDF's domino effect under overload (serving the requests that are about to miss
-first makes every request miss) or LIFO's unbounded wait for the unlucky.
+everything is admitted. `python -m bench.estimates` prints predicted against actual times.
 """
 
 from __future__ import annotations
@@ -27,9 +25,11 @@ import logging
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from service.errors import DeadlinePassed, QueueFull, ServiceError
+from service.work import Priority
 
 log = logging.getLogger(__name__)
 
@@ -44,11 +44,25 @@ class Estimate:
         return self.wait + self.decoding
 
 
+@dataclass(frozen=True)
+class Demand:
+    """What a request asks of the running batch (its non-empty texts after segmentation)."""
+
+    rows: int = 1  # beams of all its texts
+    steps: float = 0.0  # expected steps of its longest text
+    work: float = 0.0  # expected row-steps of all its texts
+    tokens: int = 0  # source tokens (with EOS) its encoder pass reads
+    priority: Priority = Priority.INTERACTIVE
+
+
 class LoadModel:
     """What the decode thread measures and the event loop reads (floats: a torn read is harmless)."""
 
-    def __init__(self, max_rows: int, smoothing: float = 0.05, steps_per_token: float = 1.3) -> None:
+    def __init__(self, max_rows: int, flow_rows: int | None = None, batch_share: float = 1.0, smoothing: float = 0.05,
+                 steps_per_token: float = 1.3, join_seconds_per_token: float = 50e-6) -> None:
         self.max_rows = max_rows
+        self.flow_rows = flow_rows or max_rows  # rows one flow (and the batch class) may hold
+        self.batch_share = batch_share  # of the decoding time the batch class keeps beside interactive rows
         self.smoothing = smoothing
         # Pass time against live rows, fitted by least squares with exponential forgetting: the moments
         # E[r], E[t], E[r^2], E[r t] of recent passes. A pass costs a fixed part (per-call overhead, the
@@ -58,9 +72,14 @@ class LoadModel:
         # to correct it).
         self.moments: list[float] | None = None
         self.steps_per_token = steps_per_token  # a prior until texts finish: our models' outputs run ~1.2x
+        self.join_seconds_per_token = join_seconds_per_token  # the encoder's, a prior until joins are timed
         self.live_rows = 0
+        self.live_batch_rows = 0  # ... of the batch class
         self.queued_work = 0.0  # row-steps of the texts waiting to join (updated under the scheduler's lock)
         self.queued_rows = 0
+        self.queued_interactive_work = 0.0  # ... of the interactive class's
+        self.queued_interactive_rows = 0
+        self.waiting_flows = [0 for _ in Priority]  # flows with texts waiting, per class
 
     # ---- decode thread ----
     def observe_pass(self, rows: int, seconds: float) -> None:
@@ -75,6 +94,10 @@ class LoadModel:
 
     def observe_finished(self, source_tokens: int, steps: int) -> None:
         self.steps_per_token += self.smoothing * (steps / source_tokens - self.steps_per_token)
+
+    def observe_join(self, tokens: int, seconds: float) -> None:
+        if tokens > 0:
+            self.join_seconds_per_token += self.smoothing * (seconds / tokens - self.join_seconds_per_token)
 
     # ---- both ----
     @property
@@ -93,29 +116,74 @@ class LoadModel:
         """Expected steps of one text (at most its length limit)."""
         return min(float(limit), self.steps_per_token * source_tokens + 1.0)
 
-    def decoding(self, rows: int, steps: float) -> float:
-        """Seconds to decode `steps` steps in a batch of `rows` rows (at most the batch's cap)."""
-        return steps * self.pass_seconds(min(self.max_rows, rows))
+    def demand(self, texts: Iterable[tuple[int, int, int]], priority: Priority = Priority.INTERACTIVE) -> Demand:
+        """A request's demand from (beam size, source tokens with EOS, length limit) of each non-empty text."""
+        rows, steps, work, tokens = 0, 0.0, 0.0, 0
+        for beam, source_tokens, limit in texts:
+            text_steps = self.steps(source_tokens, limit)
+            rows, steps, work, tokens = (rows + beam, max(steps, text_steps), work + beam * text_steps,
+                                         tokens + source_tokens)
+        return Demand(rows, steps, work, tokens, priority)
 
-    def estimate(self, rows: int, steps: float) -> Estimate | None:
-        """For a request of `rows` rows whose longest text takes `steps` steps; None before any measurement.
-        It waits while the running batch is full: the row-steps queued ahead at the full batch's rate;
-        then it decodes in a batch of everything live and queued, itself included."""
+    def step_seconds(self, demand: Demand, batch_rows: int) -> float:
+        """Wall time between two steps of `demand`'s texts in a batch of `batch_rows` rows of its class (itself
+        included): its batch's step, and the other class's steps between two of its own. An interactive
+        batch lets the batch class keep `batch_share` of the time; a batch-class one waits that much for
+        the interactive rows."""
+        own = self.pass_seconds(min(self.max_rows, batch_rows))
+        share = self.batch_share
+        if demand.priority == Priority.INTERACTIVE:
+            if not self.live_batch_rows:
+                return own
+            other = self.pass_seconds(self.live_batch_rows)
+            return own + (other if share >= 1 else min(other, own * share / (1 - share)))
+        interactive = self.live_rows - self.live_batch_rows
+        if not interactive:
+            return own
+        return own + max(self.pass_seconds(interactive), own * (1 - share) / share)
+
+    def decoding(self, batch_rows: int, demand: Demand) -> float:
+        """Seconds to encode and decode `demand` in a batch of `batch_rows` rows of its class (itself
+        included): its longest text's steps, or, when its rows do not fit at once, its row-steps at the
+        rate of the rows one flow may hold."""
+        passes = demand.steps
+        if demand.rows > self.flow_rows:
+            passes = max(passes, demand.work / self.flow_rows)
+        return passes * self.step_seconds(demand, batch_rows) + demand.tokens * self.join_seconds_per_token
+
+    def class_rows(self, demand: Demand) -> int:
+        """Rows live and queued in `demand`'s class (and, for the batch class, ahead of it), itself excluded."""
+        if demand.priority == Priority.INTERACTIVE:
+            return self.live_rows - self.live_batch_rows + self.queued_interactive_rows
+        return self.live_batch_rows + self.queued_rows - self.queued_interactive_rows
+
+    def estimate(self, demand: Demand) -> Estimate | None:
+        """None before any measurement. A request waits while the running batch is full: for the row-steps
+        queued ahead of it at the full batch's rate. Ahead of it: its class's queued work (and, for the
+        batch class, the interactive class's), of which fair order serves each other waiting flow about
+        as much as the request itself before it. Then it decodes in a batch of everything live and queued,
+        itself included."""
         if self.moments is None:
             return None
-        ahead = self.live_rows + self.queued_rows
+        if demand.priority == Priority.INTERACTIVE:
+            ahead_rows = self.live_rows + self.queued_interactive_rows
+            queued, flows = self.queued_interactive_work, self.waiting_flows[Priority.INTERACTIVE]
+        else:
+            ahead_rows = self.live_rows + self.queued_rows
+            queued, flows = self.queued_work, sum(self.waiting_flows)
         wait = 0.0
-        if ahead + rows > self.max_rows:
-            wait = self.queued_work * self.pass_seconds(self.max_rows) / self.max_rows
-        return Estimate(wait, self.decoding(ahead + rows, steps))
+        if ahead_rows + demand.rows > self.max_rows:
+            ahead = min(queued, flows * max(demand.work, 1.0))
+            wait = ahead * self.pass_seconds(self.max_rows) / self.max_rows
+        return Estimate(wait, self.decoding(self.class_rows(demand) + demand.rows, demand))
 
 
-def refusal(load: LoadModel, max_queue_seconds: float, rows: int, steps: float, deadline: float | None,
+def refusal(load: LoadModel, max_queue_seconds: float, demand: Demand, deadline: float | None,
             now: float) -> tuple[str, ServiceError] | None:
-    """Why a request of `rows` rows whose longest text takes `steps` steps cannot be served in time (the
-    reason counted in metrics, the error its caller gets), or None. The engine asks this of every request,
-    and each front asks it of the load the engine last published, before anything crosses to the engine."""
-    estimate = load.estimate(rows, steps)
+    """Why a request cannot be served in time (the reason counted in metrics, the error its caller gets), or
+    None. The engine asks this of every request, and each front asks it of the load the engine last
+    published, before anything crosses to the engine."""
+    estimate = load.estimate(demand)
     if estimate is None:  # nothing measured yet: let it try
         return None
     if estimate.wait > max_queue_seconds:
@@ -144,9 +212,8 @@ class Door:
         self.metrics, self.max_queue_seconds = metrics, max_queue_seconds
         self.log = ShedLog()
 
-    def check(self, load: LoadModel, rows: int, steps: float, deadline: float | None, texts: int,
-              queued_texts: int) -> None:
-        refused = refusal(load, self.max_queue_seconds, rows, steps, deadline, time.monotonic())
+    def check(self, load: LoadModel, demand: Demand, deadline: float | None, texts: int, queued_texts: int) -> None:
+        refused = refusal(load, self.max_queue_seconds, demand, deadline, time.monotonic())
         if refused is not None:
             reason, error = refused
             self.refused(reason, texts, load, queued_texts)

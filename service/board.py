@@ -18,6 +18,7 @@ from enum import IntEnum
 from pathlib import Path
 
 from service.admission import LoadModel
+from service.work import SchedulerConfig
 
 MAX_FRONTS = 32
 LISTENING, READY = 1.0, 2.0  # what a front's slot says: its port is bound; it offers the engine's models
@@ -42,7 +43,13 @@ class Slot(IntEnum):
     STEPS_PER_TOKEN = 14
     ENGINE_STARTED = 15  # time.monotonic() when the supervisor started the engine of this epoch
     ENGINE_STARTUP = 16  # seconds the last engine took from its start to ready (the retry hint while restarting)
-    FRONT_READY = 17  # ... MAX_FRONTS slots, one per front
+    QUEUED_INTERACTIVE_WORK = 17
+    INTERACTIVE_FLOWS = 18  # flows with texts waiting, per priority class
+    BATCH_FLOWS = 19
+    JOIN_SECONDS_PER_TOKEN = 20
+    LIVE_BATCH_ROWS = 21
+    QUEUED_INTERACTIVE_ROWS = 22
+    FRONT_READY = 23  # ... MAX_FRONTS slots, one per front
 
 
 SIZE = Slot.FRONT_READY + MAX_FRONTS
@@ -69,24 +76,35 @@ class Board:
         a = self.array
         a[Slot.PENDING_TEXTS] = pending_texts
         a[Slot.LIVE_ROWS], a[Slot.QUEUED_WORK], a[Slot.QUEUED_ROWS] = load.live_rows, load.queued_work, load.queued_rows
-        a[Slot.STEPS_PER_TOKEN] = load.steps_per_token
+        a[Slot.STEPS_PER_TOKEN], a[Slot.JOIN_SECONDS_PER_TOKEN] = load.steps_per_token, load.join_seconds_per_token
+        a[Slot.QUEUED_INTERACTIVE_WORK] = load.queued_interactive_work
+        a[Slot.LIVE_BATCH_ROWS], a[Slot.QUEUED_INTERACTIVE_ROWS] = load.live_batch_rows, load.queued_interactive_rows
+        a[Slot.INTERACTIVE_FLOWS], a[Slot.BATCH_FLOWS] = load.waiting_flows
         if load.moments is not None:
             a[Slot.M_R], a[Slot.M_T], a[Slot.M_RR], a[Slot.M_RT] = load.moments
             a[Slot.MEASURED] = 1.0
 
-    def load_model(self, max_rows: int) -> LoadModel:
+    def load_model(self, config: SchedulerConfig) -> LoadModel:
         """A LoadModel as the engine last published it."""
         a = self.array
-        load = LoadModel(max_rows, steps_per_token=a[Slot.STEPS_PER_TOKEN] or 1.3)
+        load = LoadModel(config.max_rows, config.flow_rows, config.batch_share,
+                         steps_per_token=a[Slot.STEPS_PER_TOKEN] or 1.3)
+        load.join_seconds_per_token = a[Slot.JOIN_SECONDS_PER_TOKEN] or load.join_seconds_per_token
         load.live_rows, load.queued_work, load.queued_rows = int(a[Slot.LIVE_ROWS]), a[Slot.QUEUED_WORK], int(
             a[Slot.QUEUED_ROWS])
+        load.queued_interactive_work = a[Slot.QUEUED_INTERACTIVE_WORK]
+        load.live_batch_rows, load.queued_interactive_rows = int(a[Slot.LIVE_BATCH_ROWS]), int(
+            a[Slot.QUEUED_INTERACTIVE_ROWS])
+        load.waiting_flows = [int(a[Slot.INTERACTIVE_FLOWS]), int(a[Slot.BATCH_FLOWS])]
         if a[Slot.MEASURED]:
             load.moments = [a[Slot.M_R], a[Slot.M_T], a[Slot.M_RR], a[Slot.M_RT]]
         return load
 
     def reset_queue(self) -> None:
         """A new engine holds nothing yet; what the last one measured (step times) stays as its prior."""
-        for slot in (Slot.PENDING_TEXTS, Slot.LIVE_ROWS, Slot.QUEUED_WORK, Slot.QUEUED_ROWS):
+        for slot in (Slot.PENDING_TEXTS, Slot.LIVE_ROWS, Slot.QUEUED_WORK, Slot.QUEUED_ROWS,
+                     Slot.QUEUED_INTERACTIVE_WORK, Slot.INTERACTIVE_FLOWS, Slot.BATCH_FLOWS, Slot.LIVE_BATCH_ROWS,
+                     Slot.QUEUED_INTERACTIVE_ROWS):
             self.array[slot] = 0.0
 
     @property

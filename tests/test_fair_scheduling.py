@@ -264,3 +264,26 @@ def test_the_server_checks_priority_and_client_id_and_resolves_auto_by_size():
             assert server.metric("translate_service_row_steps_total", priority="interactive", client="alice") > 0
     finally:
         server.close()
+
+
+def test_feasible_requests_of_every_kind_are_neither_refused_nor_dropped_beside_a_bulk_one(engine):
+    """The issue's case: a document of many sentences with a generous deadline was dropped before decoding by
+    an estimate 10x too high. Here a batch-class bulk request decodes while single sentences and documents
+    arrive with deadlines far above their work: every one is answered."""
+    async def body(h):
+        for _ in range(3):  # the load model measures passes and joins first
+            await asyncio.gather(*(h.scheduler.submit(h.item([text], DecodingOptions())) for text in BULK))
+        bulk = h.item(BULK * 32, BULK_OPTIONS)  # 128 texts x 8 beams: batch class under PRIORITY_AUTO
+        bulk.priority = Priority.BATCH
+        running = asyncio.ensure_future(h.scheduler.submit(bulk))
+        while h.metric("translate_live_rows") < 64:
+            await asyncio.sleep(0.002)
+        small = [h.scheduler.submit(h.item([SHORT], DecodingOptions(), timeout=0.5)) for _ in range(8)]
+        documents = [h.scheduler.submit(h.item(BULK * 15, DecodingOptions(), timeout=2.0)) for _ in range(2)]
+        answers = await asyncio.gather(*small, *documents, return_exceptions=True)
+        await running
+        return answers
+
+    answers = Harness(engine).run(body)
+    failures = [a for a in answers if isinstance(a, BaseException)]
+    assert not failures, failures

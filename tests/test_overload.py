@@ -7,12 +7,13 @@ import shutil
 import threading
 import time
 from concurrent import futures
+from dataclasses import replace
 
 import grpc
 import pytest
 
 from proto.translate.v1 import translate_pb2 as pb
-from service.admission import LoadModel
+from service.admission import Demand, LoadModel
 from service.client import TranslatorClient
 from service.config import EngineConfig
 from service.board import Board, Slot
@@ -23,7 +24,7 @@ from service.front.guard import RateLimitedLog
 from service.front.servicer import LargeRequests, encode_texts
 from service.metrics import ServiceMetrics
 from service.text.model import TextModel
-from service.work import SchedulerConfig, WorkItem
+from service.work import Priority, SchedulerConfig, WorkItem
 from model_store import ModelStore
 from prometheus_client import CollectorRegistry
 from service.engine.models import ModelRegistry
@@ -155,17 +156,56 @@ def test_large_requests_are_tokenized_off_the_event_loop_and_small_ones_on_it():
 # ---- admission: refusals with a retry hint ---------------------------------------------------------------
 
 def test_the_load_model_fits_pass_time_to_rows_and_waits_only_when_the_batch_is_full():
-    model = LoadModel(max_rows=64)
-    assert model.estimate(1, 10) is None  # nothing measured: admit
+    model = LoadModel(max_rows=64, flow_rows=56, join_seconds_per_token=1e-4)
+    small = Demand(rows=4, steps=10, work=40, tokens=20)
+    assert model.estimate(small) is None  # nothing measured: admit
     for _ in range(50):
         model.observe_pass(8, 0.010)
         model.observe_pass(64, 0.024)
     assert model.pass_seconds(36) == pytest.approx(0.017, rel=0.05)
     model.live_rows = 8
-    assert model.estimate(4, 10).wait == 0.0
-    assert model.estimate(4, 10).decoding == pytest.approx(10 * model.pass_seconds(12))
-    model.live_rows, model.queued_rows, model.queued_work = 64, 32, 640.0
-    assert model.estimate(4, 10).wait == pytest.approx(640.0 * model.pass_seconds(64) / 64)
+    assert model.estimate(small).wait == 0.0
+    assert model.estimate(small).decoding == pytest.approx(10 * model.pass_seconds(12) + 20 * 1e-4)
+    # a full batch: the work queued ahead in its class, of which each other waiting flow gets about as much
+    # as the request itself before it (fair order); the batch class waits for everything queued
+    model.live_rows, model.queued_rows, model.queued_work, model.queued_interactive_work = 64, 32, 640.0, 400.0
+    model.waiting_flows = [20, 3]
+    full_rate = model.pass_seconds(64) / 64
+    assert model.estimate(small).wait == pytest.approx(400.0 * full_rate)
+    model.waiting_flows = [2, 3]
+    assert model.estimate(small).wait == pytest.approx(2 * 40 * full_rate)
+    assert model.estimate(replace(small, priority=Priority.BATCH)).wait == pytest.approx(5 * 40 * full_rate)
+    # a bulk request wider than one flow may hold decodes in waves: its row-steps at the flow's rate
+    bulk = Demand(rows=112, steps=10, work=1120, tokens=0)
+    assert model.decoding(112, bulk) == pytest.approx(1120 / 56 * model.pass_seconds(64))
+
+
+def test_each_class_is_estimated_with_the_other_classes_steps_between_its_own():
+    model = LoadModel(max_rows=64, batch_share=0.5)
+    for _ in range(50):
+        model.observe_pass(1, 0.001)
+        model.observe_pass(64, 0.020)
+    one, many = model.pass_seconds(2), model.pass_seconds(48)
+    model.live_rows, model.live_batch_rows = 49, 48  # one interactive row beside a bulk batch
+    interactive = Demand(rows=1, steps=10, work=10)
+    assert model.estimate(interactive).decoding == pytest.approx(10 * 2 * one)  # half the time is the bulk's
+    bulk = Demand(rows=8, steps=10, work=80, priority=Priority.BATCH)
+    assert model.estimate(bulk).decoding == pytest.approx(10 * 2 * model.pass_seconds(56))
+    model.live_rows = model.live_batch_rows = 48  # nothing else interactive: the bulk's steps still come between
+    assert model.estimate(interactive).decoding == pytest.approx(10 * 2 * model.pass_seconds(1))
+    model.batch_share = 1.0  # never held back: a whole bulk step between two of its own
+    assert model.estimate(interactive).decoding == pytest.approx(10 * (model.pass_seconds(1) + many))
+    model.live_batch_rows, model.live_rows = 0, 0
+    assert model.estimate(interactive).decoding == pytest.approx(10 * model.pass_seconds(1))
+
+
+def test_joins_are_timed_apart_from_steps():
+    model = LoadModel(max_rows=64, join_seconds_per_token=1e-4, smoothing=0.5)
+    model.observe_join(100, 0.002)
+    assert model.join_seconds_per_token == pytest.approx(0.5e-4 + 0.5 * 2e-5)
+    demand = model.demand([(4, 10, 30), (1, 20, 60)])
+    assert (demand.rows, demand.tokens) == (5, 30)
+    assert demand.steps == model.steps(20, 60) and demand.work == 4 * model.steps(10, 30) + model.steps(20, 60)
 
 
 def _pushback_ms(err: grpc.RpcError) -> int:
@@ -211,15 +251,17 @@ def test_a_front_refuses_at_the_door_from_the_load_the_engine_published(tmp_path
         load.observe_pass(8, 0.5)
         load.observe_pass(256, 0.5)
     load.queued_rows, load.queued_work = 10 ** 6, 512.0  # 1 s of queue ahead, then ~10 steps of 0.5 s
+    load.queued_interactive_rows, load.queued_interactive_work, load.waiting_flows = 10 ** 6, 512.0, [1000, 0]
     door.publish(load)
     err = door.submit(2.0)
     assert isinstance(err, QueueFull) and "past its deadline" in str(err) and err.retry_after > 0
-    load.queued_rows, load.queued_work = 0, 0.0
+    load.queued_rows, load.queued_work, load.queued_interactive_rows, load.queued_interactive_work = 0, 0.0, 0, 0.0
     door.publish(load)
     err = door.submit(2.0)  # no queue: the deadline alone is too short, no retry hint
     assert isinstance(err, DeadlinePassed) and "cannot finish within its deadline" in str(err)
     assert isinstance(door.submit(None), NotServing)  # no deadline, no queue: admitted
-    load.queued_rows, load.queued_work = 10 ** 6, 1e7
+    load.queued_rows, load.queued_work, load.queued_interactive_rows, load.queued_interactive_work = \
+        10 ** 6, 1e7, 10 ** 6, 1e7
     door.publish(load)
     err = door.submit(None)
     assert isinstance(err, QueueFull) and "more than its bound of 5.0 s" in str(err) and err.retry_after > 1

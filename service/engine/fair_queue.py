@@ -57,6 +57,7 @@ class FairQueue:
         self._arrivals: deque[tuple[int, Sequence]] = deque()  # (pass it arrived at, text), for aging
         self._waiting_ids: set[int] = set()  # ids of the texts still waiting
         self.passes = 0  # decode passes so far (the scheduler counts them)
+        self.waiting_flows = [0 for _ in Priority]  # flows with texts waiting, per class
         self._skip: str | None = None
 
     def __len__(self) -> int:
@@ -76,6 +77,8 @@ class FairQueue:
         if not flow.queued:
             heapq.heappush(self._heaps[priority], (flow.counter, flow.order, flow))
             flow.queued = True
+        if not flow.waiting:
+            self.waiting_flows[priority] += 1
         for s in texts:
             s.flow = flow
             flow.waiting.append(s)
@@ -176,6 +179,8 @@ class FairQueue:
             flow.waiting.popleft()
         else:
             flow.waiting.remove(s)
+        if not flow.waiting:
+            self.waiting_flows[flow.priority] -= 1
         self._waiting_ids.discard(s.id)
 
     def _forget_if_idle(self, flow: Flow) -> None:

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from service.engine.decoding import Hypothesis
 from service.engine.engine import Engine
 from service.engine.fair_queue import FairQueue
-from service.admission import Door, LoadModel
+from service.admission import Demand, Door, LoadModel
 from service.errors import DeadlinePassed, QueueFull, ServiceError
 from service.metrics import ServiceMetrics
 from service.engine.running_batch import RunningBatch
@@ -105,7 +105,7 @@ class IterationScheduler:
         self._reserved = 0  # worst-case cache bytes of the live texts
         self._next_queue_scan = 0.0
         self._waited_steps = 0  # steps the waiting texts have been held back to join together
-        self.load = LoadModel(config.max_rows)
+        self.load = LoadModel(config.max_rows, config.flow_rows, config.batch_share)
         self.door = Door(metrics, config.max_queue_seconds)
         self.shed = self.door.log
         self._wake = threading.Event()
@@ -141,6 +141,7 @@ class IterationScheduler:
         for s in waiting:
             s.work = s.beam_size * self.load.steps(s.source_tokens, s.limit)
         self._check_time(item, waiting)
+        interactive = item.priority == Priority.INTERACTIVE
         if item.on_progress is not None:
             relay = ProgressRelay(self._loop, item.on_progress)
             for index, s in enumerate(sequences):
@@ -150,6 +151,9 @@ class IterationScheduler:
             self._count(len(waiting))
             self.load.queued_work += sum(s.work for s in waiting)
             self.load.queued_rows += sum(s.beam_size for s in waiting)
+            if interactive:
+                self.load.queued_interactive_work += sum(s.work for s in waiting)
+                self.load.queued_interactive_rows += sum(s.beam_size for s in waiting)
         self._wake.set()
         try:
             return await item.future
@@ -158,11 +162,12 @@ class IterationScheduler:
             self._wake.set()
             raise
 
+    def _demand(self, item: WorkItem, texts: list[Sequence]) -> Demand:
+        return self.load.demand(((s.beam_size, s.source_tokens, s.limit) for s in texts), item.priority)
+
     def _check_time(self, item: WorkItem, waiting: list[Sequence]) -> None:
         """Refuse a request the queue cannot serve in time (QueueFull with a retry hint)."""
-        rows = sum(s.beam_size for s in waiting)
-        steps = max(s.work / s.beam_size for s in waiting)
-        self.door.check(self.load, rows, steps, item.deadline, item.n_texts, self.pending_texts)
+        self.door.check(self.load, self._demand(item, waiting), item.deadline, item.n_texts, self.pending_texts)
 
     def _refused(self, reason: str, texts: int) -> None:
         self.door.refused(reason, texts, self.load, self.pending_texts)
@@ -193,6 +198,7 @@ class IterationScheduler:
                 started = time.monotonic()
                 self._expel(started)
                 self._admit()
+                started = time.monotonic()  # the pass's steps alone: joins are timed apart
                 live = self._stepping()
                 if not live:
                     self.shed.maybe_log(self.load, self.pending_texts)
@@ -271,7 +277,7 @@ class IterationScheduler:
                 if item.settled or item.cancelled:  # answered (expired) or gone: drop uncomputed
                     self._unqueue(s)
                     continue
-                if item in doomed or (item not in self._items and self._too_late(s, rows, now)):
+                if item in doomed or (item not in self._items and self._too_late(s, now)):
                     doomed.add(item)  # it waited too long to finish now: computing it would only slow the rest
                     self._unqueue(s)
                     continue
@@ -310,18 +316,21 @@ class IterationScheduler:
             batch = self._batches.get(key)
             if batch is None:
                 batch = self._batches[key] = key.engine.running_batch()
+            join_started = time.monotonic()
             batch.join(sequences)
+            self.load.observe_join(sum(s.source_tokens for s in sequences), time.monotonic() - join_started)
             self.metrics.rows_joined.labels(key.engine.name, str(key.engine.version)).inc(
                 sum(s.beam_size for s in sequences))
 
-    def _too_late(self, s: Sequence, rows: int, now: float) -> bool:
-        """Whether a request's first text, about to join a batch of `rows` rows, cannot finish before its
-        deadline (its texts decode side by side: the first stands for them). Checked before any of its
-        texts joins, so a request is dropped whole or not at all."""
+    def _too_late(self, s: Sequence, now: float) -> bool:
+        """Whether a request whose first text is about to join cannot finish before its deadline (all its
+        texts estimated, as at the door, in the batch of its class as it is now). Checked before any of its texts joins, so a
+        request is dropped whole or not at all."""
         item: WorkItem = s.owner
         if item.deadline is None or not self.load.measured:
             return False
-        return now + self.load.decoding(rows + s.beam_size, s.work / s.beam_size) > item.deadline
+        demand = self._demand(item, [x for x in item.sequences if x.source])
+        return now + self.load.decoding(self._class_rows[item.priority] + demand.rows, demand) > item.deadline
 
     def _step(self, key: BatchKey, batch: RunningBatch) -> None:
         engine = key.engine
@@ -386,6 +395,9 @@ class IterationScheduler:
         self._count(-1)
         self.load.queued_work -= s.work
         self.load.queued_rows -= s.beam_size
+        if s.owner.priority == Priority.INTERACTIVE:
+            self.load.queued_interactive_work -= s.work
+            self.load.queued_interactive_rows -= s.beam_size
 
     def _leave(self, engine: Engine, sequences: list[Sequence], reason: str) -> None:
         if not sequences:
@@ -442,9 +454,11 @@ class IterationScheduler:
 
     def _publish(self) -> None:
         self.load.live_rows = rows = sum(b.rows for b in self._batches.values())
+        self.load.waiting_flows = list(self._queue.waiting_flows)
+        self.load.live_batch_rows = self._class_rows[Priority.BATCH]
         if self.on_publish is not None:
             self.on_publish(self.load, self.pending_texts)
         self.metrics.live_rows.set(rows)
-        estimate = self.load.estimate(1, 0.0)
+        estimate = self.load.estimate(Demand())
         self.metrics.queue_wait.set(estimate.wait if estimate else 0.0)
         self.metrics.cache_bytes.set(sum(b.cache_bytes for b in self._batches.values()))

@@ -53,9 +53,9 @@ class EngineProcess:
         if isinstance(self.scheduler, IterationScheduler):
             # A restarted engine starts from what the last one measured: a fresh fit over its first, cold and
             # oddly shaped passes dropped calls that had time enough (bench/faults.py).
-            measured = board.load_model(config.scheduler.max_rows)
-            self.scheduler.load.moments, self.scheduler.load.steps_per_token = measured.moments, \
-                measured.steps_per_token
+            measured, load = board.load_model(config.scheduler), self.scheduler.load
+            load.moments, load.steps_per_token = measured.moments, measured.steps_per_token
+            load.join_seconds_per_token = measured.join_seconds_per_token
             self.scheduler.on_publish = board.publish_load
             self.scheduler.step_delay = config.step_delay_ms / 1000
         self.context = zmq.asyncio.Context()

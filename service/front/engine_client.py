@@ -20,7 +20,7 @@ import zmq
 import zmq.asyncio
 
 from service import messages
-from service.admission import Door
+from service.admission import Demand, Door
 from service.board import Board, Slot
 from service.errors import DeadlinePassed, InvalidRequest, NotServing, QueueFull, ServiceError, UnknownModel
 from service.messages import Hyp
@@ -62,7 +62,7 @@ class EngineClient:
         self._socket.setsockopt(zmq.RCVHWM, 100_000)
         self._socket.connect(board.engine_address)
         self._reader: asyncio.Task | None = None
-        self._load = board.load_model(config.max_rows)  # as the engine last published it
+        self._load = board.load_model(config)  # as the engine last published it
 
     @property
     def held(self) -> int:
@@ -96,20 +96,14 @@ class EngineClient:
                     f"the translation engine stopped while decoding this request and is restarting; retry in "
                     f"{left:.1f} s", retry_after=left))
 
-    def _rows_and_steps(self, item: WorkItem) -> tuple[int, float]:
-        """The engine's own estimate of a request (service/engine/iteration_scheduler.py): rows, and the
-        steps of its longest text."""
-        load_steps = self._load.steps
-        limit_of = item.options.length_limit
-        rows, steps = 0, 0.0
-        for ids, fills in zip(item.sources, item.fills or [()] * len(item.sources)):
-            if not ids:
-                continue
-            beam = max(item.options.beam_size, self.placeholder_beam) if item.engine.covers(fills) \
-                else item.options.beam_size
-            rows += beam
-            steps = max(steps, load_steps(len(ids) + 1, min(limit_of(len(ids) + 1), item.engine.max_target_tokens)))
-        return rows, steps
+    def _demand(self, item: WorkItem) -> Demand:
+        """What the engine will estimate for the request (service/engine/iteration_scheduler.py): its texts'
+        beams (placeholder coverage widens some), lengths and limits."""
+        limit_of, beam = item.options.length_limit, item.options.beam_size
+        return self._load.demand(
+            ((max(beam, self.placeholder_beam) if item.engine.covers(fills) else beam, len(ids) + 1,
+              min(limit_of(len(ids) + 1), item.engine.max_target_tokens))
+             for ids, fills in zip(item.sources, item.fills or [()] * len(item.sources)) if ids), item.priority)
 
     async def _engine_back(self, item: WorkItem) -> None:
         """While the engine restarts, a new call waits for it (at most RESTART_HOLD seconds, and not past its
@@ -130,18 +124,21 @@ class EngineClient:
         call's own decoding to the estimate)."""
         if self.draining or not self.engine_ready():
             return  # submit says why, and waits for a restarting engine
-        self._load = self.board.load_model(self.config.max_rows)
-        self.door.check(self._load, 1, 0.0, deadline, texts, int(self.board[Slot.PENDING_TEXTS]))
+        self._load = load = self.board.load_model(self.config)
+        pending = int(self.board[Slot.PENDING_TEXTS])
+        # Its own work is not known before tokenizing: as much per text as the texts queued now.
+        self.door.check(load, Demand(work=texts * load.queued_work / pending if pending else 0.0), deadline, texts,
+                        pending)
 
     def _check_door(self, item: WorkItem) -> None:
-        self._load = self.board.load_model(self.config.max_rows)
+        self._load = self.board.load_model(self.config)
         try:
             check_admission(self.draining, int(self.board[Slot.PENDING_TEXTS]), item, self.config)
         except QueueFull:
             self._refused("queue full", item.n_texts)
             raise
-        rows, steps = self._rows_and_steps(item)
-        self.door.check(self._load, rows, steps, item.deadline, item.n_texts, int(self.board[Slot.PENDING_TEXTS]))
+        self.door.check(self._load, self._demand(item), item.deadline, item.n_texts,
+                        int(self.board[Slot.PENDING_TEXTS]))
 
     def _refused(self, reason: str, texts: int) -> None:
         self.door.refused(reason, texts, self._load, int(self.board[Slot.PENDING_TEXTS]))
