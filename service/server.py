@@ -312,14 +312,13 @@ def build_parser() -> argparse.ArgumentParser:
                         "the live texts... (default: %(default)s)")
     p.add_argument("--join-max-steps", type=int, default=s.join_max_steps,
                    help="...or once the oldest has waited this many steps; 0 joins at every step (default: %(default)s)")
-    p.add_argument("--join-max-ms", type=float, default=s.join_max_ms,
-                   help="...or this many milliseconds (default: %(default)s)")
     p.add_argument("--length-lanes", type=int, nargs="*", default=list(s.length_lanes),
                    help="iteration: source-length bounds (tokens) of separate running batches, so that long texts "
                         "do not slow short ones; none for one batch (default: %(default)s)")
     p.add_argument("--max-join-tokens", type=int, default=s.max_join_tokens,
-                   help="iteration: while rows decode, the texts joining at one step read at most this many source "
-                        "tokens, so that no encoder pass stalls the live rows long (default: %(default)s)")
+                   help="iteration: while rows decode, one flow's texts joining at one step read at most this many "
+                        "source tokens, so that no bulk request's encoder pass stalls the live rows long "
+                        "(default: %(default)s)")
     p.add_argument("--reserve-rows", type=int, default=s.reserve_rows,
                    help="iteration: rows that no one flow (a client by x-client-id, or a request) and not the batch "
                         "priority class may take, so that a newcomer joins at the next step (default: an eighth of "
@@ -364,7 +363,7 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
                             max_batch_sentences=args.max_batch_sentences, max_batch_tokens=args.max_batch_tokens),
         scheduler=SchedulerConfig(kind=args.scheduler, max_rows=args.max_rows, max_cache_mb=args.max_cache_mb,
                                   join_ratio=args.join_ratio, join_max_steps=args.join_max_steps,
-                                  join_max_ms=args.join_max_ms, max_join_tokens=args.max_join_tokens,
+                                  max_join_tokens=args.max_join_tokens,
                                   length_lanes=tuple(args.length_lanes), reserve_rows=args.reserve_rows,
                                   batch_share=args.batch_share, aging_passes=args.aging_passes,
                                   auto_batch_rows=args.auto_batch_rows,

@@ -44,14 +44,13 @@ class SchedulerConfig:
     max_rows: int = 256
     max_cache_mb: float = 2048.0
     # While texts decode, waiting ones join together once they are join_ratio of the live texts, or the
-    # oldest has waited join_max_steps steps or join_max_ms milliseconds (a join costs an encoder call and a
-    # cache gather: worth waiting a few short steps for company, not a few long ones).
+    # oldest has waited join_max_steps steps (a join costs an encoder call and a cache gather).
     join_ratio: float = 0.25
     join_max_steps: int = 4
-    join_max_ms: float = 5.0
-    # While rows decode, the texts joining in one pass read at most max_join_tokens source tokens: the
-    # encoder pass of 64 short sentences (660 tokens) takes ~40 ms on 2 cores and stalls every live row
-    # that long; on an idle batch only max_batch_tokens applies.
+    # While rows decode, one flow's texts joining in one pass read at most max_join_tokens source tokens:
+    # the encoder pass of a 64-sentence request (660 tokens) takes ~40 ms on 2 cores and stalls every live
+    # row that long (many flows' short texts still join together, up to max_batch_tokens; on an idle
+    # batch only max_batch_tokens applies).
     max_join_tokens: int = 256
     # Texts decode in separate running batches by source length (tokens with EOS): a lane up to each
     # bound, one beyond the last. Every row reads its batch's longest source and output at every
@@ -85,9 +84,8 @@ class SchedulerConfig:
             raise ValueError(f"scheduler kind={self.kind!r}: expected 'iteration' or 'static'")
         if list(self.length_lanes) != sorted(set(self.length_lanes)) or any(b < 1 for b in self.length_lanes):
             raise ValueError(f"length_lanes={self.length_lanes} must be increasing positive token counts")
-        if self.join_ratio < 0 or self.join_max_steps < 0 or self.join_max_ms < 0:
-            raise ValueError(f"join_ratio={self.join_ratio}, join_max_steps={self.join_max_steps} and "
-                             f"join_max_ms={self.join_max_ms} must be >= 0")
+        if self.join_ratio < 0 or self.join_max_steps < 0:
+            raise ValueError(f"join_ratio={self.join_ratio} and join_max_steps={self.join_max_steps} must be >= 0")
         if self.reserve_rows is not None and not 0 <= self.reserve_rows <= self.max_rows - MAX_BEAM_SIZE:
             raise ValueError(f"reserve_rows={self.reserve_rows} must leave one widest text ({MAX_BEAM_SIZE} rows) of "
                              f"max_rows={self.max_rows}")

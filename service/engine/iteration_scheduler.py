@@ -234,25 +234,29 @@ class IterationScheduler:
         wide bulk batch takes 5-40 ms here, a short request's steps 1-2 ms: a short request passes between
         two bulk steps, and a stream of them still leaves the bulk its share)."""
         live = [(key, batch) for key, batch in self._batches.items() if batch.rows]
-        if not self._class_rows[Priority.INTERACTIVE] or not self._class_rows[Priority.BATCH]:
-            return live
-        pause = self._batch_step_seconds * (1 / self.config.batch_share - 1)
-        if time.monotonic() - self._batch_stepped >= pause:
+        if not self._class_rows[Priority.BATCH] or self._batch_due():
             return live
         return [(key, batch) for key, batch in live if key.priority == Priority.INTERACTIVE]
+
+    def _batch_due(self) -> bool:
+        """Whether the batch class may use the engine now: no interactive rows decode, or it has waited as
+        long as keeps it `batch_share` of the time. Its joins (encoder passes) wait for it too."""
+        if not self._class_rows[Priority.INTERACTIVE]:
+            return True
+        pause = self._batch_step_seconds * (1 / self.config.batch_share - 1)
+        return time.monotonic() - self._batch_stepped >= pause
 
     def _worth_joining(self, live_texts: int) -> bool:
         """Joining costs an encoder call and a gather of the cache, whoever joins; so while texts are
         decoding, newcomers join together: once they are `join_ratio` of the live texts, or once the
-        oldest has waited `join_max_steps` steps (as TGI's waiting_served_ratio and max_waiting_tokens) or
-        `join_max_ms` (a step of a wide batch takes long enough that waiting for company costs more than
-        the encoder call it saves)."""
+        oldest has waited `join_max_steps` steps (as TGI's waiting_served_ratio and max_waiting_tokens); but
+        at once when a class has texts waiting and none decoding (a short interactive request beside a
+        bulk batch: there is no company of its class to wait for, and four steps of the bulk batch are long)."""
         if not live_texts or self._waited_steps >= self.config.join_max_steps:
             return True
         if len(self._queue) >= self.config.join_ratio * live_texts:
             return True
-        oldest = self._queue.oldest()
-        return oldest is not None and time.monotonic() - oldest.owner.enqueued >= self.config.join_max_ms / 1000
+        return any(waiting and not self._class_rows[c] for c, waiting in enumerate(self._queue.waiting_flows))
 
     def _admit(self) -> None:
         rows = sum(self._class_rows)
@@ -266,9 +270,11 @@ class IterationScheduler:
         source_tokens = 0
         cap_bytes = self.config.max_cache_mb * 2 ** 20
         flow_cap = self.config.flow_rows  # per flow, and for the batch class in all
-        max_tokens = min(self.config.max_batch_tokens, self.config.max_join_tokens) if rows else \
-            self.config.max_batch_tokens  # a long encoder pass would stall the live rows
+        # While rows decode, one flow's joiners read at most max_join_tokens per pass: a bulk request's long
+        # encoder pass would stall every live row (many flows' short texts still join together).
+        flow_tokens: dict[object, int] = {} if rows else None
         batch_rows = self._class_rows[Priority.BATCH]
+        batch_due = self._batch_due()
         now = time.monotonic()
         doomed: set[WorkItem] = set()
         with self._lock:
@@ -284,13 +290,19 @@ class IterationScheduler:
                 if s.flow.rows + s.beam_size > flow_cap:
                     self._queue.skip_flow()  # its fair share is full; others may still join
                     continue
-                if item.priority == Priority.BATCH and batch_rows + s.beam_size > flow_cap:
-                    self._queue.skip_class()
+                if item.priority == Priority.BATCH and (batch_rows + s.beam_size > flow_cap or not batch_due):
+                    self._queue.skip_class()  # at its cap, or its time share is used up
                     continue
+                if flow_tokens is not None:
+                    taken = flow_tokens.get(s.flow, 0)
+                    if taken and taken + s.source_tokens > self.config.max_join_tokens:
+                        self._queue.skip_flow()  # the rest of this flow joins at the next passes
+                        continue
+                    flow_tokens[s.flow] = taken + s.source_tokens
                 bound = self._bound(s, item.engine)
                 anything = rows or joining
                 if anything and (rows + s.beam_size > self.config.max_rows or self._reserved + bound > cap_bytes
-                                 or source_tokens + s.source_tokens > max_tokens):
+                                 or source_tokens + s.source_tokens > self.config.max_batch_tokens):
                     break  # head-of-line: nobody overtakes the next text in fair order
                 self._unqueue(s, joins=True)
                 rows += s.beam_size
@@ -408,12 +420,14 @@ class IterationScheduler:
         for key, leaving in by_batch.items():
             self._batches[key].leave(leaving)
         self._reserved -= sum(self._bound(s, engine) for s in sequences)
+        served: dict[tuple[Priority, str], int] = {}
         with self._lock:
             for s in sequences:
                 self._class_rows[s.owner.priority] -= s.beam_size
-                taken = self._queue.left(s)
-                self.metrics.service_row_steps.labels(s.owner.priority.name.lower(), self._client_label(s.flow.client)
-                                                      ).inc(taken)
+                key = (s.owner.priority, s.flow.client)
+                served[key] = served.get(key, 0) + self._queue.left(s)
+        for (priority, client), taken in served.items():
+            self.metrics.service_row_steps.labels(priority.name.lower(), self._client_label(client)).inc(taken)
         self.metrics.rows_left.labels(engine.name, str(engine.version), reason).inc(sum(s.beam_size for s in sequences))
         self._publish()  # before the caller can hear of it
 
