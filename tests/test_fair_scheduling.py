@@ -287,3 +287,18 @@ def test_feasible_requests_of_every_kind_are_neither_refused_nor_dropped_beside_
     answers = Harness(engine).run(body)
     failures = [a for a in answers if isinstance(a, BaseException)]
     assert not failures, failures
+
+
+def test_lengths_forced_by_min_length_do_not_teach_the_estimate(engine):
+    """Outputs held to a minimum length (fixed-length benchmarks) would make every later request look many
+    times longer than it is, and refuse it for a deadline too short (seen in CI: 4.6 steps per token)."""
+    async def body(h):
+        prior = h.scheduler.load.steps_per_token
+        await h.scheduler.submit(h.item([SHORT], DecodingOptions(max_length_a=50, max_length=40, min_length=40)))
+        forced = h.scheduler.load.steps_per_token
+        await h.scheduler.submit(h.item([SHORT], DecodingOptions()))
+        return prior, forced, h.scheduler.load.steps_per_token
+
+    prior, forced, learned = Harness(engine).run(body)
+    assert forced == prior
+    assert learned != prior  # a natural ending does teach it

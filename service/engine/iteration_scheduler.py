@@ -360,7 +360,8 @@ class IterationScheduler:
             self.metrics.time_to_first_token.labels(engine.name).observe(now - s.owner.enqueued)
         self._leave(engine, report.finished, "finished")
         for s in report.finished:
-            self.load.observe_finished(s.source_tokens, s.step)
+            if not s.options.min_length:  # a length forced by min_length says nothing of how long outputs run
+                self.load.observe_finished(s.source_tokens, s.step)
             item: WorkItem = s.owner
             self._remaining[item] -= 1
             if not self._remaining[item]:
