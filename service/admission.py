@@ -70,7 +70,8 @@ class LoadModel:
         # for the batch the request will join, not the one that ran last (after a spike, an average
         # of the full batch's passes would refuse everything on an idle server, and nothing would run
         # to correct it).
-        self.moments: list[float] | None = None
+        self.moments: list[float] | None = None  # the interactive class's steps
+        self.batch_moments: list[float] | None = None  # the batch class's: its long, wide rows cost more per row
         self.steps_per_token = steps_per_token  # a prior until texts finish: our models' outputs run ~1.2x
         self.join_seconds_per_token = join_seconds_per_token  # the encoder's, a prior until joins are timed
         self.live_rows = 0
@@ -82,15 +83,19 @@ class LoadModel:
         self.waiting_flows = [0 for _ in Priority]  # flows with texts waiting, per class
 
     # ---- decode thread ----
-    def observe_pass(self, rows: int, seconds: float) -> None:
+    def observe_pass(self, rows: int, seconds: float, priority: Priority = Priority.INTERACTIVE) -> None:
+        """One pass's steps of one class's batches: `rows` rows in `seconds`."""
         if rows <= 0 or seconds <= 0:
             return
         sample = [rows, seconds, rows * rows, rows * seconds]
-        if self.moments is None:
+        moments = self.moments if priority == Priority.INTERACTIVE else self.batch_moments
+        if moments is not None:
+            a = self.smoothing
+            sample = [m + a * (x - m) for m, x in zip(moments, sample)]
+        if priority == Priority.INTERACTIVE:
             self.moments = sample
         else:
-            a = self.smoothing
-            self.moments = [m + a * (x - m) for m, x in zip(self.moments, sample)]
+            self.batch_moments = sample
 
     def observe_finished(self, source_tokens: int, steps: int) -> None:
         self.steps_per_token += self.smoothing * (steps / source_tokens - self.steps_per_token)
@@ -102,11 +107,14 @@ class LoadModel:
     # ---- both ----
     @property
     def measured(self) -> bool:
-        return self.moments is not None
+        return self.moments is not None or self.batch_moments is not None
 
-    def pass_seconds(self, rows: int) -> float:
-        """Predicted time of one decode pass with `rows` live rows."""
-        r, t, rr, rt = self.moments
+    def pass_seconds(self, rows: int, priority: Priority = Priority.INTERACTIVE) -> float:
+        """Predicted time of one step of `rows` rows of a class (fitted on that class's steps, or on the other
+        class's until it has some)."""
+        own, other = (self.moments, self.batch_moments) if priority == Priority.INTERACTIVE else \
+            (self.batch_moments, self.moments)
+        r, t, rr, rt = own if own is not None else other
         variance = rr - r * r
         slope = max(0.0, (rt - r * t) / variance) if variance > 1e-9 * rr else t / r  # one batch size seen so far
         intercept = max(0.0, t - slope * r)
@@ -130,12 +138,12 @@ class LoadModel:
         included): its batch's step, and the other class's steps between two of its own. An interactive
         batch lets the batch class keep `batch_share` of the time; a batch-class one waits that much for
         the interactive rows."""
-        own = self.pass_seconds(min(self.max_rows, batch_rows))
+        own = self.pass_seconds(min(self.max_rows, batch_rows), demand.priority)
         share = self.batch_share
         if demand.priority == Priority.INTERACTIVE:
             if not self.live_batch_rows:
                 return own
-            other = self.pass_seconds(self.live_batch_rows)
+            other = self.pass_seconds(self.live_batch_rows, Priority.BATCH)
             return own + (other if share >= 1 else min(other, own * share / (1 - share)))
         interactive = self.live_rows - self.live_batch_rows
         if not interactive:
@@ -163,7 +171,7 @@ class LoadModel:
         batch class, the interactive class's), of which fair order serves each other waiting flow about
         as much as the request itself before it. Then it decodes in a batch of everything live and queued,
         itself included."""
-        if self.moments is None:
+        if not self.measured:
             return None
         if demand.priority == Priority.INTERACTIVE:
             ahead_rows = self.live_rows + self.queued_interactive_rows
@@ -174,7 +182,7 @@ class LoadModel:
         wait = 0.0
         if ahead_rows + demand.rows > self.max_rows:
             ahead = min(queued, flows * max(demand.work, 1.0))
-            wait = ahead * self.pass_seconds(self.max_rows) / self.max_rows
+            wait = ahead * self.pass_seconds(self.max_rows, demand.priority) / self.max_rows
         return Estimate(wait, self.decoding(self.class_rows(demand) + demand.rows, demand))
 
 

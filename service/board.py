@@ -49,7 +49,12 @@ class Slot(IntEnum):
     JOIN_SECONDS_PER_TOKEN = 20
     LIVE_BATCH_ROWS = 21
     QUEUED_INTERACTIVE_ROWS = 22
-    FRONT_READY = 23  # ... MAX_FRONTS slots, one per front
+    BATCH_MEASURED = 23  # 1 once the engine has timed a batch-class step; then its moments
+    B_R = 24
+    B_T = 25
+    B_RR = 26
+    B_RT = 27
+    FRONT_READY = 28  # ... MAX_FRONTS slots, one per front
 
 
 SIZE = Slot.FRONT_READY + MAX_FRONTS
@@ -83,6 +88,9 @@ class Board:
         if load.moments is not None:
             a[Slot.M_R], a[Slot.M_T], a[Slot.M_RR], a[Slot.M_RT] = load.moments
             a[Slot.MEASURED] = 1.0
+        if load.batch_moments is not None:
+            a[Slot.B_R], a[Slot.B_T], a[Slot.B_RR], a[Slot.B_RT] = load.batch_moments
+            a[Slot.BATCH_MEASURED] = 1.0
 
     def load_model(self, config: SchedulerConfig) -> LoadModel:
         """A LoadModel as the engine last published it."""
@@ -98,6 +106,8 @@ class Board:
         load.waiting_flows = [int(a[Slot.INTERACTIVE_FLOWS]), int(a[Slot.BATCH_FLOWS])]
         if a[Slot.MEASURED]:
             load.moments = [a[Slot.M_R], a[Slot.M_T], a[Slot.M_RR], a[Slot.M_RT]]
+        if a[Slot.BATCH_MEASURED]:
+            load.batch_moments = [a[Slot.B_R], a[Slot.B_T], a[Slot.B_RR], a[Slot.B_RT]]
         return load
 
     def reset_queue(self) -> None:

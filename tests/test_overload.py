@@ -199,6 +199,20 @@ def test_each_class_is_estimated_with_the_other_classes_steps_between_its_own():
     assert model.estimate(interactive).decoding == pytest.approx(10 * model.pass_seconds(1))
 
 
+def test_each_class_step_time_is_fitted_on_its_own_steps():
+    model = LoadModel(max_rows=256)
+    for _ in range(50):
+        model.observe_pass(4, 0.002)
+        model.observe_pass(64, 0.006)
+    interactive = model.pass_seconds(60)
+    assert model.pass_seconds(60, Priority.BATCH) == interactive  # no batch steps yet: the other class's fit
+    for _ in range(50):  # wide beam-8 rows with long caches: dearer per row
+        model.observe_pass(224, 0.090, Priority.BATCH)
+        model.observe_pass(64, 0.030, Priority.BATCH)
+    assert model.pass_seconds(60) == interactive
+    assert model.pass_seconds(60, Priority.BATCH) > 3 * interactive
+
+
 def test_joins_are_timed_apart_from_steps():
     model = LoadModel(max_rows=64, join_seconds_per_token=1e-4, smoothing=0.5)
     model.observe_join(100, 0.002)

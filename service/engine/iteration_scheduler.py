@@ -198,24 +198,23 @@ class IterationScheduler:
                 started = time.monotonic()
                 self._expel(started)
                 self._admit()
-                started = time.monotonic()  # the pass's steps alone: joins are timed apart
                 live = self._stepping()
                 if not live:
                     self.shed.maybe_log(self.load, self.pending_texts)
                     self._wake.wait(0.5)
                     self._wake.clear()
                     continue
-                rows = sum(batch.rows for _, batch in live)
-                batch_class = 0.0
+                seconds, rows = [0.0 for _ in Priority], [0 for _ in Priority]  # per class, this pass
                 for key, batch in live:
+                    rows[key.priority] += batch.rows
                     step_started = time.monotonic()
                     self._step(key, batch)
-                    if key.priority == Priority.BATCH:
-                        batch_class += time.monotonic() - step_started
-                if batch_class:
-                    self._batch_stepped, self._batch_step_seconds = time.monotonic(), batch_class
+                    seconds[key.priority] += time.monotonic() - step_started
+                if seconds[Priority.BATCH]:
+                    self._batch_stepped, self._batch_step_seconds = time.monotonic(), seconds[Priority.BATCH]
                 self._queue.passes += 1
-                self.load.observe_pass(rows, time.monotonic() - started)
+                for priority in Priority:  # each class's step time is fitted on its own steps
+                    self.load.observe_pass(rows[priority], seconds[priority], priority)
             except Exception as exc:  # a bug must fail the requests it touched, not stop the thread
                 log.exception("the decode loop failed; failing the requests in flight")
                 self._fail_everything(exc)

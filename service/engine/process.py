@@ -54,7 +54,8 @@ class EngineProcess:
             # A restarted engine starts from what the last one measured: a fresh fit over its first, cold and
             # oddly shaped passes dropped calls that had time enough (bench/faults.py).
             measured, load = board.load_model(config.scheduler), self.scheduler.load
-            load.moments, load.steps_per_token = measured.moments, measured.steps_per_token
+            load.moments, load.batch_moments = measured.moments, measured.batch_moments
+            load.steps_per_token = measured.steps_per_token
             load.join_seconds_per_token = measured.join_seconds_per_token
             self.scheduler.on_publish = board.publish_load
             self.scheduler.step_delay = config.step_delay_ms / 1000
