@@ -5,7 +5,8 @@ Under overload a queue of work that will expire only delays the work that could 
 calls came back OK. So the iteration-level scheduler measures, as it decodes:
 
 - the time of one decode pass (every lane steps once: how long one step of a text takes) against the
-  live rows, as a line fitted over recent passes (the steps alone: joins are timed apart);
+  live rows, as a line fitted over recent passes, one per priority class (the batch class's wide,
+  long rows cost more per row), of the steps alone (joins are timed apart);
 - the encoder's time per source token of joining texts;
 - `steps_per_token`: generated steps per source token (EWMA over finished texts),
 
