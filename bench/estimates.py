@@ -174,7 +174,7 @@ def markdown(all_kinds: list[Kind], args: argparse.Namespace) -> str:
     for k in all_kinds:
         mixed = [a for _, a in k.mixed]
         lines.append(f"| {k.name} | {len(k.alone)} | {statistics.median(a for _, a in k.alone) * 1000:.0f} | "
-                     f"{ratios(k.alone)} | {len(k.mixed) + k.refused + k.dropped} | "
+                     f"{ratios(k.alone)} | {len(k.mixed) + k.refused + k.dropped + k.expired} | "
                      + (f"{statistics.median(mixed) * 1000:.0f} / {np.percentile(mixed, 90) * 1000:.0f}" if mixed else "-")
                      + f" | {ratios(k.mixed)} | {k.refused} | {k.dropped} | {k.expired} |")
     return "\n".join(lines) + "\n"

@@ -19,7 +19,6 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import sys
 import tempfile
@@ -33,8 +32,7 @@ import numpy as np
 from tqdm import tqdm
 
 from bench.server_process import ServerProcess
-from bench.service_bench import MODEL, heldout_sentences
-from model_store import ModelStore
+from bench.service_bench import MODEL, copy_default_model, heldout_sentences
 from proto.translate.v1 import translate_pb2 as pb
 from proto.translate.v1 import translate_pb2_grpc as pb_grpc
 
@@ -186,8 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp, \
             tqdm(total=len(servers) * 3 + 4, desc="fairness", unit="run") as progress:
         store = Path(tmp) / "store"
-        version = ModelStore(args.store).open(MODEL)
-        shutil.copytree(version.path, store / MODEL / str(version.version))
+        copy_default_model(args.store, store)
         for name, checkout in servers.items():
             with ServerProcess(store, *args.server_args.split(), cwd=checkout).wait_serving() as server, \
                     grpc.insecure_channel(server.address) as channel:

@@ -19,7 +19,6 @@ import re
 import signal
 import sys
 import tempfile
-import shutil
 import threading
 import time
 from collections import Counter
@@ -31,8 +30,7 @@ from grpc_health.v1 import health_pb2
 from tqdm import tqdm
 
 from bench.server_process import ServerProcess
-from bench.service_bench import MODEL, heldout_sentences
-from model_store import ModelStore
+from bench.service_bench import copy_default_model, heldout_sentences
 from service.client import TranslatorClient
 
 
@@ -117,8 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     sentences = heldout_sentences(args.store, 500)
     runs = []
     with tempfile.TemporaryDirectory() as tmp:
-        version = ModelStore(args.store).open(MODEL)
-        shutil.copytree(version.path, Path(tmp) / MODEL / str(version.version))
+        copy_default_model(args.store, Path(tmp))
         with ServerProcess(Path(tmp), *args.server_args.split()).wait_serving() as server:
             for role in tqdm(("engine", "front 0"), desc="faults", unit="fault"):
                 runs.append(fault(server, role, sentences, args))

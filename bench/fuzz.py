@@ -13,7 +13,6 @@ resident memory around three bursts of large requests.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 import time
@@ -26,8 +25,7 @@ import grpc
 from tqdm import tqdm
 
 from bench.server_process import ServerProcess
-from bench.service_bench import MODEL
-from model_store import ModelStore
+from bench.service_bench import copy_default_model
 from proto.translate.v1 import translate_pb2 as pb
 from service.front.wire import RawTranslateRequest
 
@@ -117,8 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        version = ModelStore(args.store).open(MODEL)
-        shutil.copytree(version.path, Path(tmp) / MODEL / str(version.version))
+        copy_default_model(args.store, Path(tmp))
         with ServerProcess(Path(tmp)).wait_serving() as server, \
                 grpc.insecure_channel(server.address, options=[("grpc.max_send_message_length", 64 * 2 ** 20)]) as ch:
             for name, (path, payload, deadline) in tqdm(classes().items(), desc="fuzz", unit="class"):

@@ -20,7 +20,6 @@ import argparse
 import asyncio
 import multiprocessing
 import random
-import shutil
 import sys
 import tempfile
 import time
@@ -33,8 +32,7 @@ import numpy as np
 from tqdm import tqdm
 
 from bench.server_process import ServerProcess
-from bench.service_bench import MODEL, heldout_sentences
-from model_store import ModelStore
+from bench.service_bench import MODEL, copy_default_model, heldout_sentences
 from proto.translate.v1 import translate_pb2 as pb
 from proto.translate.v1 import translate_pb2_grpc as pb_grpc
 
@@ -233,8 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp, \
             tqdm(total=len(SCHEDULERS) * (1 + len(args.loads)), desc="open-loop bench", unit="point") as progress:
         store = Path(tmp)  # the server loads the default model only
-        version = ModelStore(args.store).open(MODEL)
-        shutil.copytree(version.path, store / MODEL / str(version.version))
+        copy_default_model(args.store, store)
         extra = {"iteration": args.iteration_args.split(), "static": []}
         servers = {name: ServerProcess(store, "--scheduler", name, "--threads", str(args.threads),
                                        "--max-queue-texts", "100000", *extra[name]).wait_serving()

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import math
 import resource
-import shutil
 import sys
 import tempfile
 import threading
@@ -32,8 +31,7 @@ from tqdm import tqdm
 
 from bench.open_loop import Outcome, generate_load, workload
 from bench.server_process import ServerProcess, process_tree
-from bench.service_bench import MODEL, heldout_sentences
-from model_store import ModelStore
+from bench.service_bench import MODEL, copy_default_model, heldout_sentences
 from proto.translate.v1 import translate_pb2 as pb
 from proto.translate.v1 import translate_pb2_grpc as pb_grpc
 
@@ -238,8 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp, \
             tqdm(total=len(servers) * (1 + len(args.multiples)), desc="overload bench", unit="point") as progress:
         store = Path(tmp)  # the server loads the default model only
-        version = ModelStore(args.store).open(MODEL)
-        shutil.copytree(version.path, store / MODEL / str(version.version))
+        copy_default_model(args.store, store)
         for name, checkout in servers.items():
             with ServerProcess(store, *args.server_args.split(), cwd=checkout).wait_serving() as server:
                 runs[name] = overload_run(server, calls, sentences, args, progress)

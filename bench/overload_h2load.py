@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import shutil
 import sys
 import tempfile
 import time
@@ -40,8 +39,7 @@ from bench.edge import NginxEdge
 from bench.h2load import PATH, grpc_frame, require_h2load, run_h2load
 from bench.overload import Probe
 from bench.server_process import ServerProcess, cpu_seconds, process_tree
-from bench.service_bench import MODEL, heldout_sentences
-from model_store import ModelStore
+from bench.service_bench import MODEL, copy_default_model, heldout_sentences
 from proto.translate.v1 import translate_pb2 as pb
 
 CONNECTIONS = 8
@@ -176,8 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp, \
             tqdm(total=len(servers) * (1 + len(args.multiples)), desc="overload (h2load)", unit="point") as progress:
         store, work = Path(tmp) / "store", Path(tmp)
-        version = ModelStore(args.store).open(MODEL)
-        shutil.copytree(version.path, store / MODEL / str(version.version))
+        copy_default_model(args.store, store)
         body = work / "request.bin"
         text = heldout_sentences(args.store, 1)[0]
         body.write_bytes(grpc_frame(pb.TranslateRequest(texts=[text], model=MODEL)))

@@ -49,6 +49,14 @@ class Point:
     client_cpu: float  # cores the load generator itself used (it shares the machine with the server)
 
 
+def copy_default_model(store: Path, into: Path) -> Path:
+    """The newest version of MODEL in `store` copied into a store of its own at `into` (a benchmark's
+    server loads that model only, and nothing else touches the store); returns `into`."""
+    version = ModelStore(store).open(MODEL)
+    shutil.copytree(version.path, into / MODEL / str(version.version))
+    return into
+
+
 def heldout_sentences(store: Path, n: int) -> list[str]:
     from export.corpus import bundled_corpus_from_summary
 
@@ -182,8 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     sentences = heldout_sentences(args.store, args.sentences)
     with tempfile.TemporaryDirectory() as tmp:  # the server loads the default model only
         store = Path(tmp)
-        version = ModelStore(args.store).open(MODEL)
-        shutil.copytree(version.path, store / MODEL / str(version.version))
+        copy_default_model(args.store, store)
         modes = [m.replace("-", " ") for m in args.modes]
         points: list[Point] = []
         offline = 0.0
