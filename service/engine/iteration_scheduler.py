@@ -272,7 +272,6 @@ class IterationScheduler:
         # While rows decode, one flow's joiners read at most max_join_tokens per pass: a bulk request's long
         # encoder pass would stall every live row (many flows' short texts still join together).
         flow_tokens: dict[object, int] = {} if rows else None
-        batch_rows = self._class_rows[Priority.BATCH]
         batch_due = self._batch_due()
         now = time.monotonic()
         doomed: set[WorkItem] = set()
@@ -289,7 +288,8 @@ class IterationScheduler:
                 if s.flow.rows + s.beam_size > flow_cap:
                     self._queue.skip_flow()  # its fair share is full; others may still join
                     continue
-                if item.priority == Priority.BATCH and (batch_rows + s.beam_size > flow_cap or not batch_due):
+                if item.priority == Priority.BATCH and (self._class_rows[Priority.BATCH] + s.beam_size > flow_cap
+                                                        or not batch_due):
                     self._queue.skip_class()  # at its cap, or its time share is used up
                     continue
                 if flow_tokens is not None:
@@ -305,8 +305,6 @@ class IterationScheduler:
                     break  # head-of-line: nobody overtakes the next text in fair order
                 self._unqueue(s, joins=True)
                 rows += s.beam_size
-                if item.priority == Priority.BATCH:
-                    batch_rows += s.beam_size
                 self._class_rows[item.priority] += s.beam_size
                 source_tokens += s.source_tokens
                 self._reserved += bound
@@ -335,8 +333,8 @@ class IterationScheduler:
 
     def _too_late(self, s: Sequence, now: float) -> bool:
         """Whether a request whose first text is about to join cannot finish before its deadline (all its
-        texts estimated, as at the door, in the batch of its class as it is now). Checked before any of its texts joins, so a
-        request is dropped whole or not at all."""
+        texts estimated, as at the door, in the batch of its class as it is now). Checked before any of its
+        texts joins, so a request is dropped whole or not at all."""
         item: WorkItem = s.owner
         if item.deadline is None or not self.load.measured:
             return False
