@@ -4,6 +4,9 @@
     echo "사과 세 개를 샀어요." | mt-translate --beam 4 --n-best 2 --scores
     mt-translate --list                                # models, versions, languages, limits
     mt-translate --stream "어제 카페에 갔어."           # prints the translation as it is decoded
+    mt-translate --no-repeat-ngram 3 "그는 늦게까지 늦게 일했어요."   # no piece trigram twice (stops loops)
+    mt-translate --prefix "Yesterday" --alternatives 4 "어제 카페에 갔어."  # 4 ways to go on after "Yesterday"
+    mt-translate --sample-topk 0 --temperature 0.8 --seed 1 "어제 카페에 갔어."  # a reproducible random sample
 
     with TranslatorClient("localhost:50051") as client:
         client.translate(["어제 카페에 갔어."], beam_size=4)
@@ -60,12 +63,19 @@ class TranslatorClient:
 
     @staticmethod
     def request(texts: list[str], model: str = "", version: int = 0, beam_size: int = 0, n_best: int = 0,
-                max_length: int = 0, length_penalty: float | None = None,
-                whole_texts: bool = False) -> pb.TranslateRequest:
+                max_length: int = 0, length_penalty: float | None = None, whole_texts: bool = False,
+                target_prefix: list[str] | None = None, **controls) -> pb.TranslateRequest:
+        """`controls`: the other DecodingOptions fields by their proto names (no_repeat_ngram_size,
+        repetition_penalty, sampling_topk, sampling_topp, sampling_temperature, seed, return_alternatives);
+        None leaves one unset."""
         options = pb.DecodingOptions(beam_size=beam_size, n_best=n_best, max_length=max_length)
         if length_penalty is not None:
             options.length_penalty = length_penalty
-        return pb.TranslateRequest(texts=texts, model=model, version=version, options=options, whole_texts=whole_texts)
+        for name, value in controls.items():
+            if value is not None:
+                setattr(options, name, value)
+        return pb.TranslateRequest(texts=texts, model=model, version=version, options=options, whole_texts=whole_texts,
+                                   target_prefix=target_prefix or [])
 
     def translate_request(self, texts: list[str], **kwargs) -> pb.TranslateResponse:
         return self.stub.Translate(self.request(texts, **kwargs), timeout=self.timeout)
@@ -92,6 +102,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--n-best", type=int, default=0, help="hypotheses per text (default: 1)")
     p.add_argument("--max-length", type=int, default=0, help="most generated tokens (default: the server's limit)")
     p.add_argument("--length-penalty", type=float, help="rank by log P / length^penalty (default: 1.0)")
+    p.add_argument("--no-repeat-ngram", type=int, metavar="N",
+                   help="no n-gram of N pieces twice in an output (stops loops; default: off)")
+    p.add_argument("--repetition-penalty", type=float, metavar="P",
+                   help="divide the probability of pieces already output by P (> 1: fewer repeats; default: off)")
+    p.add_argument("--sample-topk", type=int, metavar="K",
+                   help="sample each piece from the K most likely (0: from all) instead of searching (default: off)")
+    p.add_argument("--sample-topp", type=float, metavar="P", help="sample from the most likely pieces up to probability P")
+    p.add_argument("--temperature", type=float, help="sampling temperature (default: 1)")
+    p.add_argument("--seed", type=int, help="sampling seed: the same seed gives the same outputs (default: fresh)")
+    p.add_argument("--prefix", metavar="TEXT", help="every translation starts with TEXT (its first sentence's)")
+    p.add_argument("--alternatives", type=int, metavar="N",
+                   help="N alternatives at the first position after --prefix, each continued greedily")
     p.add_argument("--scores", action="store_true", help="print each hypothesis's score")
     p.add_argument("--stream", action="store_true",
                    help="print each translation as it is decoded, token by token (beam search shows its "
@@ -111,6 +133,11 @@ def main(argv: list[str] | None = None) -> int:
     if not 1 <= args.attempts <= 5:
         print(f"error: --attempts {args.attempts} must be between 1 and 5", file=sys.stderr)
         return 2
+    for flag, value in (("--seed", args.seed), ("--sample-topk", args.sample_topk),
+                        ("--no-repeat-ngram", args.no_repeat_ngram), ("--alternatives", args.alternatives)):
+        if value is not None and value < 0:
+            print(f"error: {flag} {value} must not be negative", file=sys.stderr)
+            return 2
     with TranslatorClient(args.address, args.timeout, args.attempts) as client:
         try:
             if args.list:
@@ -124,7 +151,11 @@ def main(argv: list[str] | None = None) -> int:
                 return 0
             texts = args.texts or [line.rstrip("\n") for line in sys.stdin]
             options = dict(model=args.model, version=args.version, beam_size=args.beam, n_best=args.n_best,
-                           max_length=args.max_length, length_penalty=args.length_penalty, whole_texts=args.whole)
+                           max_length=args.max_length, length_penalty=args.length_penalty, whole_texts=args.whole,
+                           no_repeat_ngram_size=args.no_repeat_ngram, repetition_penalty=args.repetition_penalty,
+                           sampling_topk=args.sample_topk, sampling_topp=args.sample_topp,
+                           sampling_temperature=args.temperature, seed=args.seed, return_alternatives=args.alternatives,
+                           target_prefix=[args.prefix] * len(texts) if args.prefix else None)
             if args.stream:
                 return print_stream(client.translate_tokens(texts, **options), args.scores)
             response = client.translate_request(texts, **options)

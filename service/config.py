@@ -8,6 +8,10 @@ from typing import Literal
 
 MAX_BEAM_SIZE = 16
 MAX_LENGTH_PENALTY = 10.0
+MAX_NO_REPEAT_NGRAM = 16
+MAX_REPETITION_PENALTY = 100.0
+MIN_TEMPERATURE, MAX_TEMPERATURE = 0.01, 10.0
+MAX_SEED = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,17 @@ class DecodingOptions:
     max_length_b: int = 10
     max_length: int = 200  # hard cap on generated tokens (EOS included)
     min_length: int = 0  # EOS is not allowed before this many tokens (fixed-length benchmarks)
+    # Controls (service/engine/controls.py), each off at its default; requests that differ in them still share
+    # every step of the running batch.
+    no_repeat_ngram_size: int = 0  # no n-gram of this size twice in one output (0: off)
+    repetition_penalty: float = 1.0  # probabilities of tokens already in the output divided by this (> 1: rarer)
+    sampling_topk: int = 1  # 1: search (greedy or beam); 0: sample from the whole vocabulary; k: from the k best
+    sampling_topp: float = 1.0  # sample from the fewest best tokens whose probability reaches this
+    sampling_temperature: float = 1.0  # the sampling distribution is softmax(log_prob / temperature)
+    seed: int | None = None  # sampling's seed (None: a fresh one); text i of a request draws from (seed, i)
+    # beam_size alternatives at the first position after the target prefix (its beam_size best tokens),
+    # each continued greedily, in that order; n_best must be beam_size. For choosing among words.
+    alternatives: bool = False
 
     def __post_init__(self) -> None:
         if not 1 <= self.beam_size <= MAX_BEAM_SIZE:
@@ -64,6 +79,37 @@ class DecodingOptions:
                              "must be non-negative")
         if not 0 <= self.min_length <= self.max_length:
             raise ValueError(f"min_length={self.min_length} must be between 0 and max_length={self.max_length}")
+        if not 0 <= self.no_repeat_ngram_size <= MAX_NO_REPEAT_NGRAM:
+            raise ValueError(f"no_repeat_ngram_size={self.no_repeat_ngram_size} must be between 0 (off) and "
+                             f"{MAX_NO_REPEAT_NGRAM}")
+        if not (math.isfinite(self.repetition_penalty) and 0 < self.repetition_penalty <= MAX_REPETITION_PENALTY):
+            raise ValueError(f"repetition_penalty={self.repetition_penalty} must be above 0 and at most "
+                             f"{MAX_REPETITION_PENALTY} (1: off)")
+        if self.sampling_topk < 0:
+            raise ValueError(f"sampling_topk={self.sampling_topk} must be 0 (whole vocabulary), 1 (off) or more")
+        if not (math.isfinite(self.sampling_topp) and 0 < self.sampling_topp <= 1):
+            raise ValueError(f"sampling_topp={self.sampling_topp} must be above 0 and at most 1")
+        if not (math.isfinite(self.sampling_temperature)
+                and MIN_TEMPERATURE <= self.sampling_temperature <= MAX_TEMPERATURE):
+            raise ValueError(f"sampling_temperature={self.sampling_temperature} must be between {MIN_TEMPERATURE} "
+                             f"and {MAX_TEMPERATURE}")
+        if self.seed is not None and not 0 <= self.seed <= MAX_SEED:
+            raise ValueError(f"seed={self.seed} must be between 0 and {MAX_SEED}")
+        if self.sampling and self.beam_size != 1:
+            raise ValueError(f"sampling (sampling_topk={self.sampling_topk}) draws one token at a time: beam_size must "
+                             f"be 1, not {self.beam_size}")
+        if self.alternatives and (self.sampling or self.n_best != self.beam_size):
+            raise ValueError(f"alternatives returns beam_size={self.beam_size} hypotheses: n_best must equal it "
+                             f"(not {self.n_best}) and sampling be off")
+
+    @property
+    def sampling(self) -> bool:
+        return self.sampling_topk != 1
+
+    @property
+    def reshapes(self) -> bool:
+        """Whether a row's next-token distribution is changed or drawn from (the step then reads all of it)."""
+        return self.sampling or self.no_repeat_ngram_size > 0 or self.repetition_penalty != 1.0
 
     def length_limit(self, src_len: int) -> int:
         return max(1, min(self.max_length, math.floor(self.max_length_a * src_len + self.max_length_b)))

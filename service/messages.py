@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import msgspec
 
+from service.config import DecodingOptions
+
 
 class Options(msgspec.Struct, array_like=True, frozen=True):
     """service.config.DecodingOptions on the wire (the engine builds and checks the real one)."""
@@ -20,6 +22,23 @@ class Options(msgspec.Struct, array_like=True, frozen=True):
     n_best: int
     length_penalty: float
     max_length: int
+    no_repeat_ngram_size: int = 0
+    repetition_penalty: float = 1.0
+    sampling_topk: int = 1
+    sampling_topp: float = 1.0
+    sampling_temperature: float = 1.0
+    seed: int | None = None
+    alternatives: bool = False
+
+    @classmethod
+    def of(cls, o: DecodingOptions) -> Options:
+        return cls(o.beam_size, o.n_best, o.length_penalty, o.max_length, o.no_repeat_ngram_size,
+                   o.repetition_penalty, o.sampling_topk, o.sampling_topp, o.sampling_temperature, o.seed,
+                   o.alternatives)
+
+    def decoding_options(self) -> DecodingOptions:
+        """The engine's options (raises ValueError out of range)."""
+        return DecodingOptions(**msgspec.structs.asdict(self))
 
 
 class Submit(msgspec.Struct, tag=1, array_like=True):
@@ -33,6 +52,7 @@ class Submit(msgspec.Struct, tag=1, array_like=True):
     stream: bool = False  # send Progress after every step
     priority: int = 0  # service.work.Priority (the front resolved PRIORITY_AUTO)
     client: str = ""  # the caller's x-client-id, "" for none: the flow its fair share is counted for
+    prefixes: list[list[int]] = []  # per segment, target ids its output must start with; [] for none at all
 
 
 class Cancel(msgspec.Struct, tag=2, array_like=True):

@@ -117,6 +117,7 @@ class WorkItem:
     sequences: list = field(default_factory=list)  # one service.engine.sequence.Sequence per text
     priority: Priority = Priority.INTERACTIVE
     client: str = ""  # the caller's x-client-id: its requests share one fair share; "" for one per request
+    prefixes: list[list[int]] = field(default_factory=list)  # per source, forced target ids; [] for none at all
 
     @property
     def group(self) -> tuple[str, int, DecodingOptions]:

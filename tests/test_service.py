@@ -49,6 +49,26 @@ def test_translations_equal_the_engines(client):
     assert scores == sorted(scores, reverse=True)
 
 
+def test_decoding_controls_and_prefixes_come_through_as_the_engine_decodes_them(client):
+    texts = ["그는 늦게까지 늦게 일했어요.", "어제 카페에 갔어요. 오늘은 집에 있어요."]
+    engine = Engine.from_store(STORE, "ko-en", config=EngineConfig(warmup=False))
+    sources, _ = engine.prepare(["그는 늦게까지 늦게 일했어요.", "어제 카페에 갔어요.", "오늘은 집에 있어요."])
+    prefix = engine.text.encode_target("Yesterday")
+    cases = [(dict(no_repeat_ngram_size=2, beam_size=4), DecodingOptions(beam_size=4, no_repeat_ngram_size=2), None),
+             (dict(sampling_topk=0, seed=9), DecodingOptions(sampling_topk=0, seed=9), None),
+             (dict(return_alternatives=3, target_prefix=["", "Yesterday"]),
+              DecodingOptions(beam_size=3, n_best=3, alternatives=True), [[], prefix, []])]
+    for wire, options, prefixes in cases:
+        response = client.translate_request(texts, **wire)
+        hyps = engine.translate_ids(sources, options, prefixes=prefixes)
+        decode = engine.detokenizer().decode
+        assert [h.text for h in response.translations[0].hypotheses] == [decode(h.tokens) for h in hyps[0]], wire
+        # The document's first sentence takes the prefix; its second follows as usual.
+        second = [f"{decode(a.tokens)} {decode(b.tokens)}" for a, b in zip(hyps[1], hyps[2])]
+        assert [h.text for h in response.translations[1].hypotheses] == second, wire
+    assert response.translations[1].hypotheses[1].text.startswith("Yesterday")
+
+
 def test_an_empty_string_gets_an_empty_translation(client):
     assert client.translate(["", "네."])[0] == ""
 
@@ -61,6 +81,28 @@ def test_an_empty_string_gets_an_empty_translation(client):
     ({"texts": ["네."], "beam_size": 2, "n_best": 3}, grpc.StatusCode.INVALID_ARGUMENT, "options.n_best=3 must be between 1 and beam_size=2"),
     ({"texts": ["네."], "max_length": 1000}, grpc.StatusCode.INVALID_ARGUMENT, "options.max_length=1000 is out of range: 1 to 256"),
     ({"texts": ["네."], "length_penalty": 11.0}, grpc.StatusCode.INVALID_ARGUMENT, "options.length_penalty=11.0 must be between 0 and 10.0"),
+    ({"texts": ["네."], "no_repeat_ngram_size": 17}, grpc.StatusCode.INVALID_ARGUMENT,
+     "options.no_repeat_ngram_size=17 must be between 0 (off) and 16"),
+    ({"texts": ["네."], "repetition_penalty": 0.0}, grpc.StatusCode.INVALID_ARGUMENT,
+     "options.repetition_penalty=0.0 must be above 0 and at most 100.0"),
+    ({"texts": ["네."], "sampling_topk": 0, "beam_size": 2}, grpc.StatusCode.INVALID_ARGUMENT,
+     "beam_size must be 1, not 2"),
+    ({"texts": ["네."], "sampling_topk": 5, "sampling_topp": 1.5}, grpc.StatusCode.INVALID_ARGUMENT,
+     "options.sampling_topp=1.5 must be above 0 and at most 1"),
+    ({"texts": ["네."], "sampling_topk": 5, "sampling_temperature": 0.0}, grpc.StatusCode.INVALID_ARGUMENT,
+     "options.sampling_temperature=0.0 must be between 0.01 and 10.0"),
+    ({"texts": ["네."], "sampling_topk": 5, "seed": 2**64 - 1}, grpc.StatusCode.INVALID_ARGUMENT,
+     "options.seed=18446744073709551615 must be between 0 and"),
+    ({"texts": ["네."], "return_alternatives": 1}, grpc.StatusCode.INVALID_ARGUMENT,
+     "options.return_alternatives=1 must be between 2 and 16"),
+    ({"texts": ["네."], "return_alternatives": 3, "beam_size": 2}, grpc.StatusCode.INVALID_ARGUMENT,
+     "leave beam_size (2) and n_best (0) unset"),
+    ({"texts": ["네."], "target_prefix": ["Yes", "No"]}, grpc.StatusCode.INVALID_ARGUMENT,
+     "target_prefix has 2 entries for 1 texts"),
+    ({"texts": ["  "], "target_prefix": ["Yes"]}, grpc.StatusCode.INVALID_ARGUMENT,
+     "text 0 is blank but has a target prefix"),
+    ({"texts": ["네."], "target_prefix": ["I went to the cafe"], "max_length": 3}, grpc.StatusCode.INVALID_ARGUMENT,
+     "with max_length=3 it may have at most 2"),
     ({"texts": ["네."], "model": "nope"}, grpc.StatusCode.NOT_FOUND, "model 'nope' not found"),
     ({"texts": ["네."], "model": "ko-en", "version": 9}, grpc.StatusCode.NOT_FOUND, "has no version 9"),
 ])

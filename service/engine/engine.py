@@ -29,6 +29,10 @@ class InputTooLong(ValueError):
     """A text whose tokens exceed what the model's position table covers."""
 
 
+class InvalidPrefix(InputTooLong):
+    """A target prefix that leaves no room for the output."""
+
+
 @dataclass(frozen=True)
 class Translation:
     text: str
@@ -95,10 +99,12 @@ class Engine:
         """Target ids → text for a segment whose placeholders stand for `fills`."""
         return self.text.detokenizer(fills)
 
-    def translate_ids(self, sources: Sequence[Sequence[int]], options: DecodingOptions = DecodingOptions()
+    def translate_ids(self, sources: Sequence[Sequence[int]], options: DecodingOptions = DecodingOptions(),
+                      prefixes: Sequence[Sequence[int]] | None = None, draws: Sequence[int] | None = None
                       ) -> list[list[Hypothesis]]:
         """Source token ids (without EOS) → hypotheses. An empty source gives one empty hypothesis
-        without running the model."""
+        without running the model. `prefixes`: per source, target ids its output must start with;
+        `draws`: per source, its index for a seeded sampling draw (default: its position here)."""
         options = self.clamp(options)
         results: list[list[Hypothesis] | None] = [None] * len(sources)
         pending = []
@@ -110,7 +116,8 @@ class Engine:
                                    f"{self.max_source_tokens}")
             else:
                 pending.append(i)
-        made = {i: self._sequence(sources[i], options) for i in pending}
+        made = {i: self._sequence(sources[i], options, prefix=prefixes[i] if prefixes else (),
+                                  draw=draws[i] if draws else i) for i in pending}
         for batch in self.sub_batches(pending, sources, {i: s.beam_size for i, s in made.items()}):
             # A fixed batch decoded to the end: the running batch with nobody joining (the same step
             # and cache layout as the iteration-level scheduler, so the two differ only in scheduling).
@@ -128,22 +135,35 @@ class Engine:
         return replace(options, max_length=min(options.max_length, self.max_target_tokens),
                        min_length=min(options.min_length, self.max_target_tokens))
 
-    def sequence(self, ids: Sequence[int], options: DecodingOptions = DecodingOptions(),
-                 owner: object = None) -> DecodingSequence:
-        """A text's decoding state, ready to join a running batch of this engine's."""
+    def sequence(self, ids: Sequence[int], options: DecodingOptions = DecodingOptions(), owner: object = None,
+                 prefix: Sequence[int] = (), draw: int = 0) -> DecodingSequence:
+        """A text's decoding state, ready to join a running batch of this engine's. `prefix`: target ids the
+        output must start with; `draw`: the text's index in its request (a seeded sample draws from
+        (seed, draw), so each text of a request has its own reproducible draws)."""
         if len(ids) + 1 > self.max_source_tokens:
             raise InputTooLong(f"the text has {len(ids) + 1} tokens (with EOS); the model accepts at most "
                                f"{self.max_source_tokens}")
-        return self._sequence(ids, self.clamp(options), owner)
+        return self._sequence(ids, self.clamp(options), owner, prefix, draw)
 
-    def _sequence(self, ids: Sequence[int], options: DecodingOptions, owner: object = None) -> DecodingSequence:
+    def _sequence(self, ids: Sequence[int], options: DecodingOptions, owner: object = None,
+                  prefix: Sequence[int] = (), draw: int = 0) -> DecodingSequence:
         counts = (np.asarray(ids)[:, None] == self._placeholders[0]).sum(axis=0) \
             if self._placeholders is not None and ids else None
         quota = counts if counts is not None and counts.any() else None
-        if quota is not None and options.beam_size < self.config.placeholder_beam:
+        # Sampling and alternatives fix their own beams (one; one per alternative).
+        if quota is not None and options.beam_size < self.config.placeholder_beam \
+                and not (options.sampling or options.alternatives):
             options = replace(options, beam_size=self.config.placeholder_beam)
-        sequence = DecodingSequence(list(ids), options, options.length_limit(len(ids) + 1), owner)
+        if len(prefix) >= options.max_length:
+            raise InvalidPrefix(f"the target prefix has {len(prefix)} tokens; the output may have at most "
+                                f"{options.max_length} (EOS included)")
+        # The prefix does not count against the length allowed for the source (a·src + b); max_length still caps.
+        limit = min(options.max_length, options.length_limit(len(ids) + 1) + len(prefix))
+        sequence = DecodingSequence(list(ids), options, limit, owner)
         sequence.quota = quota
+        sequence.prefix = tuple(int(t) for t in prefix)
+        if options.sampling:
+            sequence.rng = np.random.default_rng(None if options.seed is None else (options.seed, draw))
         return sequence
 
     def running_batch(self) -> RunningBatch:

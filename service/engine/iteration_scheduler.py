@@ -133,7 +133,9 @@ class IterationScheduler:
         except QueueFull:
             self._refused("queue full", item.n_texts)
             raise
-        sequences = [item.engine.sequence(ids, item.options, owner=item) for ids in item.sources]
+        sequences = [item.engine.sequence(ids, item.options, owner=item, draw=i,
+                                          prefix=item.prefixes[i] if item.prefixes else ())
+                     for i, ids in enumerate(item.sources)]
         item.sequences = sequences
         waiting = [s for s in sequences if s.source]  # empty texts need no model call
         if not waiting:

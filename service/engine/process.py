@@ -26,7 +26,6 @@ from prometheus_client import REGISTRY
 
 from service import messages
 from service.board import NO_MODELS, Board, Slot, die_with_parent
-from service.config import DecodingOptions
 from service.engine.engine import InputTooLong
 from service.engine.iteration_scheduler import IterationScheduler
 from service.engine.models import ModelRegistry
@@ -142,8 +141,7 @@ class EngineProcess:
             engine = self.models.get(message.model or None, message.version or None)
             o = message.options
             try:
-                options = DecodingOptions(beam_size=o.beam_size, n_best=o.n_best, length_penalty=o.length_penalty,
-                                          max_length=o.max_length)
+                options = o.decoding_options()
             except ValueError as exc:
                 raise InvalidRequest(f"options.{exc}") from exc
             try:
@@ -152,7 +150,7 @@ class EngineProcess:
                 raise InvalidRequest(f"priority {message.priority} is not an engine priority class") from exc
             item = WorkItem(engine, message.sources, options, message.deadline,
                             asyncio.get_running_loop().create_future(), enqueued=message.enqueued,
-                            priority=priority, client=message.client)
+                            priority=priority, client=message.client, prefixes=message.prefixes)
             if message.stream:
                 item.on_progress = self._progress(front, message.id)
             results = await self.scheduler.submit(item)

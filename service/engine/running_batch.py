@@ -42,6 +42,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from service.engine.controls import repeated_ngram_tokens, repetition_penalized, sample_token
 from service.engine.decoding import Hypothesis, SpecialTokens, StepModel, length_normalized
 from service.engine.sequence import Sequence
 
@@ -132,7 +133,8 @@ class SlotCache:
         for b in self.buffers:
             b[dest, :, :width] = b[src, :, :width]
 
-    def run(self, batch: RunningBatch, n: int, top_k: int) -> tuple[np.ndarray, np.ndarray]:
+    def run(self, batch: RunningBatch, n: int, top_k: int, want_log_probs: bool = False
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
         positions = batch.positions[:n]
         # Every row reads every column (masked past its own position), so the width follows the
         # longest live row closely, in steps of COLUMN_STEP, rather than by doubling: a wider buffer
@@ -143,13 +145,13 @@ class SlotCache:
             self.grow(0, needed, batch.rows)
             width = needed
         cache_mask = (np.arange(width)[None, :] < positions[:, None]).astype(np.int64)
-        _, values, ids, new = self.model.step_in_place(
+        log_probs, values, ids, new = self.model.step_in_place(
             batch.tokens[:n, None], positions[:, None], batch.src_mask[:n], cache_mask, top_k,
-            [b[:n] for b in self.buffers], [c[:n] for c in batch.cross])
+            [b[:n] for b in self.buffers], [c[:n] for c in batch.cross], want_log_probs=want_log_probs)
         rows = np.arange(n)
         for b, kv in zip(self.buffers, new):
             b[rows, :, positions] = kv[:, :, 0]
-        return values, ids
+        return values, ids, log_probs
 
 
 class ConcatCache:
@@ -204,13 +206,14 @@ class ConcatCache:
                 gathered.append(out)
         return gathered
 
-    def run(self, batch: RunningBatch, n: int, top_k: int) -> tuple[np.ndarray, np.ndarray]:
+    def run(self, batch: RunningBatch, n: int, top_k: int, want_log_probs: bool = False
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
         past = self._gather(n)
         self_mask = (np.arange(past[0].shape[2] + 1)[None, :] >= self.start[:n, None]).astype(np.int64)
         log_probs, self.past = self.model.step(batch.tokens[:n, None], batch.positions[:n, None], batch.src_mask[:n],
                                                self_mask, past, [c[:n] for c in batch.cross])
         self.source[:n] = np.arange(n)
-        return top_candidates(log_probs, top_k)
+        return (*top_candidates(log_probs, top_k), log_probs)
 
 
 class RunningBatch:
@@ -222,7 +225,7 @@ class RunningBatch:
         self.cache = SlotCache(model) if getattr(model, "contract", 1) >= 2 else ConcatCache(model)
         self.sequences: list[Sequence] = []
         self.rows = 0
-        self._groups: dict[int, tuple[list[Sequence], np.ndarray]] | None = None
+        self._groups: dict[tuple[int, bool], tuple[list[Sequence], np.ndarray]] | None = None
         self._owner: list[Sequence] = []  # per slot: the sequence whose beam lives there
         self.cross: list[np.ndarray] = []
         self._allocate(0, 0)
@@ -311,6 +314,8 @@ class RunningBatch:
         for s, slot in zip(newcomers, np.split(np.arange(first, first + added), np.cumsum(beams)[:-1])):
             s.slots, s.step, s.done = slot, 0, False
             s.finished.clear()
+            s.alternatives = [None] * s.beam_size if s.options.alternatives else []
+            s.alive = None
             self._owner.extend(s for _ in slot)
         self.rows += added
         self.sequences.extend(newcomers)
@@ -354,16 +359,21 @@ class RunningBatch:
         if not n:
             return StepReport(0, [])
         groups = self._beam_groups()
-        top_k = 2 * max(groups) + 1
-        quotas = [s for s in self.sequences if s.quota is not None]
-        if quotas:  # room for every token the quotas may ban (the placeholders and EOS)
-            values, ids = self.cache.run(self, n, top_k + len(self.placeholder_ids) + 1)
+        top_k = 2 * max(k for k, _ in groups) + 1
+        controlled = [s for s in self.sequences if s.controlled]
+        quotas = [s for s in self.sequences if s.quota is not None and not s.controlled]
+        # Room for every token the quotas may ban (the placeholders and EOS); controlled rows read their whole
+        # distribution instead (its bans are made there).
+        extra = len(self.placeholder_ids) + 1 if quotas else 0
+        values, ids, log_probs = self.cache.run(self, n, top_k + extra, bool(controlled))
+        if quotas:
             values, ids = self._cover_placeholders(quotas, values, ids, top_k)
-        else:
-            values, ids = self.cache.run(self, n, top_k)
+        if controlled:
+            values, ids = self._controlled_candidates(controlled, values, ids, log_probs)
         finished: list[Sequence] = []
-        for k, (group, slots) in groups.items():
-            finished.extend(self._select(k, group, slots, values, ids))
+        for (k, alternatives), (group, slots) in groups.items():
+            select = self._select_alternatives if alternatives else self._select
+            finished.extend(select(k, group, slots, values, ids))
         self.positions[:n] += 1
         for s in self.sequences:
             s.step += 1
@@ -371,20 +381,59 @@ class RunningBatch:
                 s.on_step(s)
         return StepReport(n, finished)
 
-    def _cover_placeholders(self, quotas: list[Sequence], values: np.ndarray, ids: np.ndarray,
-                            top_k: int) -> tuple[np.ndarray, np.ndarray]:
-        """Every row's best `top_k` tokens, out of the best top_k + P + 1 the graph gave: in the rows of
-        sequences with a quota, a placeholder used up (as often as the source has it) is banned, and
-        EOS while one is still missing. At most P + 1 are banned, so top_k remain; other rows keep their
-        first top_k, exactly what the graph gives when asked for top_k."""
+    def _placeholder_bans(self, quotas: list[Sequence]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The rows of sequences with a quota; per row, the placeholder ids used up (as often as the source
+        has them; -1 for the others, which matches no token) and whether one is still missing."""
         rows = np.concatenate([s.slots for s in quotas])
         quota = np.concatenate([np.broadcast_to(s.quota, (len(s.slots), len(s.quota))) for s in quotas])
         steps = np.concatenate([np.full(len(s.slots), s.step) for s in quotas])
         history = self.history[rows, : int(steps.max())]
         written = np.arange(history.shape[1])[None, :] < steps[:, None]
         used = ((history[:, :, None] == self.placeholder_ids) & written[:, :, None]).sum(axis=1)  # (R, P)
-        banned_ids = np.where(quota - used > 0, -1, self.placeholder_ids)  # (R, P): -1 matches no token
-        missing = (quota - used).sum(axis=1) > 0
+        return rows, np.where(quota - used > 0, -1, self.placeholder_ids), (quota - used).sum(axis=1) > 0
+
+    def _controlled_candidates(self, controlled: list[Sequence], values: np.ndarray, ids: np.ndarray,
+                               log_probs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The candidates of the controlled sequences' rows, from their whole distributions
+        (service/engine/controls.py): the repetition penalty reshapes it; no-repeat n-grams, the placeholder
+        quota and min_length remove tokens; a target prefix forces its next token; sampling draws one.
+        The other rows keep the graph's."""
+        values, ids = values.copy(), ids.copy()
+        top_k, eos = values.shape[1], self.special.eos
+        for s in controlled:
+            rows, step, o = s.slots, s.step, s.options
+            lp = repetition_penalized(log_probs[rows], self.history[rows], step, o.repetition_penalty)
+            if step < len(s.prefix):  # forced: the one candidate, with its (penalized) log-prob
+                forced = s.prefix[step]
+                kept = lp[:, forced].copy()
+                lp[:] = -np.inf
+                lp[:, forced] = kept
+            else:
+                if o.no_repeat_ngram_size:
+                    for b, row in enumerate(rows):
+                        lp[b, repeated_ngram_tokens(self.history[row, :step], o.no_repeat_ngram_size)] = -np.inf
+                if s.quota is not None:
+                    _, used_up, missing = self._placeholder_bans([s])
+                    for b in range(len(rows)):
+                        lp[b, used_up[b][used_up[b] >= 0]] = -np.inf
+                    lp[missing, eos] = -np.inf
+                if step < o.min_length:
+                    lp[:, eos] = -np.inf
+                if o.sampling:  # beam 1: the drawn token is the row's one candidate
+                    token = sample_token(lp[0], o.sampling_topk, o.sampling_topp, o.sampling_temperature, s.rng)
+                    kept = lp[0, token]
+                    lp[:] = -np.inf
+                    lp[0, token] = kept
+            values[rows], ids[rows] = top_candidates(lp, top_k)
+        return values, ids
+
+    def _cover_placeholders(self, quotas: list[Sequence], values: np.ndarray, ids: np.ndarray,
+                            top_k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Every row's best `top_k` tokens, out of the best top_k + P + 1 the graph gave: in the rows of
+        sequences with a quota, a placeholder used up (as often as the source has it) is banned, and
+        EOS while one is still missing. At most P + 1 are banned, so top_k remain; other rows keep their
+        first top_k, exactly what the graph gives when asked for top_k."""
+        rows, banned_ids, missing = self._placeholder_bans(quotas)
         candidates, scores = ids[rows], values[rows]
         banned = (candidates[:, :, None] == banned_ids[:, None, :]).any(axis=2)
         banned |= missing[:, None] & (candidates == self.special.eos)
@@ -395,13 +444,13 @@ class RunningBatch:
         ids[rows] = np.take_along_axis(candidates, order, axis=1)[:, :top_k]
         return values, ids
 
-    def _beam_groups(self) -> dict[int, tuple[list[Sequence], np.ndarray]]:
-        """Live sequences by beam size, with their slots as one (n, k) array: the selection runs once
-        per beam size, vectorized over the sequences that share it."""
+    def _beam_groups(self) -> dict[tuple[int, bool], tuple[list[Sequence], np.ndarray]]:
+        """Live sequences by (beam size, alternatives), with their slots as one (n, k) array: the selection
+        runs once per beam size, vectorized over the sequences that share it."""
         if self._groups is None:
-            groups: dict[int, list[Sequence]] = {}
+            groups: dict[tuple[int, bool], list[Sequence]] = {}
             for s in self.sequences:
-                groups.setdefault(s.beam_size, []).append(s)
+                groups.setdefault((s.beam_size, s.options.alternatives), []).append(s)
             self._groups = {}
             for k, g in groups.items():
                 slots = np.stack([s.slots for s in g])
@@ -497,6 +546,59 @@ class RunningBatch:
                 s.best_prefix = self.history[rows[i], : s.step + 1].tolist()
         return ended
 
+
+    def _select_alternatives(self, k: int, group: list[Sequence], slots: np.ndarray, top_values: np.ndarray,
+                             top_ids: np.ndarray) -> list[Sequence]:
+        """`options.alternatives`: beam 0 alone follows the target prefix; at the first free position its k
+        best tokens other than EOS start the k beams (copies of beam 0); after that each beam goes on
+        greedily by itself, and ends at its own EOS. Few requests ask for this: a loop per sequence."""
+        eos, ended = self.special.eos, []
+        for i, s in enumerate(group):
+            beams, step = slots[i], s.step
+            if step < len(s.prefix):
+                row = beams[0]
+                self._extend(row, step, int(top_ids[row, 0]), self.scores[row] + top_values[row, 0])
+                if step + 1 >= s.limit:
+                    s.alive = np.zeros(k, bool)
+                    s.alive[0] = True
+            elif step == len(s.prefix):
+                row, base = beams[0], self.scores[beams[0]]
+                free = [(v, t) for v, t in zip(top_values[row].tolist(), top_ids[row].tolist())
+                        if t != eos and np.isfinite(v)][:k]
+                dest = beams[1:len(free)]
+                if len(dest):
+                    self.history[dest] = self.history[row]
+                    self.cache.copy(dest, np.full(len(dest), row), step + 1)
+                for b, (value, token) in enumerate(free):
+                    self._extend(beams[b], step, token, base + np.float32(value))
+                s.alive = np.arange(k) < len(free)
+            else:
+                for b in np.flatnonzero(s.alive).tolist():
+                    row = beams[b]
+                    token, value = int(top_ids[row, 0]), self.scores[row] + top_values[row, 0]
+                    if token == eos:
+                        tokens = self.history[row, :step].tolist()
+                        s.alternatives[b] = Hypothesis(tokens, float(value), length_normalized(
+                            float(value), len(tokens) + 1, s.options.length_penalty), True)
+                        s.alive[b] = False
+                    else:
+                        self._extend(row, step, token, value)
+            if s.alive is not None and step + 1 >= s.limit:  # cut by the length limit
+                for b in np.flatnonzero(s.alive).tolist():
+                    tokens, value = self.history[beams[b], :step + 1].tolist(), float(self.scores[beams[b]])
+                    s.alternatives[b] = Hypothesis(tokens, value, length_normalized(
+                        value, len(tokens), s.options.length_penalty), False)
+                s.alive[:] = False
+            if s.alive is not None and not s.alive.any():
+                s.done = True
+                ended.append(s)
+            elif s.on_step is not None:
+                s.best_prefix = self.history[beams[0], : step + 1].tolist()
+        return ended
+
+    def _extend(self, row: int, step: int, token: int, score: float) -> None:
+        self.history[row, step] = token
+        self.tokens[row], self.scores[row] = token, score
 
 
 def decode_all(batch: RunningBatch, sequences: list[Sequence], max_rows: int = 256) -> None:

@@ -153,7 +153,9 @@ class Scheduler:
         started = time.monotonic()
         try:
             results = await asyncio.get_running_loop().run_in_executor(
-                self._executor, engine.translate_ids, sources, options)
+                self._executor, engine.translate_ids, sources, options,
+                [p for item in live for p in (item.prefixes or [[]] * item.n_texts)],
+                [i for item in live for i in range(item.n_texts)])
         finally:
             self.in_flight -= len(live)
         self.metrics.inference_duration.labels(*labels).observe(time.monotonic() - started)

@@ -34,6 +34,8 @@ class Sequence:
     # output use each exactly so often); None when the source has no placeholders.
     quota: np.ndarray | None = None
     flow: object = None  # its service.engine.fair_queue.Flow while it waits or decodes
+    prefix: tuple[int, ...] = ()  # target ids the output must start with (forced, one per step)
+    rng: np.random.Generator | None = None  # sampling's own generator: its draws do not depend on the batch
 
     # Set by the running batch.
     step: int = 0  # tokens generated so far = position of the next input token
@@ -41,6 +43,14 @@ class Sequence:
     finished: list[Hypothesis] = field(default_factory=list)
     done: bool = False
     best_prefix: list[int] = field(default_factory=list)  # the best live beam's tokens after the last step
+    # options.alternatives: the hypothesis of each beam (in the order of their first free token), once ended
+    alternatives: list[Hypothesis | None] = field(default_factory=list)
+    alive: np.ndarray | None = None  # options.alternatives: which beams still decode, from the branching step on
+
+    @property
+    def controlled(self) -> bool:
+        """Whether this step's candidates come from its whole distribution (service/engine/controls.py)."""
+        return self.options.reshapes or self.step < len(self.prefix)
 
     @property
     def beam_size(self) -> int:
@@ -54,4 +64,6 @@ class Sequence:
         """Its n_best hypotheses, best first (decoded to the end, or cut by the length limit)."""
         if not self.source:  # an empty text: one empty hypothesis, no model call
             return [Hypothesis([], 0.0, 0.0, True)]
+        if self.options.alternatives:
+            return [h for h in self.alternatives if h is not None]
         return sorted(self.finished, key=lambda h: h.score, reverse=True)[: self.options.n_best]

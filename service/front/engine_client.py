@@ -152,12 +152,11 @@ class EngineClient:
         if not self.engine_ready():
             await self._engine_back(item)
         self._check_door(item)
-        o = item.options
         request_id = next(self._ids)
         message = messages.Submit(request_id, item.engine.name, item.engine.version, item.sources,
-                                  messages.Options(o.beam_size, o.n_best, o.length_penalty, o.max_length),
-                                  item.deadline, item.enqueued, stream=item.on_progress is not None,
-                                  priority=int(item.priority), client=item.client)
+                                  messages.Options.of(item.options), item.deadline, item.enqueued,
+                                  stream=item.on_progress is not None, priority=int(item.priority),
+                                  client=item.client, prefixes=item.prefixes)
         if not self._send(messages.encode(message)):
             raise NotServing("the translation engine is not reachable; retry shortly")
         self._held[request_id] = item

@@ -56,12 +56,52 @@ def decoding_options(request: pb.TranslateRequest, engine: TextModel) -> Decodin
     if o.max_length > engine.max_target_tokens:
         raise InvalidRequest(f"options.max_length={o.max_length} is out of range: 1 to {engine.max_target_tokens} "
                              f"for model {engine.name}")
+    beam_size, n_best = o.beam_size or 1, o.n_best or 1
+    if o.return_alternatives:
+        if not 2 <= o.return_alternatives <= MAX_BEAM_SIZE:
+            raise InvalidRequest(f"options.return_alternatives={o.return_alternatives} must be between 2 and "
+                                 f"{MAX_BEAM_SIZE}")
+        if o.beam_size not in (0, o.return_alternatives) or o.n_best not in (0, o.return_alternatives):
+            raise InvalidRequest(f"options.return_alternatives={o.return_alternatives} returns that many hypotheses: "
+                                 f"leave beam_size ({o.beam_size}) and n_best ({o.n_best}) unset")
+        beam_size = n_best = o.return_alternatives
+
+    def given(name: str, default: float) -> float:
+        return getattr(o, name) if o.HasField(name) else default
+
     try:
-        return DecodingOptions(beam_size=o.beam_size or 1, n_best=o.n_best or 1,
-                               length_penalty=o.length_penalty if o.HasField("length_penalty") else 1.0,
-                               max_length=o.max_length or engine.max_target_tokens)
+        return DecodingOptions(beam_size=beam_size, n_best=n_best, length_penalty=given("length_penalty", 1.0),
+                               max_length=o.max_length or engine.max_target_tokens,
+                               no_repeat_ngram_size=o.no_repeat_ngram_size,
+                               repetition_penalty=given("repetition_penalty", 1.0),
+                               sampling_topk=int(given("sampling_topk", 1)), sampling_topp=given("sampling_topp", 1.0),
+                               sampling_temperature=given("sampling_temperature", 1.0),
+                               seed=o.seed if o.HasField("seed") else None, alternatives=bool(o.return_alternatives))
     except ValueError as exc:
         raise InvalidRequest(f"options.{exc}") from exc
+
+
+def target_prefixes(request: pb.TranslateRequest, engine: TextModel, options: DecodingOptions,
+                    layouts: list[Layout], n_segments: int) -> list[list[int]]:
+    """Per segment, the target ids its output must start with (a text's prefix goes to its first segment);
+    [] when the request has none."""
+    if not request.target_prefix:
+        return []
+    if len(request.target_prefix) != len(layouts):
+        raise InvalidRequest(f"target_prefix has {len(request.target_prefix)} entries for {len(layouts)} texts: "
+                             "send none, or one per text")
+    prefixes: list[list[int]] = [[] for _ in range(n_segments)]
+    for i, (text, layout) in enumerate(zip(request.target_prefix, layouts)):
+        if not text:
+            continue
+        if not layout.count:
+            raise InvalidRequest(f"text {i} is blank but has a target prefix: there is nothing to translate after it")
+        ids = engine.encode_target(text)
+        if len(ids) >= options.max_length:
+            raise InvalidRequest(f"target_prefix[{i}] has {len(ids)} target tokens; with max_length="
+                                 f"{options.max_length} it may have at most {options.max_length - 1}")
+        prefixes[layout.start] = ids
+    return prefixes
 
 
 async def encode_texts(texts: list[str], engine: TextModel, whole: bool, large_requests: LargeRequests
@@ -150,11 +190,12 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
         whole = request.whole_texts if whole is None else whole
         self.scheduler.check_queue(deadline, len(request.texts))  # before tokenizing what would only be refused
         sources, fills, layouts = await encode_texts(list(request.texts), engine, whole, self.large_requests)
+        prefixes = target_prefixes(request, engine, options, layouts, len(sources))
         priority = PRIORITIES[request.priority]
         if priority is None:  # PRIORITY_AUTO: by size
             priority = self.scheduler.config.auto_priority(sum(1 for ids in sources if ids) * options.beam_size)
         return engine, layouts, WorkItem(engine, sources, options, deadline, asyncio.get_running_loop().create_future(),
-                                         fills=fills, priority=priority, client=client)
+                                         fills=fills, priority=priority, client=client, prefixes=prefixes)
 
     def _response(self, engine: TextModel, item: WorkItem, layouts: list[Layout], results: list[list[Hyp]]
                   ) -> pb.TranslateResponse:

@@ -50,6 +50,10 @@ class TextModel:
         """Source ids of each text (`prepare` without the spans)."""
         return self.prepare(texts)[0]
 
+    def encode_target(self, text: str) -> list[int]:
+        """Target ids of a text taken literally (a target prefix): no placeholders."""
+        return list(self.target_tokenizer.encode(text))
+
     def detokenizer(self, fills: Sequence[str] = ()):
         """Target ids → text for a segment whose placeholders stand for `fills`."""
         return Restoring(self.target_tokenizer, fills) if fills else self.target_tokenizer

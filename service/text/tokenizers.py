@@ -30,6 +30,8 @@ class SourceTokenizer(Protocol):
 class TargetDetokenizer(Protocol):
     def decode(self, ids: Sequence[int]) -> str: ...
 
+    def encode(self, text: str) -> list[int]: ...  # a target prefix
+
 
 class MarianSource:
     def __init__(self, processor: spm.SentencePieceProcessor, vocab: dict[str, int], unk_id: int) -> None:
@@ -45,10 +47,14 @@ class MarianSource:
 
 
 class MarianTarget:
-    def __init__(self, processor: spm.SentencePieceProcessor, vocab: dict[str, int], special: set[int]) -> None:
+    def __init__(self, processor: spm.SentencePieceProcessor, vocab: dict[str, int], special: set[int],
+                 unk_id: int) -> None:
         self.spm = processor
-        self.pieces = {i: p for p, i in vocab.items()}
-        self.special = special
+        self.vocab, self.pieces = vocab, {i: p for p, i in vocab.items()}
+        self.special, self.unk_id = special, unk_id
+
+    def encode(self, text: str) -> list[int]:
+        return [self.vocab.get(p, self.unk_id) for p in self.spm.encode(text, out_type=str)]
 
     def decode(self, ids: Sequence[int]) -> str:
         pieces = [self.pieces[i] for i in ids if i not in self.special and i in self.pieces]
@@ -74,5 +80,6 @@ def load_tokenizers(folder: Path, spec: dict[str, Any], special_tokens: dict[str
         vocab = read_vocab(folder / spec["vocab"])
         target_vocab = read_vocab(folder / spec["target_vocab"]) if spec.get("target_vocab") else vocab
         special = {special_tokens[k] for k in ("pad", "eos", "unk") if k in special_tokens}
-        return MarianSource(source, vocab, special_tokens["unk"]), MarianTarget(target, target_vocab, special)
+        return (MarianSource(source, vocab, special_tokens["unk"]),
+                MarianTarget(target, target_vocab, special, special_tokens["unk"]))
     raise ValueError(f"tokenizer kind {kind!r} is not supported (expected {SENTENCEPIECE!r} or {MARIAN!r})")

@@ -17,32 +17,48 @@ PRIORITY_INTERACTIVE: Priority
 PRIORITY_BATCH: Priority
 
 class DecodingOptions(_message.Message):
-    __slots__ = ("beam_size", "n_best", "max_length", "length_penalty")
+    __slots__ = ("beam_size", "n_best", "max_length", "length_penalty", "no_repeat_ngram_size", "repetition_penalty", "sampling_topk", "sampling_topp", "sampling_temperature", "seed", "return_alternatives")
     BEAM_SIZE_FIELD_NUMBER: _ClassVar[int]
     N_BEST_FIELD_NUMBER: _ClassVar[int]
     MAX_LENGTH_FIELD_NUMBER: _ClassVar[int]
     LENGTH_PENALTY_FIELD_NUMBER: _ClassVar[int]
+    NO_REPEAT_NGRAM_SIZE_FIELD_NUMBER: _ClassVar[int]
+    REPETITION_PENALTY_FIELD_NUMBER: _ClassVar[int]
+    SAMPLING_TOPK_FIELD_NUMBER: _ClassVar[int]
+    SAMPLING_TOPP_FIELD_NUMBER: _ClassVar[int]
+    SAMPLING_TEMPERATURE_FIELD_NUMBER: _ClassVar[int]
+    SEED_FIELD_NUMBER: _ClassVar[int]
+    RETURN_ALTERNATIVES_FIELD_NUMBER: _ClassVar[int]
     beam_size: int
     n_best: int
     max_length: int
     length_penalty: float
-    def __init__(self, beam_size: _Optional[int] = ..., n_best: _Optional[int] = ..., max_length: _Optional[int] = ..., length_penalty: _Optional[float] = ...) -> None: ...
+    no_repeat_ngram_size: int
+    repetition_penalty: float
+    sampling_topk: int
+    sampling_topp: float
+    sampling_temperature: float
+    seed: int
+    return_alternatives: int
+    def __init__(self, beam_size: _Optional[int] = ..., n_best: _Optional[int] = ..., max_length: _Optional[int] = ..., length_penalty: _Optional[float] = ..., no_repeat_ngram_size: _Optional[int] = ..., repetition_penalty: _Optional[float] = ..., sampling_topk: _Optional[int] = ..., sampling_topp: _Optional[float] = ..., sampling_temperature: _Optional[float] = ..., seed: _Optional[int] = ..., return_alternatives: _Optional[int] = ...) -> None: ...
 
 class TranslateRequest(_message.Message):
-    __slots__ = ("texts", "model", "version", "options", "whole_texts", "priority")
+    __slots__ = ("texts", "model", "version", "options", "whole_texts", "priority", "target_prefix")
     TEXTS_FIELD_NUMBER: _ClassVar[int]
     MODEL_FIELD_NUMBER: _ClassVar[int]
     VERSION_FIELD_NUMBER: _ClassVar[int]
     OPTIONS_FIELD_NUMBER: _ClassVar[int]
     WHOLE_TEXTS_FIELD_NUMBER: _ClassVar[int]
     PRIORITY_FIELD_NUMBER: _ClassVar[int]
+    TARGET_PREFIX_FIELD_NUMBER: _ClassVar[int]
     texts: _containers.RepeatedScalarFieldContainer[str]
     model: str
     version: int
     options: DecodingOptions
     whole_texts: bool
     priority: Priority
-    def __init__(self, texts: _Optional[_Iterable[str]] = ..., model: _Optional[str] = ..., version: _Optional[int] = ..., options: _Optional[_Union[DecodingOptions, _Mapping]] = ..., whole_texts: _Optional[bool] = ..., priority: _Optional[_Union[Priority, str]] = ...) -> None: ...
+    target_prefix: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, texts: _Optional[_Iterable[str]] = ..., model: _Optional[str] = ..., version: _Optional[int] = ..., options: _Optional[_Union[DecodingOptions, _Mapping]] = ..., whole_texts: _Optional[bool] = ..., priority: _Optional[_Union[Priority, str]] = ..., target_prefix: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Hypothesis(_message.Message):
     __slots__ = ("text", "score", "log_prob", "finished")
