@@ -7,6 +7,7 @@
     mt-translate --no-repeat-ngram 3 "그는 늦게까지 늦게 일했어요."   # no piece trigram twice (stops loops)
     mt-translate --prefix "Yesterday" --alternatives 4 "어제 카페에 갔어."  # 4 ways to go on after "Yesterday"
     mt-translate --sample-topk 0 --temperature 0.8 --seed 1 "어제 카페에 갔어."  # a reproducible random sample
+    mt-translate --glossary terms.tsv --terms "계약서 말고 계약을 보내 주세요."   # terms.tsv: 계약<TAB>agreement
 
     with TranslatorClient("localhost:50051") as client:
         client.translate(["어제 카페에 갔어."], beam_size=4)
@@ -18,11 +19,13 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import grpc
 
 from proto.translate.v1 import translate_pb2 as pb
 from proto.translate.v1 import translate_pb2_grpc as pb_grpc
+from service.text.glossary import read_glossary
 
 SERVICE = pb.DESCRIPTOR.services_by_name["Translator"].full_name
 
@@ -64,18 +67,20 @@ class TranslatorClient:
     @staticmethod
     def request(texts: list[str], model: str = "", version: int = 0, beam_size: int = 0, n_best: int = 0,
                 max_length: int = 0, length_penalty: float | None = None, whole_texts: bool = False,
-                target_prefix: list[str] | None = None, **controls) -> pb.TranslateRequest:
-        """`controls`: the other DecodingOptions fields by their proto names (no_repeat_ngram_size,
-        repetition_penalty, sampling_topk, sampling_topp, sampling_temperature, seed, return_alternatives);
-        None leaves one unset."""
+                target_prefix: list[str] | None = None, glossary: dict[str, str] | None = None,
+                glossary_name: str = "", **controls) -> pb.TranslateRequest:
+        """`glossary`: source phrase → target phrase; `controls`: the other DecodingOptions fields by their
+        proto names (no_repeat_ngram_size, repetition_penalty, sampling_topk, sampling_topp,
+        sampling_temperature, seed, return_alternatives); None leaves one unset."""
         options = pb.DecodingOptions(beam_size=beam_size, n_best=n_best, max_length=max_length)
         if length_penalty is not None:
             options.length_penalty = length_penalty
         for name, value in controls.items():
             if value is not None:
                 setattr(options, name, value)
+        terms = [pb.GlossaryTerm(source=k, target=v) for k, v in (glossary or {}).items()]
         return pb.TranslateRequest(texts=texts, model=model, version=version, options=options, whole_texts=whole_texts,
-                                   target_prefix=target_prefix or [])
+                                   target_prefix=target_prefix or [], glossary=terms, glossary_name=glossary_name)
 
     def translate_request(self, texts: list[str], **kwargs) -> pb.TranslateResponse:
         return self.stub.Translate(self.request(texts, **kwargs), timeout=self.timeout)
@@ -114,6 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--prefix", metavar="TEXT", help="every translation starts with TEXT (its first sentence's)")
     p.add_argument("--alternatives", type=int, metavar="N",
                    help="N alternatives at the first position after --prefix, each continued greedily")
+    p.add_argument("--glossary", type=Path, metavar="FILE",
+                   help="terms to translate as given: a TSV file of source<TAB>target lines (# comments), at most "
+                        "256 terms (larger glossaries go on the server: --glossary-name)")
+    p.add_argument("--glossary-name", default="", metavar="NAME", help="a glossary the server holds (see --list)")
+    p.add_argument("--terms", action="store_true", help="print the glossary terms applied to each text")
     p.add_argument("--scores", action="store_true", help="print each hypothesis's score")
     p.add_argument("--stream", action="store_true",
                    help="print each translation as it is decoded, token by token (beam search shows its "
@@ -138,6 +148,13 @@ def main(argv: list[str] | None = None) -> int:
         if value is not None and value < 0:
             print(f"error: {flag} {value} must not be negative", file=sys.stderr)
             return 2
+    glossary = None
+    if args.glossary:
+        try:
+            glossary = {t.source: t.target for t in read_glossary(args.glossary).terms}
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            print(f"error: --glossary {args.glossary}: {exc}", file=sys.stderr)
+            return 2
     with TranslatorClient(args.address, args.timeout, args.attempts) as client:
         try:
             if args.list:
@@ -148,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{m.name}{default}: {m.source_language} → {m.target_language}; versions {versions}; "
                           f"≤ {m.limits.max_texts_per_request} texts, ≤ {m.limits.max_source_tokens} tokens each, "
                           f"beam ≤ {m.limits.max_beam_size}")
+                for g in response.glossaries:
+                    print(f"glossary {g.name}: {g.terms} terms")
                 return 0
             texts = args.texts or [line.rstrip("\n") for line in sys.stdin]
             options = dict(model=args.model, version=args.version, beam_size=args.beam, n_best=args.n_best,
@@ -155,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
                            no_repeat_ngram_size=args.no_repeat_ngram, repetition_penalty=args.repetition_penalty,
                            sampling_topk=args.sample_topk, sampling_topp=args.sample_topp,
                            sampling_temperature=args.temperature, seed=args.seed, return_alternatives=args.alternatives,
-                           target_prefix=[args.prefix] * len(texts) if args.prefix else None)
+                           target_prefix=[args.prefix] * len(texts) if args.prefix else None,
+                           glossary=glossary, glossary_name=args.glossary_name)
             if args.stream:
                 return print_stream(client.translate_tokens(texts, **options), args.scores)
             response = client.translate_request(texts, **options)
@@ -165,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     for translation in response.translations:
         for h in translation.hypotheses:
             print(f"{h.score:.4f}\t{h.text}" if args.scores else h.text)
+        if args.terms:
+            print("terms applied: " + (", ".join(translation.glossary_terms) or "none"))
     return 0
 
 

@@ -29,6 +29,10 @@ class EngineConfig:
     # other path when the model's best one drops a number, and fills the output limit with junk
     # (docs/training.md, "Placeholder coverage").
     placeholder_beam: int = 4
+    # Requests that leave options.no_repeat_ngram_size unset get this: 3 removes most of the bundled model's
+    # loops ("late late late late") at no BLEU cost on the development set, and rules out fewer correct
+    # outputs than 2 (docs/benchmarks.md, "Decoding controls"). 0: off. The engine's own API has no default.
+    no_repeat_ngram_size: int = 3
 
     def __post_init__(self) -> None:
         if self.device not in ("auto", "cpu", "cuda"):
@@ -37,6 +41,9 @@ class EngineConfig:
             raise ValueError(f"intra_op_threads={self.intra_op_threads} must be 0 (all cores) or more")
         if not 1 <= self.placeholder_beam <= MAX_BEAM_SIZE:
             raise ValueError(f"placeholder_beam={self.placeholder_beam} must be between 1 and {MAX_BEAM_SIZE}")
+        if not 0 <= self.no_repeat_ngram_size <= MAX_NO_REPEAT_NGRAM:
+            raise ValueError(f"no_repeat_ngram_size={self.no_repeat_ngram_size} must be between 0 (off) and "
+                             f"{MAX_NO_REPEAT_NGRAM}")
         if self.max_batch_tokens < 1 or self.max_batch_sentences < 1:
             raise ValueError("max_batch_tokens and max_batch_sentences must be at least 1")
 

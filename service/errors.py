@@ -18,6 +18,16 @@ class UnknownModel(ServiceError):
     code = grpc.StatusCode.NOT_FOUND
 
 
+class UnknownGlossary(ServiceError):
+    code = grpc.StatusCode.NOT_FOUND
+
+
+class BrokenGlossary(ServiceError):
+    """A glossary file on the server that cannot be read: the operator's to fix, not the caller's."""
+
+    code = grpc.StatusCode.FAILED_PRECONDITION
+
+
 class QueueFull(ServiceError):
     code = grpc.StatusCode.RESOURCE_EXHAUSTED
 

@@ -55,6 +55,7 @@ class ServerConfig:
     port: int = 50051  # 0 picks a free port (tests)
     metrics_port: int = 9090  # 0 picks a free port; -1 serves no /metrics
     store: Path = Path("model_store")
+    glossaries: Path | None = None  # folder of NAME.tsv glossaries; None: STORE/glossaries
     default_model: str | None = None  # None: the first model name in the store
     watch_interval: float = 10.0  # seconds between store scans; 0 disables watching
     grace: float = 20.0  # seconds to finish held work on SIGTERM
@@ -283,6 +284,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="Prometheus /metrics port; -1 for none (default: %(default)s)")
     p.add_argument("--store", type=Path, default=d.store, help="model store root (default: %(default)s)")
     p.add_argument("--default-model", help="model for requests that name none (default: the first in the store)")
+    p.add_argument("--glossaries", type=Path,
+                   help="folder of glossaries requests may name: NAME.tsv files of source<TAB>target lines, read "
+                        "again when they change (default: STORE/glossaries)")
     p.add_argument("--watch-interval", type=float, default=d.watch_interval,
                    help="seconds between scans of the store for new versions; 0 to disable (default: %(default)s)")
     p.add_argument("--frontends", type=int, default=d.frontends,
@@ -299,6 +303,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--spin", action="store_true",
                    help="let idle ONNX Runtime threads spin rather than sleep: lower latency only when the "
                         "server has its cores to itself; under load it starves the gRPC threads (default: off)")
+    p.add_argument("--no-repeat-ngram", type=int, default=e.no_repeat_ngram_size, metavar="N",
+                   help="for requests that leave options.no_repeat_ngram_size unset: no n-gram of N pieces twice in "
+                        "an output (stops loops); 0: off (default: %(default)s)")
     p.add_argument("--scheduler", choices=["iteration", "static"], default=s.kind,
                    help="iteration: texts join and leave the running batch at every decoding step (continuous "
                         "batching); static: whole requests batched and decoded to the end (default: %(default)s)")
@@ -355,12 +362,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def config_from_args(args: argparse.Namespace) -> ServerConfig:
     return ServerConfig(
-        host=args.host, port=args.port, metrics_port=args.metrics_port, store=args.store,
+        host=args.host, port=args.port, metrics_port=args.metrics_port, store=args.store, glossaries=args.glossaries,
         default_model=args.default_model, watch_interval=args.watch_interval, grace=args.grace,
         max_connection_age=args.max_connection_age, frontends=args.frontends, log_level=args.log_level.upper(),
         step_delay_ms=args.step_delay_ms,
         engine=EngineConfig(device=args.device, intra_op_threads=args.threads, spin=args.spin,
-                            max_batch_sentences=args.max_batch_sentences, max_batch_tokens=args.max_batch_tokens),
+                            max_batch_sentences=args.max_batch_sentences, max_batch_tokens=args.max_batch_tokens,
+                            no_repeat_ngram_size=args.no_repeat_ngram),
         scheduler=SchedulerConfig(kind=args.scheduler, max_rows=args.max_rows, max_cache_mb=args.max_cache_mb,
                                   join_ratio=args.join_ratio, join_max_steps=args.join_max_steps,
                                   max_join_tokens=args.max_join_tokens,

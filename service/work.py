@@ -118,6 +118,7 @@ class WorkItem:
     priority: Priority = Priority.INTERACTIVE
     client: str = ""  # the caller's x-client-id: its requests share one fair share; "" for one per request
     prefixes: list[list[int]] = field(default_factory=list)  # per source, forced target ids; [] for none at all
+    glossary_found: list = field(default_factory=list)  # front only: per source, the glossary terms in it, in order
 
     @property
     def group(self) -> tuple[str, int, DecodingOptions]:

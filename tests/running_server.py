@@ -10,7 +10,7 @@ STORE = Path(__file__).resolve().parent.parent / "model_store"
 FLAGS = {"kind": "--scheduler", "max_wait_ms": "--max-wait-ms", "max_queue_texts": "--max-queue-texts",
          "max_queue_seconds": "--max-queue-seconds", "max_rows": "--max-rows", "max_batch_sentences":
          "--max-batch-sentences", "join_max_steps": "--join-max-steps", "step_delay_ms": "--step-delay-ms",
-         "frontends": "--frontends", "grace": "--grace"}
+         "frontends": "--frontends", "grace": "--grace", "glossaries": "--glossaries"}
 
 
 class RunningServer:

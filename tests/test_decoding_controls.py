@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from service.config import DecodingOptions, EngineConfig
-from service.engine.controls import longest_repeat_run, repeated_ngram_tokens, repetition_penalized, sample_token
+from service.engine.controls import longest_repeat_run, sample_token
 from service.engine.engine import Engine, InvalidPrefix
 from service.engine.running_batch import decode_all
 
@@ -33,27 +33,26 @@ def sources(engine):
 
 # ---- the controls alone ----------------------------------------------------------------------------------
 
-def test_repeated_ngram_tokens_are_the_ones_that_would_close_an_earlier_ngram():
-    out = np.array([5, 6, 7, 5, 6])
-    assert repeated_ngram_tokens(out, 3).tolist() == [7]  # "5 6" came before, followed by 7
-    assert repeated_ngram_tokens(out, 2).tolist() == [7]  # "6" was followed by 7
-    assert repeated_ngram_tokens(np.array([5, 6, 5, 7, 5]), 2).tolist() == [6, 7]
-    assert repeated_ngram_tokens(out, 1).tolist() == [5, 6, 7]
-    assert repeated_ngram_tokens(np.array([5, 5]), 3).tolist() == []  # shorter than n: nothing to repeat
-    assert repeated_ngram_tokens(np.array([5, 5, 5]), 3).tolist() == [5]
+def brute_force_ngram_bans(output: list[int], n: int) -> set[int]:
+    return {output[j + n - 1] for j in range(len(output) - n + 1) if output[j: j + n - 1] == output[len(output) - n + 1:]}
 
 
-def test_the_repetition_penalty_divides_the_probability_of_tokens_already_output():
-    rng = np.random.default_rng(0)
-    logits = rng.normal(size=(2, 10))
-    log_probs = (logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))).astype(np.float32)
-    history = np.array([[3, 3, 7, 0], [1, 2, 0, 0]])
-    out = repetition_penalized(log_probs, history, 3, 4.0)
-    p = np.exp(log_probs.astype(np.float64))
-    p[0, [3, 7]] /= 4.0
-    p[1, [1, 2, 0]] /= 4.0  # row 1's first three outputs, the third being token 0
-    assert np.exp(out) == pytest.approx(p / p.sum(axis=1, keepdims=True), abs=1e-6)
-    assert repetition_penalized(log_probs, history, 3, 1.0) is log_probs  # off: the very same array
+def test_ngram_bans_of_all_rows_at_once_equal_a_scan_of_each_output(engine):
+    """RunningBatch._ngram_bans (vectorized over rows of different lengths and sizes) against a plain scan."""
+    rng = np.random.default_rng(2)
+    batch = engine.running_batch()
+    batch.history = rng.integers(4, 8, size=(12, 40))  # a small vocabulary: many repeats
+    sequences = []
+    for r in range(12):
+        s = engine.sequence([5, 6], DecodingOptions(no_repeat_ngram_size=int(rng.integers(1, 5))))
+        s.slots, s.step = np.array([r]), int(rng.integers(0, 40))
+        sequences.append(s)
+    banned = batch._ngram_bans(sequences, np.arange(12), np.array([s.step for s in sequences]))
+    for s, row in zip(sequences, banned):
+        output, n = batch.history[s.slots[0], : s.step].tolist(), s.options.no_repeat_ngram_size
+        assert set(row[row >= 0].tolist()) == brute_force_ngram_bans(output, n), (output, n)
+    assert brute_force_ngram_bans([5, 6, 7, 5, 6], 3) == {7} and brute_force_ngram_bans([5, 6, 5, 7, 5], 2) == {6, 7}
+    assert brute_force_ngram_bans([5, 6, 7], 1) == {5, 6, 7}
 
 
 def test_sampling_draws_by_the_distribution_within_top_k_and_top_p():

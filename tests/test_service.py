@@ -54,10 +54,13 @@ def test_decoding_controls_and_prefixes_come_through_as_the_engine_decodes_them(
     engine = Engine.from_store(STORE, "ko-en", config=EngineConfig(warmup=False))
     sources, _ = engine.prepare(["그는 늦게까지 늦게 일했어요.", "어제 카페에 갔어요.", "오늘은 집에 있어요."])
     prefix = engine.text.encode_target("Yesterday")
+    served = EngineConfig().no_repeat_ngram_size  # the server's default for requests that leave it unset
     cases = [(dict(no_repeat_ngram_size=2, beam_size=4), DecodingOptions(beam_size=4, no_repeat_ngram_size=2), None),
-             (dict(sampling_topk=0, seed=9), DecodingOptions(sampling_topk=0, seed=9), None),
+             (dict(no_repeat_ngram_size=0), DecodingOptions(), None),
+             (dict(), DecodingOptions(no_repeat_ngram_size=served), None),
+             (dict(sampling_topk=0, seed=9), DecodingOptions(sampling_topk=0, seed=9, no_repeat_ngram_size=served), None),
              (dict(return_alternatives=3, target_prefix=["", "Yesterday"]),
-              DecodingOptions(beam_size=3, n_best=3, alternatives=True), [[], prefix, []])]
+              DecodingOptions(beam_size=3, n_best=3, alternatives=True, no_repeat_ngram_size=served), [[], prefix, []])]
     for wire, options, prefixes in cases:
         response = client.translate_request(texts, **wire)
         hyps = engine.translate_ids(sources, options, prefixes=prefixes)
@@ -67,6 +70,9 @@ def test_decoding_controls_and_prefixes_come_through_as_the_engine_decodes_them(
         second = [f"{decode(a.tokens)} {decode(b.tokens)}" for a, b in zip(hyps[1], hyps[2])]
         assert [h.text for h in response.translations[1].hypotheses] == second, wire
     assert response.translations[1].hypotheses[1].text.startswith("Yesterday")
+    assert served == 3
+    looping = client.translate(texts[:1], no_repeat_ngram_size=0)[0]
+    assert "late late late" in looping and "late late late" not in client.translate(texts[:1])[0]
 
 
 def test_an_empty_string_gets_an_empty_translation(client):

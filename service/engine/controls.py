@@ -1,8 +1,11 @@
 """Decoding controls: what a request may do to each row's next-token distribution before the selection.
 
-The running batch (service/engine/running_batch.py) asks the decoder for whole log-probability rows while a
-sequence with a control is live, and turns each such row into its candidates here; every other row keeps
-the graph's own top-k, so a request without controls decodes exactly as before, whoever shares its steps.
+The running batch (service/engine/running_batch.py) applies them to all rows of a step at once, and to no
+other row: a request without controls decodes exactly as before, whoever shares its steps.
+- Bans (no-repeat n-grams, the placeholder quota) need no more than the graph's top-k: the step asks for as
+  many more candidates as a row may lose, and drops the banned ones.
+- The repetition penalty, a target prefix and sampling need the row's whole distribution, which the step
+  then asks the graph for.
 
 Two kinds, kept apart on purpose:
 - *reshaping* changes the distribution, which is then renormalized (the scores reported are log-probs of
@@ -16,7 +19,6 @@ log-prob before them).
 from __future__ import annotations
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 
 def log_normalized(log_probs: np.ndarray) -> np.ndarray:
@@ -24,30 +26,6 @@ def log_normalized(log_probs: np.ndarray) -> np.ndarray:
     top = log_probs.max(axis=-1, keepdims=True)
     total = np.log(np.exp(log_probs - top).sum(axis=-1, keepdims=True))
     return (log_probs - top - total).astype(np.float32)
-
-
-def repetition_penalized(log_probs: np.ndarray, history: np.ndarray, step: int, penalty: float) -> np.ndarray:
-    """log_probs (R, V) of rows whose outputs are history[:, :step]: a token already output has its
-    probability divided by `penalty` (> 1: less likely), then each row is renormalized. That is the logit
-    minus log(penalty), whatever the logits' offset (CTranslate2 divides raw logits, which the graph does
-    not return, and whose effect depends on their sign and offset)."""
-    if step == 0 or penalty == 1.0:
-        return log_probs
-    seen = np.zeros(log_probs.shape, bool)
-    np.put_along_axis(seen, history[:, :step], True, axis=1)
-    return log_normalized(np.where(seen, log_probs - np.float32(np.log(penalty)), log_probs))
-
-
-def repeated_ngram_tokens(output: np.ndarray, n: int) -> np.ndarray:
-    """The tokens that would make the output's last n-1 tokens plus themselves an n-gram it already has."""
-    step = len(output)
-    if n == 1:
-        return np.unique(output)
-    if n < 1 or step < n:  # no n-gram yet
-        return np.zeros(0, np.int64)
-    windows = sliding_window_view(output, n)  # (step - n + 1, n): every n-gram so far
-    match = (windows[:, :-1] == output[step - n + 1:]).all(axis=1)
-    return np.unique(windows[match, -1])
 
 
 def longest_repeat_run(tokens: list[int] | np.ndarray, max_n: int = 4) -> tuple[int, int]:

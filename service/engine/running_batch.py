@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from service.engine.controls import repeated_ngram_tokens, repetition_penalized, sample_token
+from service.engine.controls import log_normalized, sample_token
 from service.engine.decoding import Hypothesis, SpecialTokens, StepModel, length_normalized
 from service.engine.sequence import Sequence
 
@@ -360,16 +360,21 @@ class RunningBatch:
             return StepReport(0, [])
         groups = self._beam_groups()
         top_k = 2 * max(k for k, _ in groups) + 1
-        controlled = [s for s in self.sequences if s.controlled]
-        quotas = [s for s in self.sequences if s.quota is not None and not s.controlled]
-        # Room for every token the quotas may ban (the placeholders and EOS); controlled rows read their whole
-        # distribution instead (its bans are made there).
-        extra = len(self.placeholder_ids) + 1 if quotas else 0
-        values, ids, log_probs = self.cache.run(self, n, top_k + extra, bool(controlled))
-        if quotas:
-            values, ids = self._cover_placeholders(quotas, values, ids, top_k)
-        if controlled:
-            values, ids = self._controlled_candidates(controlled, values, ids, log_probs)
+        reshaped, banning = [], []  # sequences whose candidates come from their whole distribution; from bans
+        for s in self.sequences:
+            if s.options.reshapes or s.step < len(s.prefix):
+                reshaped.append(s)
+            elif s.quota is not None or s.options.no_repeat_ngram_size:
+                banning.append(s)
+        extra = 0
+        if banning:  # as many more candidates as a row may lose (its bans and EOS), so that top_k remain
+            rows, banned, eos_banned = self._bans(banning)
+            extra = banned.shape[1] + 1
+        values, ids, log_probs = self.cache.run(self, n, top_k + extra, want_log_probs=bool(reshaped))
+        if banning:
+            values, ids = self._remove(rows, banned, eos_banned, values, ids, top_k)
+        if reshaped:
+            values, ids = self._reshaped_candidates(reshaped, values, ids, log_probs)
         finished: list[Sequence] = []
         for (k, alternatives), (group, slots) in groups.items():
             select = self._select_alternatives if alternatives else self._select
@@ -381,67 +386,113 @@ class RunningBatch:
                 s.on_step(s)
         return StepReport(n, finished)
 
-    def _placeholder_bans(self, quotas: list[Sequence]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The rows of sequences with a quota; per row, the placeholder ids used up (as often as the source
-        has them; -1 for the others, which matches no token) and whether one is still missing."""
-        rows = np.concatenate([s.slots for s in quotas])
-        quota = np.concatenate([np.broadcast_to(s.quota, (len(s.slots), len(s.quota))) for s in quotas])
-        steps = np.concatenate([np.full(len(s.slots), s.step) for s in quotas])
-        history = self.history[rows, : int(steps.max())]
+    # ---- controls: bans and reshaped distributions (service/engine/controls.py) ---------------------------
+
+    def _bans(self, sequences: list[Sequence]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The rows of `sequences`, and per row the token ids it may not take next (-1 pads: it matches no
+        token) and whether EOS is banned: placeholders used up and EOS while one is missing (the quota),
+        tokens that would repeat an n-gram (no_repeat_ngram_size), EOS before min_length."""
+        rows = np.concatenate([s.slots for s in sequences])
+        steps = np.concatenate([np.full(len(s.slots), s.step) for s in sequences])
+        used_up, missing = self._placeholder_bans(sequences, rows, steps)
+        repeats = self._ngram_bans(sequences, rows, steps)
+        min_length = np.concatenate([np.full(len(s.slots), s.options.min_length) for s in sequences])
+        return rows, np.concatenate([used_up, repeats], axis=1), missing | (steps < min_length)
+
+    def _placeholder_bans(self, sequences: list[Sequence], rows: np.ndarray, steps: np.ndarray
+                          ) -> tuple[np.ndarray, np.ndarray]:
+        """Per row: the placeholder ids used up (as often as the source has them; -1 for the others, and for
+        every placeholder of a sequence without a quota) and whether one is still missing."""
+        if not any(s.quota is not None for s in sequences):
+            return np.zeros((len(rows), 0), np.int64), np.zeros(len(rows), bool)
+        p = len(self.placeholder_ids)
+        none = np.zeros(p, np.int64)
+        quota = np.concatenate([np.broadcast_to(none if s.quota is None else s.quota, (len(s.slots), p))
+                                for s in sequences])
+        has = np.concatenate([np.full(len(s.slots), s.quota is not None) for s in sequences])
+        history = self.history[rows, : max(int(steps.max()), 1)]
         written = np.arange(history.shape[1])[None, :] < steps[:, None]
         used = ((history[:, :, None] == self.placeholder_ids) & written[:, :, None]).sum(axis=1)  # (R, P)
-        return rows, np.where(quota - used > 0, -1, self.placeholder_ids), (quota - used).sum(axis=1) > 0
+        return np.where(has[:, None] & (quota - used <= 0), self.placeholder_ids, -1), (quota - used).sum(axis=1) > 0
 
-    def _controlled_candidates(self, controlled: list[Sequence], values: np.ndarray, ids: np.ndarray,
-                               log_probs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The candidates of the controlled sequences' rows, from their whole distributions
-        (service/engine/controls.py): the repetition penalty reshapes it; no-repeat n-grams, the placeholder
-        quota and min_length remove tokens; a target prefix forces its next token; sampling draws one.
-        The other rows keep the graph's."""
-        values, ids = values.copy(), ids.copy()
-        top_k, eos = values.shape[1], self.special.eos
-        for s in controlled:
-            rows, step, o = s.slots, s.step, s.options
-            lp = repetition_penalized(log_probs[rows], self.history[rows], step, o.repetition_penalty)
-            if step < len(s.prefix):  # forced: the one candidate, with its (penalized) log-prob
-                forced = s.prefix[step]
-                kept = lp[:, forced].copy()
-                lp[:] = -np.inf
-                lp[:, forced] = kept
+    def _ngram_bans(self, sequences: list[Sequence], rows: np.ndarray, steps: np.ndarray) -> np.ndarray:
+        """Per row, the tokens that would close an n-gram its output already has (n: its sequence's
+        no_repeat_ngram_size; -1 pads), for all rows at once per n: the output's windows of n tokens
+        whose first n - 1 equal its last n - 1."""
+        sizes = np.concatenate([np.full(len(s.slots), s.options.no_repeat_ngram_size) for s in sequences])
+        parts = []
+        for n in np.unique(sizes[sizes > 0]).tolist():
+            mine = np.flatnonzero((sizes == n) & (steps >= n))
+            if not len(mine):
+                continue
+            width = int(steps[mine].max())
+            history, last = self.history[rows[mine], :width], steps[mine]
+            windows = np.lib.stride_tricks.sliding_window_view(history, n, axis=1)  # (R, width - n + 1, n)
+            inside = np.arange(windows.shape[1])[None, :] + n <= last[:, None]  # the window is all written
+            if n == 1:
+                match = inside
             else:
-                if o.no_repeat_ngram_size:
-                    for b, row in enumerate(rows):
-                        lp[b, repeated_ngram_tokens(self.history[row, :step], o.no_repeat_ngram_size)] = -np.inf
-                if s.quota is not None:
-                    _, used_up, missing = self._placeholder_bans([s])
-                    for b in range(len(rows)):
-                        lp[b, used_up[b][used_up[b] >= 0]] = -np.inf
-                    lp[missing, eos] = -np.inf
-                if step < o.min_length:
-                    lp[:, eos] = -np.inf
-                if o.sampling:  # beam 1: the drawn token is the row's one candidate
-                    token = sample_token(lp[0], o.sampling_topk, o.sampling_topp, o.sampling_temperature, s.rng)
-                    kept = lp[0, token]
-                    lp[:] = -np.inf
-                    lp[0, token] = kept
-            values[rows], ids[rows] = top_candidates(lp, top_k)
-        return values, ids
+                suffix = np.take_along_axis(history, last[:, None] - n + 1 + np.arange(n - 1)[None, :], axis=1)
+                match = inside & (windows[:, :, :-1] == suffix[:, None, :]).all(axis=2)
+            banned = np.full((len(rows), windows.shape[1]), -1, np.int64)
+            banned[mine] = np.where(match, windows[:, :, -1], -1)
+            width = int(match.sum(axis=1).max())
+            parts.append(-np.sort(-banned, axis=1)[:, :width])  # the bans first, then the -1 pads
+        return np.concatenate(parts, axis=1) if parts else np.zeros((len(rows), 0), np.int64)
 
-    def _cover_placeholders(self, quotas: list[Sequence], values: np.ndarray, ids: np.ndarray,
-                            top_k: int) -> tuple[np.ndarray, np.ndarray]:
-        """Every row's best `top_k` tokens, out of the best top_k + P + 1 the graph gave: in the rows of
-        sequences with a quota, a placeholder used up (as often as the source has it) is banned, and
-        EOS while one is still missing. At most P + 1 are banned, so top_k remain; other rows keep their
+    def _remove(self, rows: np.ndarray, banned_ids: np.ndarray, eos_banned: np.ndarray, values: np.ndarray,
+                ids: np.ndarray, top_k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Every row's best `top_k` candidates, out of the more the graph gave: in `rows`, without the banned
+        ids (and EOS where banned). At most that many are banned, so top_k remain; other rows keep their
         first top_k, exactly what the graph gives when asked for top_k."""
-        rows, banned_ids, missing = self._placeholder_bans(quotas)
         candidates, scores = ids[rows], values[rows]
         banned = (candidates[:, :, None] == banned_ids[:, None, :]).any(axis=2)
-        banned |= missing[:, None] & (candidates == self.special.eos)
+        banned |= eos_banned[:, None] & (candidates == self.special.eos)
         scores = np.where(banned, -np.inf, scores).astype(values.dtype)
         order = np.lexsort((candidates, -scores), axis=1)  # best first, ties to the lower id (as TopK)
         values, ids = values[:, :top_k].copy(), ids[:, :top_k].copy()
         values[rows] = np.take_along_axis(scores, order, axis=1)[:, :top_k]
         ids[rows] = np.take_along_axis(candidates, order, axis=1)[:, :top_k]
+        return values, ids
+
+    def _reshaped_candidates(self, sequences: list[Sequence], values: np.ndarray, ids: np.ndarray,
+                             log_probs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The candidates of these sequences' rows from their whole distributions: the repetition penalty
+        reshapes it; the bans remove tokens; a target prefix forces its next token (with its log-prob
+        before the bans); sampling draws one. The other rows keep theirs."""
+        values, ids = values.copy(), ids.copy()
+        rows, banned, eos_banned = self._bans(sequences)
+        lp = log_probs[rows]
+        penalties = np.concatenate([np.full(len(s.slots), s.options.repetition_penalty) for s in sequences])
+        penalized = np.flatnonzero(penalties != 1.0)
+        if len(penalized):
+            step = np.concatenate([np.full(len(s.slots), s.step) for s in sequences])[penalized]
+            history = self.history[rows[penalized], : max(int(step.max()), 1)]
+            written = np.arange(history.shape[1])[None, :] < step[:, None]
+            seen = np.zeros((len(penalized), lp.shape[1] + 1), bool)  # the last column takes the unwritten
+            np.put_along_axis(seen, np.where(written, history, lp.shape[1]), True, axis=1)
+            lp[penalized] = log_normalized(np.where(seen[:, :-1], lp[penalized] - np.log(
+                penalties[penalized, None]).astype(np.float32), lp[penalized]))
+        before_bans = lp.copy()
+        padded = np.concatenate([lp, np.zeros((len(rows), 1), lp.dtype)], axis=1)
+        np.put_along_axis(padded, np.where(banned >= 0, banned, lp.shape[1]), -np.inf, axis=1)
+        lp = padded[:, :-1]
+        lp[eos_banned, self.special.eos] = -np.inf
+        at = 0
+        for s in sequences:
+            own = slice(at, at + len(s.slots))
+            at += len(s.slots)
+            if s.step < len(s.prefix):
+                forced = s.prefix[s.step]
+                lp[own] = -np.inf
+                lp[own, forced] = before_bans[own, forced]
+            elif s.options.sampling:  # beam 1: the drawn token is the row's one candidate
+                o = s.options
+                token = sample_token(lp[own][0], o.sampling_topk, o.sampling_topp, o.sampling_temperature, s.rng)
+                kept = lp[own.start, token]
+                lp[own] = -np.inf
+                lp[own.start, token] = kept
+        values[rows], ids[rows] = top_candidates(lp, values.shape[1])
         return values, ids
 
     def _beam_groups(self) -> dict[tuple[int, bool], tuple[list[Sequence], np.ndarray]]:

@@ -17,6 +17,7 @@ import os
 import secrets
 import signal
 import sys
+from pathlib import Path
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
@@ -31,6 +32,7 @@ from service.front.guard import add_guarded
 from service.front.servicer import TranslatorServicer
 from service.front.wire import add_translator_to_server
 from service.metrics import ServiceMetrics
+from service.text.glossary import Glossaries
 
 log = logging.getLogger("mt-serve.front")
 
@@ -61,7 +63,9 @@ class FrontProcess:
             options += [("grpc.max_connection_age_ms", int(config.max_connection_age * 1000)),
                         ("grpc.max_connection_age_grace_ms", 60_000)]
         self.grpc = grpc.aio.server(options=options)
-        self.servicer = TranslatorServicer(self.catalog, self.engine, self.metrics)
+        glossaries = Glossaries(config.glossaries or Path(config.store) / "glossaries")
+        self.servicer = TranslatorServicer(self.catalog, self.engine, self.metrics,
+                                           config.engine.no_repeat_ngram_size, glossaries)
         add_translator_to_server(self.servicer, self.grpc)
         # Health and reflection parse through guarded handlers too: a malformed body gets INVALID_ARGUMENT
         # and at most one log line in a while, not UNKNOWN and a traceback per call.

@@ -19,13 +19,15 @@ from proto.translate.v1 import translate_pb2 as pb
 from proto.translate.v1 import translate_pb2_grpc as pb_grpc
 from service.config import MAX_BEAM_SIZE, DecodingOptions
 from service.text.documents import MAX_TEXT_CHARS, Layout, assemble, check_lengths, segment, where
-from service.errors import InvalidRequest, QueueFull, ServiceError
+from service.errors import BrokenGlossary, InvalidRequest, QueueFull, ServiceError, UnknownGlossary
 from service.front.memory import MemoryReleaser
 from service.metrics import ServiceMetrics
 from service.front.catalog import FrontCatalog
 from service.front.engine_client import EngineClient
 from service.messages import Hyp
+from service.text.glossary import MAX_REQUEST_TERMS, Glossaries, Glossary, GlossaryError, Term
 from service.text.model import TextModel
+from service.text.placeholders import SYMBOLS
 from service.work import Priority, WorkItem
 from service.text.streaming import DocumentDetokenizer
 from service.front.wire import Undecodable
@@ -49,9 +51,11 @@ class LargeRequests:
         self.releaser = MemoryReleaser()
 
 
-def decoding_options(request: pb.TranslateRequest, engine: TextModel) -> DecodingOptions:
-    """The request's options with the wire defaults (0 / unset) filled in; DecodingOptions itself
-    checks every range, and only the model's own output limit is checked here."""
+def decoding_options(request: pb.TranslateRequest, engine: TextModel, no_repeat_ngram_size: int = 0
+                     ) -> DecodingOptions:
+    """The request's options with the wire defaults (0 / unset) filled in, and the server's own default
+    `no_repeat_ngram_size` where the request leaves it unset; DecodingOptions itself checks every range,
+    and only the model's own output limit is checked here."""
     o = request.options
     if o.max_length > engine.max_target_tokens:
         raise InvalidRequest(f"options.max_length={o.max_length} is out of range: 1 to {engine.max_target_tokens} "
@@ -72,7 +76,7 @@ def decoding_options(request: pb.TranslateRequest, engine: TextModel) -> Decodin
     try:
         return DecodingOptions(beam_size=beam_size, n_best=n_best, length_penalty=given("length_penalty", 1.0),
                                max_length=o.max_length or engine.max_target_tokens,
-                               no_repeat_ngram_size=o.no_repeat_ngram_size,
+                               no_repeat_ngram_size=int(given("no_repeat_ngram_size", no_repeat_ngram_size)),
                                repetition_penalty=given("repetition_penalty", 1.0),
                                sampling_topk=int(given("sampling_topk", 1)), sampling_topp=given("sampling_topp", 1.0),
                                sampling_temperature=given("sampling_temperature", 1.0),
@@ -104,8 +108,9 @@ def target_prefixes(request: pb.TranslateRequest, engine: TextModel, options: De
     return prefixes
 
 
-async def encode_texts(texts: list[str], engine: TextModel, whole: bool, large_requests: LargeRequests
-                       ) -> tuple[list[list[int]], list[tuple[str, ...]], list[Layout]]:
+async def encode_texts(texts: list[str], engine: TextModel, whole: bool, large_requests: LargeRequests,
+                       glossary: Glossary | None = None
+                       ) -> tuple[list[list[int]], list[tuple[str, ...]], list[Layout], list[list[Term]]]:
     """SentencePiece ids of each segment (each sentence, or each text sent whole), the spans its
     placeholders stand for (service/text/placeholders.py) and each text's layout,
     after the checks that cost nothing: counts and characters (a SentencePiece piece spans at most
@@ -124,7 +129,7 @@ async def encode_texts(texts: list[str], engine: TextModel, whole: bool, large_r
 
     def tokenize() -> tuple[list[str], list[Layout], tuple[list[list[int]], list[tuple[str, ...]]]]:
         segments, layouts = segment(texts, whole, max_chars)
-        return segments, layouts, engine.prepare(segments)
+        return segments, layouts, engine.prepare(segments, glossary)
 
     if large:
         if large_requests.in_flight >= MAX_LARGE_IN_FLIGHT:
@@ -141,7 +146,43 @@ async def encode_texts(texts: list[str], engine: TextModel, whole: bool, large_r
         if len(ids) + 1 > engine.max_source_tokens:
             raise InvalidRequest(f"{where(layouts, segments, k)} has {len(ids) + 1} tokens (with EOS); model "
                                  f"{engine.name} accepts at most {engine.max_source_tokens}")
-    return sources, fills, layouts
+    found = [[term for _, _, term in glossary.find_terms(text)] for text in segments] if glossary else []
+    return sources, fills, layouts, found
+
+
+def request_glossary(request: pb.TranslateRequest, engine: TextModel, glossaries: Glossaries) -> Glossary | None:
+    """The request's own terms with the named glossary's (its own win), or None."""
+    named = own = None
+    if request.glossary_name:
+        try:
+            named = glossaries.get(request.glossary_name)
+        except KeyError:
+            held = ", ".join(glossaries.names()) or "none"
+            raise UnknownGlossary(f"glossary {request.glossary_name[:64]!r} not found; this server holds: {held}") from None
+        except GlossaryError as exc:
+            raise BrokenGlossary(str(exc)) from exc
+    if request.glossary:
+        if len(request.glossary) > MAX_REQUEST_TERMS:
+            raise InvalidRequest(f"glossary has {len(request.glossary)} terms; a request may carry at most "
+                                 f"{MAX_REQUEST_TERMS} (more go in a server glossary, glossary_name)")
+        try:
+            own = Glossary.of((Term(t.source, t.target) for t in request.glossary), "request", MAX_REQUEST_TERMS)
+        except GlossaryError as exc:
+            raise InvalidRequest(str(exc)) from exc
+    glossary = named.merged(own) if named and own else named or own
+    if glossary and not engine.takes_glossaries:
+        raise InvalidRequest(f"model {engine.name} was not trained with placeholders: it cannot take a glossary")
+    return glossary
+
+
+def applied_terms(found: list[Term], fills: tuple[str, ...], output: str) -> list[str]:
+    """The source phrases of `found` (one segment's occurrences) whose every occurrence the output (target
+    text before its placeholders are filled) renders: its placeholder as often as the phrase occurs."""
+    applied = []
+    for term in dict.fromkeys(found):
+        if term.target in fills and output.count(SYMBOLS[fills.index(term.target)]) >= found.count(term):
+            applied.append(term.source)
+    return applied
 
 
 def retry_hint(exc: ServiceError) -> tuple[tuple[str, str], ...]:
@@ -171,8 +212,11 @@ def client_id(context: grpc.aio.ServicerContext) -> str:
 
 
 class TranslatorServicer(pb_grpc.TranslatorServicer):
-    def __init__(self, registry: FrontCatalog, scheduler: EngineClient, metrics: ServiceMetrics) -> None:
+    def __init__(self, registry: FrontCatalog, scheduler: EngineClient, metrics: ServiceMetrics,
+                 no_repeat_ngram_size: int = 0, glossaries: Glossaries | None = None) -> None:
         self.registry, self.scheduler, self.metrics = registry, scheduler, metrics
+        self.no_repeat_ngram_size = no_repeat_ngram_size  # for requests that leave it unset
+        self.glossaries = glossaries or Glossaries(None)
         self.large_requests = LargeRequests()
         self.in_flight = 0  # calls between arrival and answer (a draining front waits for them)
 
@@ -186,16 +230,19 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
                                  "(PRIORITY_AUTO, PRIORITY_INTERACTIVE, PRIORITY_BATCH)")
         engine = self.registry.get(request.model or None, request.version or None)
         deadline = time.monotonic() + time_remaining if time_remaining is not None else None
-        options = decoding_options(request, engine)
+        options = decoding_options(request, engine, self.no_repeat_ngram_size)
         whole = request.whole_texts if whole is None else whole
+        glossary = request_glossary(request, engine, self.glossaries)
         self.scheduler.check_queue(deadline, len(request.texts))  # before tokenizing what would only be refused
-        sources, fills, layouts = await encode_texts(list(request.texts), engine, whole, self.large_requests)
+        sources, fills, layouts, found = await encode_texts(list(request.texts), engine, whole, self.large_requests,
+                                                            glossary)
         prefixes = target_prefixes(request, engine, options, layouts, len(sources))
         priority = PRIORITIES[request.priority]
         if priority is None:  # PRIORITY_AUTO: by size
             priority = self.scheduler.config.auto_priority(sum(1 for ids in sources if ids) * options.beam_size)
         return engine, layouts, WorkItem(engine, sources, options, deadline, asyncio.get_running_loop().create_future(),
-                                         fills=fills, priority=priority, client=client, prefixes=prefixes)
+                                         fills=fills, priority=priority, client=client, prefixes=prefixes,
+                                         glossary_found=found)
 
     def _response(self, engine: TextModel, item: WorkItem, layouts: list[Layout], results: list[list[Hyp]]
                   ) -> pb.TranslateResponse:
@@ -209,6 +256,15 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
             read = [ids for ids in item.sources[layout.start: layout.start + layout.count] if ids]  # blank: none
             translation = response.translations.add(source_tokens=sum(len(ids) + 1 for ids in read),
                                                      sentences=len(read))
+            if item.glossary_found:  # a term is reported when every sentence that has it renders it
+                seen: dict[str, None] = {}
+                missed = set()
+                for k in range(layout.start, layout.start + layout.count):
+                    found = item.glossary_found[k]
+                    applied = applied_terms(found, item.fills[k], engine.target_tokenizer.decode(results[k][0].tokens))
+                    seen.update(dict.fromkeys(t.source for t in found))
+                    missed.update(t.source for t in found if t.source not in applied)
+                translation.glossary_terms.extend(source for source in seen if source not in missed)
             for h in assemble(layout, results, lambda k, tokens: engine.detokenizer(item.fills[k]).decode(tokens)):
                 translation.hypotheses.add(text=h.text, score=h.score, log_prob=h.log_prob, finished=h.finished)
         return response
@@ -352,5 +408,11 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
                                                 max_source_tokens=newest.max_source_tokens,
                                                 max_output_tokens=newest.max_target_tokens,
                                                 max_beam_size=MAX_BEAM_SIZE, max_text_characters=MAX_TEXT_CHARS))
+        for name in self.glossaries.names():
+            try:
+                terms = len(self.glossaries.get(name))
+            except (KeyError, GlossaryError):
+                terms = 0  # the server's log says why
+            response.glossaries.add(name=name, terms=terms)
         self.metrics.requests.labels("ListModels", "OK").inc()
         return response

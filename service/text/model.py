@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from model_store import Manifest, ModelVersion
+from service.text.glossary import Glossary, GlossaryError
 from service.text.placeholders import NO_MASKING, SYMBOLS, Restoring, encode_protected, has_placeholders, masking_of
 from service.text.tokenizers import SENTENCEPIECE, load_tokenizers
 
@@ -42,9 +43,18 @@ class TextModel:
     def load(cls, version: ModelVersion, cover_placeholders: bool = True) -> TextModel:
         return cls(version.path, version.manifest, cover_placeholders)
 
-    def prepare(self, texts: Sequence[str]) -> tuple[list[list[int]], list[tuple[str, ...]]]:
-        """Source ids of each text, and the spans its placeholders stand for (`detokenizer` puts them back)."""
-        return encode_protected(self.source_tokenizer, texts, self.placeholders)
+    def prepare(self, texts: Sequence[str], glossary: Glossary | None = None
+                ) -> tuple[list[list[int]], list[tuple[str, ...]]]:
+        """Source ids of each text, and the spans its placeholders stand for (`detokenizer` puts them back);
+        a glossary's terms go through as placeholders too (`takes_glossaries`)."""
+        if glossary and not self.takes_glossaries:
+            raise GlossaryError(f"model {self.name} was not trained with placeholders: it cannot take a glossary")
+        return encode_protected(self.source_tokenizer, texts, self.placeholders, glossary)
+
+    @property
+    def takes_glossaries(self) -> bool:
+        """Glossary terms ride on the placeholders a model copies (numbers, Latin words)."""
+        return self.placeholders.copies
 
     def encode(self, texts: Sequence[str]) -> list[list[int]]:
         """Source ids of each text (`prepare` without the spans)."""

@@ -25,9 +25,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from service.text.names import find_names
 from service.text.romanize import romanize_name
+
+if TYPE_CHECKING:
+    from service.text.glossary import Glossary
 
 OPEN, CLOSE = "\u2985", "\u2986"  # ⦅ ⦆: NFKC (SentencePiece's normalization) leaves them as they are
 SLOTS = 10  # placeholders per segment; later spans stay text
@@ -64,13 +68,14 @@ class Masking:
 NO_MASKING = Masking(copies=False, names=False)
 
 
-def protect(text: str, masking: Masking = Masking()) -> tuple[str, tuple[str, ...]]:
-    """`text` with each span to copy or romanize replaced by a placeholder (the same span, the same
-    placeholder), and what the placeholders stand for, in order. A text that already holds the
-    placeholder brackets is left as it is (its brackets would be read as placeholders on the way back)."""
+def protect(text: str, masking: Masking = Masking(), glossary: Glossary | None = None) -> tuple[str, tuple[str, ...]]:
+    """`text` with each span to copy or romanize, and each glossary term (service/text/glossary.py), replaced
+    by a placeholder (the same span, the same placeholder), and what the placeholders stand for, in order
+    (a term: its target phrase). A text that already holds the placeholder brackets is left as it is (its
+    brackets would be read as placeholders on the way back)."""
     if OPEN in text or CLOSE in text:
         return text, ()
-    return _mask(text, _spans(text, masking))
+    return _mask(text, _spans(text, masking, glossary))
 
 
 def restore(text: str, fills: Sequence[str]) -> str:
@@ -100,14 +105,18 @@ def protect_pair(source: str, target: str, masking: Masking = Masking()) -> tupl
     return masked, target
 
 
-def _spans(text: str, masking: Masking) -> list[tuple[int, int, str]]:
-    """(start, end, what the placeholder stands for) of each span to mask, in order."""
+def _spans(text: str, masking: Masking, glossary: Glossary | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, what the placeholder stands for) of each span to mask, in order; a glossary term
+    wins over a span it overlaps."""
     spans = []
     if masking.copies:
         spans += [(m.start(), m.end(), m.group()) for m in _SPAN.finditer(text)
                   if _copied(m.group(), text[m.end(): m.end() + 1])]  # one character: no copy of the rest
     if masking.names:
         spans += [(start, end, romanize_name(text[start:end])) for start, end in find_names(text)]
+    if glossary:
+        terms = [(start, end, term.target) for start, end, term in glossary.find_terms(text)]
+        spans = terms + [span for span in spans if not any(span[0] < end and start < span[1] for start, end, _ in terms)]
     return sorted(spans)
 
 
@@ -150,8 +159,8 @@ class Restoring:
         return restore(self.target.decode(ids), self.fills)
 
 
-def encode_protected(processor, texts: Sequence[str], masking: Masking | None = None
-                     ) -> tuple[list[list[int]], list[tuple[str, ...]]]:
+def encode_protected(processor, texts: Sequence[str], masking: Masking | None = None,
+                     glossary: Glossary | None = None) -> tuple[list[list[int]], list[tuple[str, ...]]]:
     """Source ids of each text, with the placeholders of `masking` (default: what the model was trained
     with, `masking_of`), and what each text's placeholders stand for. One `encode` call per text:
     SentencePiece encodes a list on a thread pool it starts per call (130 µs for one short text against
@@ -159,5 +168,5 @@ def encode_protected(processor, texts: Sequence[str], masking: Masking | None = 
     masking = masking_of(processor) if masking is None else masking
     if not masking:
         return [processor.encode(text) for text in texts], [()] * len(texts)
-    protected = [protect(text, masking) for text in texts]
+    protected = [protect(text, masking, glossary) for text in texts]
     return [processor.encode(masked) for masked, _ in protected], [fills for _, fills in protected]

@@ -43,7 +43,7 @@ class DecodingOptions(_message.Message):
     def __init__(self, beam_size: _Optional[int] = ..., n_best: _Optional[int] = ..., max_length: _Optional[int] = ..., length_penalty: _Optional[float] = ..., no_repeat_ngram_size: _Optional[int] = ..., repetition_penalty: _Optional[float] = ..., sampling_topk: _Optional[int] = ..., sampling_topp: _Optional[float] = ..., sampling_temperature: _Optional[float] = ..., seed: _Optional[int] = ..., return_alternatives: _Optional[int] = ...) -> None: ...
 
 class TranslateRequest(_message.Message):
-    __slots__ = ("texts", "model", "version", "options", "whole_texts", "priority", "target_prefix")
+    __slots__ = ("texts", "model", "version", "options", "whole_texts", "priority", "target_prefix", "glossary", "glossary_name")
     TEXTS_FIELD_NUMBER: _ClassVar[int]
     MODEL_FIELD_NUMBER: _ClassVar[int]
     VERSION_FIELD_NUMBER: _ClassVar[int]
@@ -51,6 +51,8 @@ class TranslateRequest(_message.Message):
     WHOLE_TEXTS_FIELD_NUMBER: _ClassVar[int]
     PRIORITY_FIELD_NUMBER: _ClassVar[int]
     TARGET_PREFIX_FIELD_NUMBER: _ClassVar[int]
+    GLOSSARY_FIELD_NUMBER: _ClassVar[int]
+    GLOSSARY_NAME_FIELD_NUMBER: _ClassVar[int]
     texts: _containers.RepeatedScalarFieldContainer[str]
     model: str
     version: int
@@ -58,7 +60,17 @@ class TranslateRequest(_message.Message):
     whole_texts: bool
     priority: Priority
     target_prefix: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, texts: _Optional[_Iterable[str]] = ..., model: _Optional[str] = ..., version: _Optional[int] = ..., options: _Optional[_Union[DecodingOptions, _Mapping]] = ..., whole_texts: _Optional[bool] = ..., priority: _Optional[_Union[Priority, str]] = ..., target_prefix: _Optional[_Iterable[str]] = ...) -> None: ...
+    glossary: _containers.RepeatedCompositeFieldContainer[GlossaryTerm]
+    glossary_name: str
+    def __init__(self, texts: _Optional[_Iterable[str]] = ..., model: _Optional[str] = ..., version: _Optional[int] = ..., options: _Optional[_Union[DecodingOptions, _Mapping]] = ..., whole_texts: _Optional[bool] = ..., priority: _Optional[_Union[Priority, str]] = ..., target_prefix: _Optional[_Iterable[str]] = ..., glossary: _Optional[_Iterable[_Union[GlossaryTerm, _Mapping]]] = ..., glossary_name: _Optional[str] = ...) -> None: ...
+
+class GlossaryTerm(_message.Message):
+    __slots__ = ("source", "target")
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    source: str
+    target: str
+    def __init__(self, source: _Optional[str] = ..., target: _Optional[str] = ...) -> None: ...
 
 class Hypothesis(_message.Message):
     __slots__ = ("text", "score", "log_prob", "finished")
@@ -73,14 +85,16 @@ class Hypothesis(_message.Message):
     def __init__(self, text: _Optional[str] = ..., score: _Optional[float] = ..., log_prob: _Optional[float] = ..., finished: _Optional[bool] = ...) -> None: ...
 
 class Translation(_message.Message):
-    __slots__ = ("hypotheses", "source_tokens", "sentences")
+    __slots__ = ("hypotheses", "source_tokens", "sentences", "glossary_terms")
     HYPOTHESES_FIELD_NUMBER: _ClassVar[int]
     SOURCE_TOKENS_FIELD_NUMBER: _ClassVar[int]
     SENTENCES_FIELD_NUMBER: _ClassVar[int]
+    GLOSSARY_TERMS_FIELD_NUMBER: _ClassVar[int]
     hypotheses: _containers.RepeatedCompositeFieldContainer[Hypothesis]
     source_tokens: int
     sentences: int
-    def __init__(self, hypotheses: _Optional[_Iterable[_Union[Hypothesis, _Mapping]]] = ..., source_tokens: _Optional[int] = ..., sentences: _Optional[int] = ...) -> None: ...
+    glossary_terms: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, hypotheses: _Optional[_Iterable[_Union[Hypothesis, _Mapping]]] = ..., source_tokens: _Optional[int] = ..., sentences: _Optional[int] = ..., glossary_terms: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class TranslateResponse(_message.Message):
     __slots__ = ("translations", "model", "version")
@@ -181,9 +195,19 @@ class ModelInfo(_message.Message):
     def __init__(self, name: _Optional[str] = ..., source_language: _Optional[str] = ..., target_language: _Optional[str] = ..., versions: _Optional[_Iterable[_Union[ModelVersion, _Mapping]]] = ..., limits: _Optional[_Union[ModelLimits, _Mapping]] = ...) -> None: ...
 
 class ListModelsResponse(_message.Message):
-    __slots__ = ("models", "default_model")
+    __slots__ = ("models", "default_model", "glossaries")
     MODELS_FIELD_NUMBER: _ClassVar[int]
     DEFAULT_MODEL_FIELD_NUMBER: _ClassVar[int]
+    GLOSSARIES_FIELD_NUMBER: _ClassVar[int]
     models: _containers.RepeatedCompositeFieldContainer[ModelInfo]
     default_model: str
-    def __init__(self, models: _Optional[_Iterable[_Union[ModelInfo, _Mapping]]] = ..., default_model: _Optional[str] = ...) -> None: ...
+    glossaries: _containers.RepeatedCompositeFieldContainer[GlossaryInfo]
+    def __init__(self, models: _Optional[_Iterable[_Union[ModelInfo, _Mapping]]] = ..., default_model: _Optional[str] = ..., glossaries: _Optional[_Iterable[_Union[GlossaryInfo, _Mapping]]] = ...) -> None: ...
+
+class GlossaryInfo(_message.Message):
+    __slots__ = ("name", "terms")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TERMS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    terms: int
+    def __init__(self, name: _Optional[str] = ..., terms: _Optional[int] = ...) -> None: ...
