@@ -77,3 +77,7 @@ class TranslatorUser(User):
     @task(1)
     def stream_greedy(self) -> None:
         self.calls.stream_greedy()
+
+    @task(2)
+    def single_control(self) -> None:
+        self.calls.single_control()

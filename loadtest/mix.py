@@ -5,6 +5,9 @@ Request names (the rows of locust's tables):
     Translate/single/beam4           one sentence, beam search of width 4
     Translate/batch/greedy           2 to 8 sentences in one request
     TranslateStream/4xsingle/greedy  4 one-sentence requests pipelined on one stream, timed to its end
+    Translate/single/<control>       one sentence with a decoding control or a glossary: glossary (inline
+                                     terms), no-repeat2-beam4, penalty (repetition 2), sampling (top-k 10,
+                                     seeded), prefix ("I" forced first), alternatives3
     ListModels                       a client discovering the models (once per user, at its start)
 
 No locust and no gevent here, so the mix can be driven and tested from any process.
@@ -22,6 +25,17 @@ from proto.translate.v1 import translate_pb2 as pb
 from proto.translate.v1 import translate_pb2_grpc as pb_grpc
 
 SENTENCES_FILE = Path(__file__).with_name("heldout.ko.txt")
+# (request name, DecodingOptions fields, other TranslateRequest fields) of Translate/single/<control>
+GLOSSARY = [pb.GlossaryTerm(source=s, target=t) for s, t in (("학교", "school building"), ("친구", "pal"),
+                                                               ("회사", "firm"), ("사과", "apple fruit"))]
+CONTROLS: list[tuple[str, dict, dict]] = [
+    ("glossary", {}, {"glossary": GLOSSARY}),
+    ("no-repeat2-beam4", {"beam_size": 4, "no_repeat_ngram_size": 2}, {}),
+    ("penalty", {"repetition_penalty": 2.0}, {}),
+    ("sampling", {"sampling_topk": 10, "seed": 7}, {}),
+    ("prefix", {}, {"target_prefix": ["I"]}),
+    ("alternatives3", {"return_alternatives": 3}, {}),
+]
 
 
 @dataclass(frozen=True)
@@ -124,6 +138,14 @@ class TranslatorCalls:
 
         return self.reporter.call(f"TranslateStream/{n}xsingle/greedy", invoke,
                                   lambda responses: sum(output_chars(r) for r in responses))
+
+    def single_control(self) -> pb.TranslateResponse | None:
+        """One sentence with one of the controls users ask for beyond plain text (CONTROLS), picked at random."""
+        name, options, extra = self.rng.choice(CONTROLS)
+        request = pb.TranslateRequest(texts=[self.rng.choice(self.sentences)], model=self.config.model,
+                                      options=pb.DecodingOptions(**options), **extra)
+        return self.reporter.call(f"Translate/single/{name}",
+                                  lambda: self.stub.Translate(request, timeout=self.config.deadline), output_chars)
 
     def list_models(self) -> pb.ListModelsResponse | None:
         return self.reporter.call("ListModels", lambda: self.stub.ListModels(pb.ListModelsRequest(),

@@ -8,6 +8,8 @@
     mt-translate --prefix "Yesterday" --alternatives 4 "어제 카페에 갔어."  # 4 ways to go on after "Yesterday"
     mt-translate --sample-topk 0 --temperature 0.8 --seed 1 "어제 카페에 갔어."  # a reproducible random sample
     mt-translate --glossary terms.tsv --terms "계약서 말고 계약을 보내 주세요."   # terms.tsv: 계약<TAB>agreement
+    mt-translate --format html "<p>어제 <b>카페</b>에 갔어요.</p>"   # → <p>I went to the <b>cafe</b> yesterday.</p>
+    mt-translate --format markdown < README.ko.md
 
     with TranslatorClient("localhost:50051") as client:
         client.translate(["어제 카페에 갔어."], beam_size=4)
@@ -68,7 +70,7 @@ class TranslatorClient:
     def request(texts: list[str], model: str = "", version: int = 0, beam_size: int = 0, n_best: int = 0,
                 max_length: int = 0, length_penalty: float | None = None, whole_texts: bool = False,
                 target_prefix: list[str] | None = None, glossary: dict[str, str] | None = None,
-                glossary_name: str = "", **controls) -> pb.TranslateRequest:
+                glossary_name: str = "", format: str = "text", **controls) -> pb.TranslateRequest:
         """`glossary`: source phrase → target phrase; `controls`: the other DecodingOptions fields by their
         proto names (no_repeat_ngram_size, repetition_penalty, sampling_topk, sampling_topp,
         sampling_temperature, seed, return_alternatives); None leaves one unset."""
@@ -80,7 +82,8 @@ class TranslatorClient:
                 setattr(options, name, value)
         terms = [pb.GlossaryTerm(source=k, target=v) for k, v in (glossary or {}).items()]
         return pb.TranslateRequest(texts=texts, model=model, version=version, options=options, whole_texts=whole_texts,
-                                   target_prefix=target_prefix or [], glossary=terms, glossary_name=glossary_name)
+                                   target_prefix=target_prefix or [], glossary=terms, glossary_name=glossary_name,
+                                   format=pb.Format.Value(f"FORMAT_{format.upper()}"))
 
     def translate_request(self, texts: list[str], **kwargs) -> pb.TranslateResponse:
         return self.stub.Translate(self.request(texts, **kwargs), timeout=self.timeout)
@@ -119,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--prefix", metavar="TEXT", help="every translation starts with TEXT (its first sentence's)")
     p.add_argument("--alternatives", type=int, metavar="N",
                    help="N alternatives at the first position after --prefix, each continued greedily")
+    p.add_argument("--format", choices=["text", "html", "markdown"], default="text",
+                   help="what the texts are: with html or markdown the translation keeps the markup around the words "
+                        "it enclosed (default: %(default)s)")
     p.add_argument("--glossary", type=Path, metavar="FILE",
                    help="terms to translate as given: a TSV file of source<TAB>target lines (# comments), at most "
                         "256 terms (larger glossaries go on the server: --glossary-name)")
@@ -168,14 +174,16 @@ def main(argv: list[str] | None = None) -> int:
                 for g in response.glossaries:
                     print(f"glossary {g.name}: {g.terms} terms")
                 return 0
-            texts = args.texts or [line.rstrip("\n") for line in sys.stdin]
+            # A document with markup spans lines: standard input is then one text.
+            texts = args.texts or ([sys.stdin.read()] if args.format != "text" else
+                                   [line.rstrip("\n") for line in sys.stdin])
             options = dict(model=args.model, version=args.version, beam_size=args.beam, n_best=args.n_best,
                            max_length=args.max_length, length_penalty=args.length_penalty, whole_texts=args.whole,
                            no_repeat_ngram_size=args.no_repeat_ngram, repetition_penalty=args.repetition_penalty,
                            sampling_topk=args.sample_topk, sampling_topp=args.sample_topp,
                            sampling_temperature=args.temperature, seed=args.seed, return_alternatives=args.alternatives,
                            target_prefix=[args.prefix] * len(texts) if args.prefix else None,
-                           glossary=glossary, glossary_name=args.glossary_name)
+                           glossary=glossary, glossary_name=args.glossary_name, format=args.format)
             if args.stream:
                 return print_stream(client.translate_tokens(texts, **options), args.scores)
             response = client.translate_request(texts, **options)

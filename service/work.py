@@ -119,6 +119,7 @@ class WorkItem:
     client: str = ""  # the caller's x-client-id: its requests share one fair share; "" for one per request
     prefixes: list[list[int]] = field(default_factory=list)  # per source, forced target ids; [] for none at all
     glossary_found: list = field(default_factory=list)  # front only: per source, the glossary terms in it, in order
+    markup: list | None = None  # front only: per request text, its service.text.markup.Document (None: plain text)
 
     @property
     def group(self) -> tuple[str, int, DecodingOptions]:

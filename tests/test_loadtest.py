@@ -24,7 +24,7 @@ import pytest
 from bench.server_process import ServerProcess
 from loadtest.grpc_client import CallReporter, GrpcStatusError
 from loadtest.make_sentences import SentencesConfig, heldout_sentences_text
-from loadtest.mix import SENTENCES_FILE, MixConfig, TranslatorCalls, grpc_target, load_sentences
+from loadtest.mix import CONTROLS, SENTENCES_FILE, MixConfig, TranslatorCalls, grpc_target, load_sentences
 from loadtest.report import Results, RunInfo, plot_history, summary_markdown
 from loadtest.run import exit_code, locust_command, parse_config
 from proto.translate.v1 import translate_pb2 as pb
@@ -33,7 +33,7 @@ from tests.loopback import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = {"ListModels", "Translate/single/greedy", "Translate/single/beam4", "Translate/batch/greedy",
-         "TranslateStream/4xsingle/greedy"}
+         "TranslateStream/4xsingle/greedy", *(f"Translate/single/{name}" for name, _, _ in CONTROLS)}
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -122,6 +122,18 @@ def test_the_mix_sends_held_out_sentences_alone_or_in_batches_with_its_model_dea
     assert (len(beam.texts), beam.options.beam_size, beam.model, timeout) == (1, 4, "ko-en-int8", 3)
     assert [e["name"] for e in events] == ["Translate/batch/greedy"] * 30 + ["Translate/single/beam4"]
     assert events[-1]["response_length"] == len(beam.texts[0])
+
+
+def test_the_mix_sends_each_control_under_its_own_name_and_the_server_takes_every_one(server):
+    events = []
+    with grpc.insecure_channel(server) as channel:
+        calls = TranslatorCalls(pb_grpc.TranslatorStub(channel), CallReporter(lambda **e: events.append(e)),
+                                MixConfig(), ["학교에서 친구를 만났어요."], random.Random(0))
+        for _ in range(40):
+            calls.single_control()
+    names = {e["name"] for e in events}
+    assert names == {f"Translate/single/{name}" for name, _, _ in CONTROLS}
+    assert all(e["context"] == {"code": "OK"} for e in events), [e for e in events if e["exception"]]
 
 
 @pytest.mark.parametrize("options", [{"wait_min": 2.0, "wait_max": 1.0}, {"deadline": 0}, {"batch_min": 0}])

@@ -117,7 +117,9 @@ def test_served_translations_are_transformers_generate_tokens(engine, client, or
     (README: OPUS-MT models): the engine's tokens are generate()'s, and over gRPC the text, log-prob and
     finished flag are the same hypothesis's."""
     options = DecodingOptions(beam_size=beam_size, length_penalty=0.0)
-    response = client.translate_request(TEXTS, model="opus-mt-ko-en", beam_size=beam_size, length_penalty=0.0)
+    # No controls (the server's default no-repeat n-gram size is off here): generate()'s own defaults.
+    response = client.translate_request(TEXTS, model="opus-mt-ko-en", beam_size=beam_size, length_penalty=0.0,
+                                        no_repeat_ngram_size=0)
     ended = 0
     for text, result, served in zip(TEXTS, engine.translate(TEXTS, options), response.translations):
         source = tokenizer(text).input_ids
@@ -136,7 +138,8 @@ def test_beam_search_with_a_length_penalty_follows_our_reference(engine, client,
     best candidate ends (README): the served result is our PyTorch reference's on the imported weights."""
     files = check_checkpoint(checkpoint)
     model = to_transformer(load_original(files), marian_model_config(files))
-    response = client.translate_request(TEXTS, model="opus-mt-ko-en", beam_size=4, n_best=2, length_penalty=1.0)
+    response = client.translate_request(TEXTS, model="opus-mt-ko-en", beam_size=4, n_best=2, length_penalty=1.0,
+                                        no_repeat_ngram_size=0)  # no controls: the reference has none
     for text, served in zip(TEXTS, response.translations):
         source = torch.tensor([tokenizer(text).input_ids])
         expected = beam_search(model, source, beam_size=4, n_best=2, limit=LengthLimit(), length_penalty=1.0)[0]

@@ -130,9 +130,9 @@ def test_large_requests_are_tokenized_off_the_event_loop_and_small_ones_on_it():
     threads: list[threading.Thread] = []
     prepare = model.prepare
 
-    def recording(texts):
+    def recording(texts, *rest):
         threads.append(threading.current_thread())
-        return prepare(texts)
+        return prepare(texts, *rest)
 
     model.prepare = recording
     sentence = "어제 카페에 갔어. "
@@ -141,7 +141,7 @@ def test_large_requests_are_tokenized_off_the_event_loop_and_small_ones_on_it():
 
     async def front():
         large = LargeRequests()
-        sources, _, _ = await encode_texts([SENTENCE], model, False, large)
+        sources, *_ = await encode_texts([SENTENCE], model, False, large)
         assert sources[0]
         with pytest.raises(InvalidRequest) as err:  # too many tokens per text: refused, after tokenizing
             await encode_texts(big, model, True, large)

@@ -20,6 +20,9 @@ from service.engine.decoding import Hypothesis, SpecialTokens
 from service.engine.onnx_model import OnnxModel
 from service.engine.running_batch import RunningBatch
 from service.engine.sequence import Sequence as DecodingSequence
+from service.text.documents import assemble, segment
+from service.text.glossary import Glossary
+from service.text.markup import parse, translate_document
 from service.text.model import TextModel
 
 log = logging.getLogger(__name__)
@@ -86,6 +89,22 @@ class Engine:
         sources, fills = self.prepare(texts)
         return [[Translation(self.detokenizer(f).decode(h.tokens), h.tokens, h.score, h.log_prob, h.finished)
                  for h in hyps] for hyps, f in zip(self.translate_ids(sources, options), fills)]
+
+    def translate_markup(self, texts: Sequence[str], format: str, options: DecodingOptions = DecodingOptions(),
+                         glossary: Glossary | None = None) -> list[str]:
+        """Per text with markup (service/text/markup.py: "html" or "markdown"), its translation with the
+        markup around the words it enclosed: the best hypothesis of each unit, sentence by sentence (raises
+        MarkupError, or ValueError for a sentence with more inline elements than placeholders)."""
+
+        def translate(texts: list[str], fills: list[dict]) -> list[str]:
+            segments, layouts = segment(texts, False, self.max_source_tokens * 16)
+            owner = [i for i, layout in enumerate(layouts) for _ in range(layout.count)]
+            sources, spans = self.text.prepare(segments, glossary, [fills[i] for i in owner])
+            results = self.translate_ids(sources, options)
+            return [assemble(layout, results, lambda k, ids: self.text.detokenizer(spans[k], format).decode(ids))[0].text
+                    for layout in layouts]
+
+        return [translate_document(parse(text, format), translate) for text in texts]
 
     def encode(self, texts: Sequence[str]) -> list[list[int]]:
         """Source ids of each text (`prepare` without the spans)."""

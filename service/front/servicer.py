@@ -18,7 +18,8 @@ import grpc
 from proto.translate.v1 import translate_pb2 as pb
 from proto.translate.v1 import translate_pb2_grpc as pb_grpc
 from service.config import MAX_BEAM_SIZE, DecodingOptions
-from service.text.documents import MAX_TEXT_CHARS, Layout, assemble, check_lengths, segment, where
+from service.text.documents import (MAX_SENTENCES_PER_REQUEST, MAX_TEXT_CHARS, Layout, assemble, check_lengths,
+                                    segment, where)
 from service.errors import BrokenGlossary, InvalidRequest, QueueFull, ServiceError, UnknownGlossary
 from service.front.memory import MemoryReleaser
 from service.metrics import ServiceMetrics
@@ -26,6 +27,7 @@ from service.front.catalog import FrontCatalog
 from service.front.engine_client import EngineClient
 from service.messages import Hyp
 from service.text.glossary import MAX_REQUEST_TERMS, Glossaries, Glossary, GlossaryError, Term
+from service.text.markup import HTML, MARKDOWN, Document, MarkupError, parse
 from service.text.model import TextModel
 from service.text.placeholders import SYMBOLS
 from service.work import Priority, WorkItem
@@ -109,18 +111,45 @@ def target_prefixes(request: pb.TranslateRequest, engine: TextModel, options: De
 
 
 async def encode_texts(texts: list[str], engine: TextModel, whole: bool, large_requests: LargeRequests,
-                       glossary: Glossary | None = None
+                       glossary: Glossary | None = None, markup: list[Document] | None = None
                        ) -> tuple[list[list[int]], list[tuple[str, ...]], list[Layout], list[list[Term]]]:
     """SentencePiece ids of each segment (each sentence, or each text sent whole), the spans its
     placeholders stand for (service/text/placeholders.py) and each text's layout,
     after the checks that cost nothing: counts and characters (a SentencePiece piece spans at most
     MAX_CHARS_PER_TOKEN characters, so a longer segment cannot fit the model). Large requests are split
     and tokenized on a worker thread, so one of them does not stall the event loop that every other
-    call goes through (a 5 MB text tokenized inline stalled every call by 120-450 ms)."""
+    call goes through (a 5 MB text tokenized inline stalled every call by 120-450 ms). With `markup` (one
+    parsed document per text, service/text/markup.py), what is translated is each document's words
+    (`Document.to_translate`), and the layouts are theirs."""
+    if markup is not None:
+        return await _encode_markup(texts, markup, engine, whole, large_requests, glossary)
+    check_count(texts)
+    return await _encode(texts, engine, whole, large_requests, glossary)
+
+
+def check_count(texts) -> None:
     if not texts:
         raise InvalidRequest(f"texts is empty: send 1 to {MAX_TEXTS_PER_REQUEST} texts")
     if len(texts) > MAX_TEXTS_PER_REQUEST:
         raise InvalidRequest(f"{len(texts)} texts in one request; the limit is {MAX_TEXTS_PER_REQUEST}")
+
+
+async def _encode_markup(texts: list[str], docs: list[Document], engine: TextModel, whole: bool,
+                         large_requests: LargeRequests, glossary: Glossary | None
+                         ) -> tuple[list[list[int]], list[tuple[str, ...]], list[Layout], list[list[Term]]]:
+    asked = [item for doc in docs for item in doc.to_translate()]
+    if len(asked) > MAX_SENTENCES_PER_REQUEST:
+        raise InvalidRequest(f"the texts hold more than {MAX_SENTENCES_PER_REQUEST} runs of text and inline elements; "
+                             "send fewer per request")
+    if not asked:
+        return [], [], [], []
+    return await _encode([text for text, _ in asked], engine, whole, large_requests, glossary,
+                         [fills for _, fills in asked])
+
+
+async def _encode(texts: list[str], engine: TextModel, whole: bool, large_requests: LargeRequests,
+                  glossary: Glossary | None, markers: list[dict] | None = None
+                  ) -> tuple[list[list[int]], list[tuple[str, ...]], list[Layout], list[list[Term]]]:
     large = sum(map(len, texts)) > INLINE_TOKENIZE_CHARS
     if large:
         large_requests.releaser.after_large_request()  # what it allocates goes back once the burst is over
@@ -129,7 +158,13 @@ async def encode_texts(texts: list[str], engine: TextModel, whole: bool, large_r
 
     def tokenize() -> tuple[list[str], list[Layout], tuple[list[list[int]], list[tuple[str, ...]]]]:
         segments, layouts = segment(texts, whole, max_chars)
-        return segments, layouts, engine.prepare(segments, glossary)
+        if not markers:
+            return segments, layouts, engine.prepare(segments, glossary)
+        owner = [i for i, layout in enumerate(layouts) for _ in range(layout.count)]
+        try:
+            return segments, layouts, engine.prepare(segments, glossary, [markers[i] for i in owner])
+        except ValueError as exc:
+            raise InvalidRequest(str(exc)) from exc
 
     if large:
         if large_requests.in_flight >= MAX_LARGE_IN_FLIGHT:
@@ -148,6 +183,37 @@ async def encode_texts(texts: list[str], engine: TextModel, whole: bool, large_r
                                  f"{engine.name} accepts at most {engine.max_source_tokens}")
     found = [[term for _, _, term in glossary.find_terms(text)] for text in segments] if glossary else []
     return sources, fills, layouts, found
+
+
+FORMATS = {pb.FORMAT_TEXT: None, pb.FORMAT_HTML: HTML, pb.FORMAT_MARKDOWN: MARKDOWN}
+MAX_MARKUP_CHARS = 5 * MAX_TEXT_CHARS  # a text with markup: its words are held to MAX_TEXT_CHARS per run
+
+
+def parse_markup(request: pb.TranslateRequest, engine: TextModel, options: DecodingOptions) -> list[Document] | None:
+    """Each text parsed for its format, or None for plain text; INVALID_ARGUMENT for what markup cannot take."""
+    if request.format not in FORMATS:
+        raise InvalidRequest(f"format {request.format} is not one of {sorted(FORMATS)} (FORMAT_TEXT, FORMAT_HTML, "
+                             "FORMAT_MARKDOWN)")
+    fmt = FORMATS[request.format]
+    if fmt is None:
+        return None
+    name = pb.Format.Name(request.format)
+    if options.n_best > 1 or options.alternatives or request.target_prefix:
+        raise InvalidRequest(f"format {name} returns one translation per text: n_best, return_alternatives and "
+                             "target_prefix are for plain text")
+    if not engine.takes_glossaries:
+        raise InvalidRequest(f"model {engine.name} was not trained with placeholders: it cannot take format {name}")
+    check_count(request.texts)
+    docs = []
+    for i, text in enumerate(request.texts):
+        if len(text) > MAX_MARKUP_CHARS:
+            raise InvalidRequest(f"texts[{i}] has {len(text)} characters; a text with markup may have at most "
+                                 f"{MAX_MARKUP_CHARS}")
+        try:
+            docs.append(parse(text, fmt))
+        except MarkupError as exc:
+            raise InvalidRequest(f"texts[{i}] is not {name} this server can take: {exc}") from exc
+    return docs
 
 
 def request_glossary(request: pb.TranslateRequest, engine: TextModel, glossaries: Glossaries) -> Glossary | None:
@@ -233,16 +299,17 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
         options = decoding_options(request, engine, self.no_repeat_ngram_size)
         whole = request.whole_texts if whole is None else whole
         glossary = request_glossary(request, engine, self.glossaries)
+        docs = parse_markup(request, engine, options)
         self.scheduler.check_queue(deadline, len(request.texts))  # before tokenizing what would only be refused
         sources, fills, layouts, found = await encode_texts(list(request.texts), engine, whole, self.large_requests,
-                                                            glossary)
+                                                            glossary, docs)
         prefixes = target_prefixes(request, engine, options, layouts, len(sources))
         priority = PRIORITIES[request.priority]
         if priority is None:  # PRIORITY_AUTO: by size
             priority = self.scheduler.config.auto_priority(sum(1 for ids in sources if ids) * options.beam_size)
         return engine, layouts, WorkItem(engine, sources, options, deadline, asyncio.get_running_loop().create_future(),
                                          fills=fills, priority=priority, client=client, prefixes=prefixes,
-                                         glossary_found=found)
+                                         glossary_found=found, markup=docs)
 
     def _response(self, engine: TextModel, item: WorkItem, layouts: list[Layout], results: list[list[Hyp]]
                   ) -> pb.TranslateResponse:
@@ -252,6 +319,8 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
         for hyps in results:
             self.metrics.output_tokens.labels(engine.name).observe(len(hyps[0].tokens))
             self.metrics.generated_tokens.labels(engine.name, str(engine.version)).inc(len(hyps[0].tokens))
+        if item.markup is not None:
+            return self._markup_response(response, engine, item, layouts, results)
         for layout in layouts:
             read = [ids for ids in item.sources[layout.start: layout.start + layout.count] if ids]  # blank: none
             translation = response.translations.add(source_tokens=sum(len(ids) + 1 for ids in read),
@@ -267,6 +336,29 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
                 translation.glossary_terms.extend(source for source in seen if source not in missed)
             for h in assemble(layout, results, lambda k, tokens: engine.detokenizer(item.fills[k]).decode(tokens)):
                 translation.hypotheses.add(text=h.text, score=h.score, log_prob=h.log_prob, finished=h.finished)
+        return response
+
+    @staticmethod
+    def _markup_response(response: pb.TranslateResponse, engine: TextModel, item: WorkItem, layouts: list[Layout],
+                         results: list[list[Hyp]]) -> pb.TranslateResponse:
+        """Each document rendered from the translations of its words: one hypothesis, scored as a document of
+        all its sentences."""
+        fmt = item.markup[0].format if item.markup else None
+        texts = [h[0] for layout in layouts for h in [assemble(
+            layout, results, lambda k, tokens: engine.detokenizer(item.fills[k], fmt).decode(tokens))]]
+        at = 0
+        for doc in item.markup:
+            mine = layouts[at: at + len(doc.to_translate())]
+            hyps = texts[at: at + len(mine)]
+            at += len(mine)
+            segments = [k for layout in mine for k in range(layout.start, layout.start + layout.count)]
+            read = [item.sources[k] for k in segments if item.sources[k]]
+            chosen = [results[k][0] for k in segments if item.sources[k]]
+            translation = response.translations.add(source_tokens=sum(len(ids) + 1 for ids in read),
+                                                     sentences=len(read))
+            translation.hypotheses.add(text=doc.render([h.text for h in hyps]),
+                                       score=sum(h.score for h in chosen) / max(len(chosen), 1),
+                                       log_prob=sum(h.log_prob for h in chosen), finished=all(h.finished for h in chosen))
         return response
 
     async def _translate(self, request: pb.TranslateRequest | Undecodable, time_remaining: float | None,
@@ -364,6 +456,9 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
         async with self._answering("TranslateTokens", context):
             # An update's index is its text's; a text sent as sentences (the default, as for Translate) shows
             # its finished sentences and then the first unfinished one's stable prefix.
+            if not isinstance(request, Undecodable) and request.format != pb.FORMAT_TEXT:
+                raise InvalidRequest(f"format {pb.Format.Name(request.format) if request.format in FORMATS else request.format} "
+                                     "is answered whole: use Translate or TranslateStream")
             engine, layouts, item = await self._work_item(request, context.time_remaining(), client_id(context))
             updates: asyncio.Queue[pb.TranslateTokensResponse | None] = asyncio.Queue()
             streams, owner = [], {}  # per text its detokenizer; per segment (text, segment within the text)

@@ -136,8 +136,9 @@ def _noun_ends(text: str, end: int) -> bool:
     return text[end:rest] in NOUN_SUFFIXES or end == rest
 
 
-def read_glossary(path: Path) -> Glossary:
+def read_glossary(path: str | Path) -> Glossary:
     """A TSV glossary file: source<TAB>target per line; blank lines and lines starting with # are skipped."""
+    path = Path(path)
     terms = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):

@@ -9,13 +9,14 @@ version, the engine one per loaded engine (for its placeholder ids).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
 
 from model_store import Manifest, ModelVersion
 from service.text.glossary import Glossary, GlossaryError
+from service.text.markup import Document, Fragment
 from service.text.placeholders import NO_MASKING, SYMBOLS, Restoring, encode_protected, has_placeholders, masking_of
 from service.text.tokenizers import SENTENCEPIECE, load_tokenizers
 
@@ -43,13 +44,16 @@ class TextModel:
     def load(cls, version: ModelVersion, cover_placeholders: bool = True) -> TextModel:
         return cls(version.path, version.manifest, cover_placeholders)
 
-    def prepare(self, texts: Sequence[str], glossary: Glossary | None = None
-                ) -> tuple[list[list[int]], list[tuple[str, ...]]]:
+    def prepare(self, texts: Sequence[str], glossary: Glossary | None = None,
+                markers: Sequence[Mapping[str, str]] | None = None) -> tuple[list[list[int]], list[tuple[str, ...]]]:
         """Source ids of each text, and the spans its placeholders stand for (`detokenizer` puts them back);
-        a glossary's terms go through as placeholders too (`takes_glossaries`)."""
+        a glossary's terms go through as placeholders too, and so do the markup markers of each text
+        (`markers[i]`: marker character → fill; service/text/markup.py). Both need `takes_glossaries`."""
         if glossary and not self.takes_glossaries:
             raise GlossaryError(f"model {self.name} was not trained with placeholders: it cannot take a glossary")
-        return encode_protected(self.source_tokenizer, texts, self.placeholders, glossary)
+        if markers and not self.takes_glossaries:
+            raise ValueError(f"model {self.name} was not trained with placeholders: it cannot take markup")
+        return encode_protected(self.source_tokenizer, texts, self.placeholders, glossary, markers)
 
     @property
     def takes_glossaries(self) -> bool:
@@ -64,8 +68,12 @@ class TextModel:
         """Target ids of a text taken literally (a target prefix): no placeholders."""
         return list(self.target_tokenizer.encode(text))
 
-    def detokenizer(self, fills: Sequence[str] = ()):
-        """Target ids → text for a segment whose placeholders stand for `fills`."""
+    def detokenizer(self, fills: Sequence[str] = (), markup: str | None = None):
+        """Target ids → text for a segment whose placeholders stand for `fills`; `markup` (a format of
+        service/text/markup.py): the text escaped for it, and its markup fills put in as they are."""
+        if markup:
+            return Restoring(self.target_tokenizer, fills, escape=Document(markup).escape,
+                             is_markup=lambda f: isinstance(f, Fragment))
         return Restoring(self.target_tokenizer, fills) if fills else self.target_tokenizer
 
     def covers(self, fills: Sequence[str]) -> bool:

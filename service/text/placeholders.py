@@ -23,7 +23,7 @@ one more source piece, `NAMES_MARKER`, so ko-en/2 (numbers and Latin words only)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -68,14 +68,33 @@ class Masking:
 NO_MASKING = Masking(copies=False, names=False)
 
 
-def protect(text: str, masking: Masking = Masking(), glossary: Glossary | None = None) -> tuple[str, tuple[str, ...]]:
+def protect(text: str, masking: Masking = Masking(), glossary: Glossary | None = None,
+            markers: Mapping[str, str] | None = None) -> tuple[str, tuple[str, ...]]:
     """`text` with each span to copy or romanize, and each glossary term (service/text/glossary.py), replaced
     by a placeholder (the same span, the same placeholder), and what the placeholders stand for, in order
-    (a term: its target phrase). A text that already holds the placeholder brackets is left as it is (its
-    brackets would be read as placeholders on the way back)."""
+    (a term: its target phrase). `markers`: characters that stand for markup (service/text/markup.py), each
+    a placeholder of its own whose fill is given; they always get one (numbers and names stay text when the
+    SLOTS run out). A text that already holds the placeholder brackets is left as it is (its brackets would
+    be read as placeholders on the way back), unless it has markers (an error then)."""
     if OPEN in text or CLOSE in text:
+        if markers:
+            raise ValueError(f"a text with markup may not hold the placeholder brackets {OPEN} {CLOSE}")
         return text, ()
-    return _mask(text, _spans(text, masking, glossary))
+    spans = _spans(text, masking, glossary)
+    if markers:
+        marked = [(i, i + 1, markers[ch]) for i, ch in enumerate(text) if ch in markers]
+        if len(marked) > SLOTS:
+            raise ValueError(f"a sentence has {len(marked)} inline elements; at most {SLOTS} go in one sentence")
+        room = SLOTS - len(marked)
+        spans = [span for span in spans if not any(span[0] <= i < span[1] for i, _, _ in marked)]
+        kept = list(dict.fromkeys(fill for _, _, fill in spans))[:room]
+        spans = sorted(marked + [span for span in spans if span[2] in kept])
+    return _mask(text, spans)
+
+
+class Phrase(str):
+    """A fill that is a glossary's target phrase (ordinary words, unlike a copied span or a name): it is
+    capitalized where it starts the translation."""
 
 
 def restore(text: str, fills: Sequence[str]) -> str:
@@ -86,7 +105,12 @@ def restore(text: str, fills: Sequence[str]) -> str:
 
     def replace(match: re.Match) -> str:
         i = int(match.group(2))
-        return match.group(1) + fills[i] if i < len(fills) else ""
+        if i >= len(fills):
+            return ""
+        fill = fills[i]
+        if isinstance(fill, Phrase) and match.start() == 0:
+            fill = fill[:1].upper() + fill[1:]
+        return match.group(1) + fill
 
     return _SYMBOL.sub(replace, text)
 
@@ -115,7 +139,7 @@ def _spans(text: str, masking: Masking, glossary: Glossary | None = None) -> lis
     if masking.names:
         spans += [(start, end, romanize_name(text[start:end])) for start, end in find_names(text)]
     if glossary:
-        terms = [(start, end, term.target) for start, end, term in glossary.find_terms(text)]
+        terms = [(start, end, Phrase(term.target)) for start, end, term in glossary.find_terms(text)]
         spans = terms + [span for span in spans if not any(span[0] < end and start < span[1] for start, end, _ in terms)]
     return sorted(spans)
 
@@ -150,17 +174,23 @@ def masking_of(processor) -> Masking:
 
 
 class Restoring:
-    """A target detokenizer that puts one segment's spans back (anything with `decode(ids) -> str`)."""
+    """A target detokenizer that puts one segment's spans back (anything with `decode(ids) -> str`). With
+    `escape` (a text with markup), the model's words are escaped for the format first, and every fill but
+    markup (a `str` subclass the caller marks with `is_markup`) too."""
 
-    def __init__(self, target, fills: Sequence[str]) -> None:
-        self.target, self.fills = target, fills
+    def __init__(self, target, fills: Sequence[str], escape=None, is_markup=None) -> None:
+        self.target, self.fills, self.escape = target, fills, escape
+        if escape is not None:
+            self.fills = [f if is_markup(f) else type(f)(escape(f)) for f in fills]
 
     def decode(self, ids: Sequence[int]) -> str:
-        return restore(self.target.decode(ids), self.fills)
+        text = self.target.decode(ids)
+        return restore(self.escape(text) if self.escape else text, self.fills)
 
 
 def encode_protected(processor, texts: Sequence[str], masking: Masking | None = None,
-                     glossary: Glossary | None = None) -> tuple[list[list[int]], list[tuple[str, ...]]]:
+                     glossary: Glossary | None = None, markers: Sequence[Mapping[str, str]] | None = None
+                     ) -> tuple[list[list[int]], list[tuple[str, ...]]]:
     """Source ids of each text, with the placeholders of `masking` (default: what the model was trained
     with, `masking_of`), and what each text's placeholders stand for. One `encode` call per text:
     SentencePiece encodes a list on a thread pool it starts per call (130 µs for one short text against
@@ -168,5 +198,5 @@ def encode_protected(processor, texts: Sequence[str], masking: Masking | None = 
     masking = masking_of(processor) if masking is None else masking
     if not masking:
         return [processor.encode(text) for text in texts], [()] * len(texts)
-    protected = [protect(text, masking, glossary) for text in texts]
+    protected = [protect(text, masking, glossary, markers[i] if markers else None) for i, text in enumerate(texts)]
     return [processor.encode(masked) for masked, _ in protected], [fills for _, fills in protected]

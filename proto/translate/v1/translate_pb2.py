@@ -24,49 +24,51 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"proto/translate/v1/translate.proto\x12\x0ctranslate.v1\"\xbd\x03\n\x0f\x44\x65\x63odingOptions\x12\x11\n\tbeam_size\x18\x01 \x01(\r\x12\x0e\n\x06n_best\x18\x02 \x01(\r\x12\x12\n\nmax_length\x18\x03 \x01(\r\x12\x1b\n\x0elength_penalty\x18\x04 \x01(\x02H\x00\x88\x01\x01\x12!\n\x14no_repeat_ngram_size\x18\x05 \x01(\rH\x01\x88\x01\x01\x12\x1f\n\x12repetition_penalty\x18\x06 \x01(\x02H\x02\x88\x01\x01\x12\x1a\n\rsampling_topk\x18\x07 \x01(\rH\x03\x88\x01\x01\x12\x1a\n\rsampling_topp\x18\x08 \x01(\x02H\x04\x88\x01\x01\x12!\n\x14sampling_temperature\x18\t \x01(\x02H\x05\x88\x01\x01\x12\x11\n\x04seed\x18\n \x01(\x04H\x06\x88\x01\x01\x12\x1b\n\x13return_alternatives\x18\x0b \x01(\rB\x11\n\x0f_length_penaltyB\x17\n\x15_no_repeat_ngram_sizeB\x15\n\x13_repetition_penaltyB\x10\n\x0e_sampling_topkB\x10\n\x0e_sampling_toppB\x17\n\x15_sampling_temperatureB\x07\n\x05_seed\"\x8c\x02\n\x10TranslateRequest\x12\r\n\x05texts\x18\x01 \x03(\t\x12\r\n\x05model\x18\x02 \x01(\t\x12\x0f\n\x07version\x18\x03 \x01(\r\x12.\n\x07options\x18\x04 \x01(\x0b\x32\x1d.translate.v1.DecodingOptions\x12\x13\n\x0bwhole_texts\x18\x05 \x01(\x08\x12(\n\x08priority\x18\x06 \x01(\x0e\x32\x16.translate.v1.Priority\x12\x15\n\rtarget_prefix\x18\x07 \x03(\t\x12,\n\x08glossary\x18\x08 \x03(\x0b\x32\x1a.translate.v1.GlossaryTerm\x12\x15\n\rglossary_name\x18\t \x01(\t\".\n\x0cGlossaryTerm\x12\x0e\n\x06source\x18\x01 \x01(\t\x12\x0e\n\x06target\x18\x02 \x01(\t\"M\n\nHypothesis\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\r\n\x05score\x18\x02 \x01(\x02\x12\x10\n\x08log_prob\x18\x03 \x01(\x02\x12\x10\n\x08\x66inished\x18\x04 \x01(\x08\"}\n\x0bTranslation\x12,\n\nhypotheses\x18\x01 \x03(\x0b\x32\x18.translate.v1.Hypothesis\x12\x15\n\rsource_tokens\x18\x02 \x01(\r\x12\x11\n\tsentences\x18\x03 \x01(\r\x12\x16\n\x0eglossary_terms\x18\x04 \x03(\t\"d\n\x11TranslateResponse\x12/\n\x0ctranslations\x18\x01 \x03(\x0b\x32\x19.translate.v1.Translation\x12\r\n\x05model\x18\x02 \x01(\t\x12\x0f\n\x07version\x18\x03 \x01(\r\"U\n\x16TranslateStreamRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12/\n\x07request\x18\x02 \x01(\x0b\x32\x1e.translate.v1.TranslateRequest\",\n\x0bStreamError\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12\x0f\n\x07message\x18\x02 \x01(\t\"\x90\x01\n\x17TranslateStreamResponse\x12\n\n\x02id\x18\x01 \x01(\t\x12\x33\n\x08response\x18\x02 \x01(\x0b\x32\x1f.translate.v1.TranslateResponseH\x00\x12*\n\x05\x65rror\x18\x03 \x01(\x0b\x32\x19.translate.v1.StreamErrorH\x00\x42\x08\n\x06result\"S\n\x11TranslationUpdate\x12\r\n\x05index\x18\x01 \x01(\r\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\x10\n\x08\x61ppended\x18\x03 \x01(\t\x12\x0f\n\x07revised\x18\x04 \x01(\x08\"\x8a\x01\n\x17TranslateTokensResponse\x12\x31\n\x06update\x18\x01 \x01(\x0b\x32\x1f.translate.v1.TranslationUpdateH\x00\x12\x33\n\x08response\x18\x02 \x01(\x0b\x32\x1f.translate.v1.TranslateResponseH\x00\x42\x07\n\x05\x65vent\"\x13\n\x11ListModelsRequest\"\x96\x01\n\x0bModelLimits\x12\x1d\n\x15max_texts_per_request\x18\x01 \x01(\r\x12\x19\n\x11max_source_tokens\x18\x02 \x01(\r\x12\x19\n\x11max_output_tokens\x18\x03 \x01(\r\x12\x15\n\rmax_beam_size\x18\x04 \x01(\r\x12\x1b\n\x13max_text_characters\x18\x05 \x01(\r\">\n\x0cModelVersion\x12\x0f\n\x07version\x18\x01 \x01(\r\x12\x0f\n\x07variant\x18\x02 \x01(\t\x12\x0c\n\x04\x62leu\x18\x03 \x01(\x02\"\xa4\x01\n\tModelInfo\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x17\n\x0fsource_language\x18\x02 \x01(\t\x12\x17\n\x0ftarget_language\x18\x03 \x01(\t\x12,\n\x08versions\x18\x04 \x03(\x0b\x32\x1a.translate.v1.ModelVersion\x12)\n\x06limits\x18\x05 \x01(\x0b\x32\x19.translate.v1.ModelLimits\"\x84\x01\n\x12ListModelsResponse\x12\'\n\x06models\x18\x01 \x03(\x0b\x32\x17.translate.v1.ModelInfo\x12\x15\n\rdefault_model\x18\x02 \x01(\t\x12.\n\nglossaries\x18\x03 \x03(\x0b\x32\x1a.translate.v1.GlossaryInfo\"+\n\x0cGlossaryInfo\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05terms\x18\x02 \x01(\r*K\n\x08Priority\x12\x11\n\rPRIORITY_AUTO\x10\x00\x12\x18\n\x14PRIORITY_INTERACTIVE\x10\x01\x12\x12\n\x0ePRIORITY_BATCH\x10\x02\x32\xeb\x02\n\nTranslator\x12L\n\tTranslate\x12\x1e.translate.v1.TranslateRequest\x1a\x1f.translate.v1.TranslateResponse\x12\x62\n\x0fTranslateStream\x12$.translate.v1.TranslateStreamRequest\x1a%.translate.v1.TranslateStreamResponse(\x01\x30\x01\x12Z\n\x0fTranslateTokens\x12\x1e.translate.v1.TranslateRequest\x1a%.translate.v1.TranslateTokensResponse0\x01\x12O\n\nListModels\x12\x1f.translate.v1.ListModelsRequest\x1a .translate.v1.ListModelsResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"proto/translate/v1/translate.proto\x12\x0ctranslate.v1\"\xbd\x03\n\x0f\x44\x65\x63odingOptions\x12\x11\n\tbeam_size\x18\x01 \x01(\r\x12\x0e\n\x06n_best\x18\x02 \x01(\r\x12\x12\n\nmax_length\x18\x03 \x01(\r\x12\x1b\n\x0elength_penalty\x18\x04 \x01(\x02H\x00\x88\x01\x01\x12!\n\x14no_repeat_ngram_size\x18\x05 \x01(\rH\x01\x88\x01\x01\x12\x1f\n\x12repetition_penalty\x18\x06 \x01(\x02H\x02\x88\x01\x01\x12\x1a\n\rsampling_topk\x18\x07 \x01(\rH\x03\x88\x01\x01\x12\x1a\n\rsampling_topp\x18\x08 \x01(\x02H\x04\x88\x01\x01\x12!\n\x14sampling_temperature\x18\t \x01(\x02H\x05\x88\x01\x01\x12\x11\n\x04seed\x18\n \x01(\x04H\x06\x88\x01\x01\x12\x1b\n\x13return_alternatives\x18\x0b \x01(\rB\x11\n\x0f_length_penaltyB\x17\n\x15_no_repeat_ngram_sizeB\x15\n\x13_repetition_penaltyB\x10\n\x0e_sampling_topkB\x10\n\x0e_sampling_toppB\x17\n\x15_sampling_temperatureB\x07\n\x05_seed\"\xb2\x02\n\x10TranslateRequest\x12\r\n\x05texts\x18\x01 \x03(\t\x12\r\n\x05model\x18\x02 \x01(\t\x12\x0f\n\x07version\x18\x03 \x01(\r\x12.\n\x07options\x18\x04 \x01(\x0b\x32\x1d.translate.v1.DecodingOptions\x12\x13\n\x0bwhole_texts\x18\x05 \x01(\x08\x12(\n\x08priority\x18\x06 \x01(\x0e\x32\x16.translate.v1.Priority\x12\x15\n\rtarget_prefix\x18\x07 \x03(\t\x12,\n\x08glossary\x18\x08 \x03(\x0b\x32\x1a.translate.v1.GlossaryTerm\x12\x15\n\rglossary_name\x18\t \x01(\t\x12$\n\x06\x66ormat\x18\n \x01(\x0e\x32\x14.translate.v1.Format\".\n\x0cGlossaryTerm\x12\x0e\n\x06source\x18\x01 \x01(\t\x12\x0e\n\x06target\x18\x02 \x01(\t\"M\n\nHypothesis\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\r\n\x05score\x18\x02 \x01(\x02\x12\x10\n\x08log_prob\x18\x03 \x01(\x02\x12\x10\n\x08\x66inished\x18\x04 \x01(\x08\"}\n\x0bTranslation\x12,\n\nhypotheses\x18\x01 \x03(\x0b\x32\x18.translate.v1.Hypothesis\x12\x15\n\rsource_tokens\x18\x02 \x01(\r\x12\x11\n\tsentences\x18\x03 \x01(\r\x12\x16\n\x0eglossary_terms\x18\x04 \x03(\t\"d\n\x11TranslateResponse\x12/\n\x0ctranslations\x18\x01 \x03(\x0b\x32\x19.translate.v1.Translation\x12\r\n\x05model\x18\x02 \x01(\t\x12\x0f\n\x07version\x18\x03 \x01(\r\"U\n\x16TranslateStreamRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12/\n\x07request\x18\x02 \x01(\x0b\x32\x1e.translate.v1.TranslateRequest\",\n\x0bStreamError\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12\x0f\n\x07message\x18\x02 \x01(\t\"\x90\x01\n\x17TranslateStreamResponse\x12\n\n\x02id\x18\x01 \x01(\t\x12\x33\n\x08response\x18\x02 \x01(\x0b\x32\x1f.translate.v1.TranslateResponseH\x00\x12*\n\x05\x65rror\x18\x03 \x01(\x0b\x32\x19.translate.v1.StreamErrorH\x00\x42\x08\n\x06result\"S\n\x11TranslationUpdate\x12\r\n\x05index\x18\x01 \x01(\r\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\x10\n\x08\x61ppended\x18\x03 \x01(\t\x12\x0f\n\x07revised\x18\x04 \x01(\x08\"\x8a\x01\n\x17TranslateTokensResponse\x12\x31\n\x06update\x18\x01 \x01(\x0b\x32\x1f.translate.v1.TranslationUpdateH\x00\x12\x33\n\x08response\x18\x02 \x01(\x0b\x32\x1f.translate.v1.TranslateResponseH\x00\x42\x07\n\x05\x65vent\"\x13\n\x11ListModelsRequest\"\x96\x01\n\x0bModelLimits\x12\x1d\n\x15max_texts_per_request\x18\x01 \x01(\r\x12\x19\n\x11max_source_tokens\x18\x02 \x01(\r\x12\x19\n\x11max_output_tokens\x18\x03 \x01(\r\x12\x15\n\rmax_beam_size\x18\x04 \x01(\r\x12\x1b\n\x13max_text_characters\x18\x05 \x01(\r\">\n\x0cModelVersion\x12\x0f\n\x07version\x18\x01 \x01(\r\x12\x0f\n\x07variant\x18\x02 \x01(\t\x12\x0c\n\x04\x62leu\x18\x03 \x01(\x02\"\xa4\x01\n\tModelInfo\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x17\n\x0fsource_language\x18\x02 \x01(\t\x12\x17\n\x0ftarget_language\x18\x03 \x01(\t\x12,\n\x08versions\x18\x04 \x03(\x0b\x32\x1a.translate.v1.ModelVersion\x12)\n\x06limits\x18\x05 \x01(\x0b\x32\x19.translate.v1.ModelLimits\"\x84\x01\n\x12ListModelsResponse\x12\'\n\x06models\x18\x01 \x03(\x0b\x32\x17.translate.v1.ModelInfo\x12\x15\n\rdefault_model\x18\x02 \x01(\t\x12.\n\nglossaries\x18\x03 \x03(\x0b\x32\x1a.translate.v1.GlossaryInfo\"+\n\x0cGlossaryInfo\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05terms\x18\x02 \x01(\r*?\n\x06\x46ormat\x12\x0f\n\x0b\x46ORMAT_TEXT\x10\x00\x12\x0f\n\x0b\x46ORMAT_HTML\x10\x01\x12\x13\n\x0f\x46ORMAT_MARKDOWN\x10\x02*K\n\x08Priority\x12\x11\n\rPRIORITY_AUTO\x10\x00\x12\x18\n\x14PRIORITY_INTERACTIVE\x10\x01\x12\x12\n\x0ePRIORITY_BATCH\x10\x02\x32\xeb\x02\n\nTranslator\x12L\n\tTranslate\x12\x1e.translate.v1.TranslateRequest\x1a\x1f.translate.v1.TranslateResponse\x12\x62\n\x0fTranslateStream\x12$.translate.v1.TranslateStreamRequest\x1a%.translate.v1.TranslateStreamResponse(\x01\x30\x01\x12Z\n\x0fTranslateTokens\x12\x1e.translate.v1.TranslateRequest\x1a%.translate.v1.TranslateTokensResponse0\x01\x12O\n\nListModels\x12\x1f.translate.v1.ListModelsRequest\x1a .translate.v1.ListModelsResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'proto.translate.v1.translate_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_PRIORITY']._serialized_start=2218
-  _globals['_PRIORITY']._serialized_end=2293
+  _globals['_FORMAT']._serialized_start=2256
+  _globals['_FORMAT']._serialized_end=2319
+  _globals['_PRIORITY']._serialized_start=2321
+  _globals['_PRIORITY']._serialized_end=2396
   _globals['_DECODINGOPTIONS']._serialized_start=53
   _globals['_DECODINGOPTIONS']._serialized_end=498
   _globals['_TRANSLATEREQUEST']._serialized_start=501
-  _globals['_TRANSLATEREQUEST']._serialized_end=769
-  _globals['_GLOSSARYTERM']._serialized_start=771
-  _globals['_GLOSSARYTERM']._serialized_end=817
-  _globals['_HYPOTHESIS']._serialized_start=819
-  _globals['_HYPOTHESIS']._serialized_end=896
-  _globals['_TRANSLATION']._serialized_start=898
-  _globals['_TRANSLATION']._serialized_end=1023
-  _globals['_TRANSLATERESPONSE']._serialized_start=1025
-  _globals['_TRANSLATERESPONSE']._serialized_end=1125
-  _globals['_TRANSLATESTREAMREQUEST']._serialized_start=1127
-  _globals['_TRANSLATESTREAMREQUEST']._serialized_end=1212
-  _globals['_STREAMERROR']._serialized_start=1214
-  _globals['_STREAMERROR']._serialized_end=1258
-  _globals['_TRANSLATESTREAMRESPONSE']._serialized_start=1261
-  _globals['_TRANSLATESTREAMRESPONSE']._serialized_end=1405
-  _globals['_TRANSLATIONUPDATE']._serialized_start=1407
-  _globals['_TRANSLATIONUPDATE']._serialized_end=1490
-  _globals['_TRANSLATETOKENSRESPONSE']._serialized_start=1493
-  _globals['_TRANSLATETOKENSRESPONSE']._serialized_end=1631
-  _globals['_LISTMODELSREQUEST']._serialized_start=1633
-  _globals['_LISTMODELSREQUEST']._serialized_end=1652
-  _globals['_MODELLIMITS']._serialized_start=1655
-  _globals['_MODELLIMITS']._serialized_end=1805
-  _globals['_MODELVERSION']._serialized_start=1807
-  _globals['_MODELVERSION']._serialized_end=1869
-  _globals['_MODELINFO']._serialized_start=1872
-  _globals['_MODELINFO']._serialized_end=2036
-  _globals['_LISTMODELSRESPONSE']._serialized_start=2039
-  _globals['_LISTMODELSRESPONSE']._serialized_end=2171
-  _globals['_GLOSSARYINFO']._serialized_start=2173
-  _globals['_GLOSSARYINFO']._serialized_end=2216
-  _globals['_TRANSLATOR']._serialized_start=2296
-  _globals['_TRANSLATOR']._serialized_end=2659
+  _globals['_TRANSLATEREQUEST']._serialized_end=807
+  _globals['_GLOSSARYTERM']._serialized_start=809
+  _globals['_GLOSSARYTERM']._serialized_end=855
+  _globals['_HYPOTHESIS']._serialized_start=857
+  _globals['_HYPOTHESIS']._serialized_end=934
+  _globals['_TRANSLATION']._serialized_start=936
+  _globals['_TRANSLATION']._serialized_end=1061
+  _globals['_TRANSLATERESPONSE']._serialized_start=1063
+  _globals['_TRANSLATERESPONSE']._serialized_end=1163
+  _globals['_TRANSLATESTREAMREQUEST']._serialized_start=1165
+  _globals['_TRANSLATESTREAMREQUEST']._serialized_end=1250
+  _globals['_STREAMERROR']._serialized_start=1252
+  _globals['_STREAMERROR']._serialized_end=1296
+  _globals['_TRANSLATESTREAMRESPONSE']._serialized_start=1299
+  _globals['_TRANSLATESTREAMRESPONSE']._serialized_end=1443
+  _globals['_TRANSLATIONUPDATE']._serialized_start=1445
+  _globals['_TRANSLATIONUPDATE']._serialized_end=1528
+  _globals['_TRANSLATETOKENSRESPONSE']._serialized_start=1531
+  _globals['_TRANSLATETOKENSRESPONSE']._serialized_end=1669
+  _globals['_LISTMODELSREQUEST']._serialized_start=1671
+  _globals['_LISTMODELSREQUEST']._serialized_end=1690
+  _globals['_MODELLIMITS']._serialized_start=1693
+  _globals['_MODELLIMITS']._serialized_end=1843
+  _globals['_MODELVERSION']._serialized_start=1845
+  _globals['_MODELVERSION']._serialized_end=1907
+  _globals['_MODELINFO']._serialized_start=1910
+  _globals['_MODELINFO']._serialized_end=2074
+  _globals['_LISTMODELSRESPONSE']._serialized_start=2077
+  _globals['_LISTMODELSRESPONSE']._serialized_end=2209
+  _globals['_GLOSSARYINFO']._serialized_start=2211
+  _globals['_GLOSSARYINFO']._serialized_end=2254
+  _globals['_TRANSLATOR']._serialized_start=2399
+  _globals['_TRANSLATOR']._serialized_end=2762
 # @@protoc_insertion_point(module_scope)

@@ -7,11 +7,20 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class Format(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    FORMAT_TEXT: _ClassVar[Format]
+    FORMAT_HTML: _ClassVar[Format]
+    FORMAT_MARKDOWN: _ClassVar[Format]
+
 class Priority(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     PRIORITY_AUTO: _ClassVar[Priority]
     PRIORITY_INTERACTIVE: _ClassVar[Priority]
     PRIORITY_BATCH: _ClassVar[Priority]
+FORMAT_TEXT: Format
+FORMAT_HTML: Format
+FORMAT_MARKDOWN: Format
 PRIORITY_AUTO: Priority
 PRIORITY_INTERACTIVE: Priority
 PRIORITY_BATCH: Priority
@@ -43,7 +52,7 @@ class DecodingOptions(_message.Message):
     def __init__(self, beam_size: _Optional[int] = ..., n_best: _Optional[int] = ..., max_length: _Optional[int] = ..., length_penalty: _Optional[float] = ..., no_repeat_ngram_size: _Optional[int] = ..., repetition_penalty: _Optional[float] = ..., sampling_topk: _Optional[int] = ..., sampling_topp: _Optional[float] = ..., sampling_temperature: _Optional[float] = ..., seed: _Optional[int] = ..., return_alternatives: _Optional[int] = ...) -> None: ...
 
 class TranslateRequest(_message.Message):
-    __slots__ = ("texts", "model", "version", "options", "whole_texts", "priority", "target_prefix", "glossary", "glossary_name")
+    __slots__ = ("texts", "model", "version", "options", "whole_texts", "priority", "target_prefix", "glossary", "glossary_name", "format")
     TEXTS_FIELD_NUMBER: _ClassVar[int]
     MODEL_FIELD_NUMBER: _ClassVar[int]
     VERSION_FIELD_NUMBER: _ClassVar[int]
@@ -53,6 +62,7 @@ class TranslateRequest(_message.Message):
     TARGET_PREFIX_FIELD_NUMBER: _ClassVar[int]
     GLOSSARY_FIELD_NUMBER: _ClassVar[int]
     GLOSSARY_NAME_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
     texts: _containers.RepeatedScalarFieldContainer[str]
     model: str
     version: int
@@ -62,7 +72,8 @@ class TranslateRequest(_message.Message):
     target_prefix: _containers.RepeatedScalarFieldContainer[str]
     glossary: _containers.RepeatedCompositeFieldContainer[GlossaryTerm]
     glossary_name: str
-    def __init__(self, texts: _Optional[_Iterable[str]] = ..., model: _Optional[str] = ..., version: _Optional[int] = ..., options: _Optional[_Union[DecodingOptions, _Mapping]] = ..., whole_texts: _Optional[bool] = ..., priority: _Optional[_Union[Priority, str]] = ..., target_prefix: _Optional[_Iterable[str]] = ..., glossary: _Optional[_Iterable[_Union[GlossaryTerm, _Mapping]]] = ..., glossary_name: _Optional[str] = ...) -> None: ...
+    format: Format
+    def __init__(self, texts: _Optional[_Iterable[str]] = ..., model: _Optional[str] = ..., version: _Optional[int] = ..., options: _Optional[_Union[DecodingOptions, _Mapping]] = ..., whole_texts: _Optional[bool] = ..., priority: _Optional[_Union[Priority, str]] = ..., target_prefix: _Optional[_Iterable[str]] = ..., glossary: _Optional[_Iterable[_Union[GlossaryTerm, _Mapping]]] = ..., glossary_name: _Optional[str] = ..., format: _Optional[_Union[Format, str]] = ...) -> None: ...
 
 class GlossaryTerm(_message.Message):
     __slots__ = ("source", "target")
