@@ -12,7 +12,7 @@ import pytest
 from service.client import TranslatorClient
 from service.config import DecodingOptions, EngineConfig
 from service.engine.engine import Engine
-from service.text.markup import HTML, MARKDOWN, Element, MarkupError, Unit, escape, parse, place, translate_document
+from service.text.markup import ABLATED, HTML, MARKDOWN, Element, MarkupError, Unit, escape, parse, place, translate_document
 from tests.running_server import STORE, RunningServer
 
 
@@ -105,6 +105,12 @@ def test_an_element_wraps_the_words_that_render_it_nested_inside_its_parent_and_
     output = "The weather is really good today, my friend."
     alone = ["The weather is really good.", "I am really really.", "My friend will My friend."]
     assert place(output, unit, alone) == "The <i>weather is <b>really</b> good</i> today, my <u>friend</u>."
+    # The words the translation loses when the element's words become a placeholder: without their article.
+    unit = Unit("어제 카페에 갔어요", [Element("<b>", "</b>", 3, 5, 0, None)], [])
+    assert place("I went to the cafe yesterday.", unit, ["I did the cafe."], [f"I went to {ABLATED} yesterday."]) \
+        == "I went to the <b>cafe</b> yesterday."
+    assert place("I went to the cafe yesterday.", unit, ["zzz"], [f"I went to {ABLATED} yesterday."]) \
+        == "I went to the <b>cafe</b> yesterday."  # the diff alone places it
     # Nothing matches: the free word nearest its place; an element with no free word left is kept, empty.
     unit = Unit("가 나", [Element("<b>", "</b>", 0, 1, 0, None), Element("<i>", "</i>", 2, 3, 0, None)], [])
     assert place("Hello world", unit, ["zzz", "qqq"]) == "<b>Hello</b> <i>world</i>"

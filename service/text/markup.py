@@ -22,6 +22,7 @@ separate units; scripts, styles, <pre> and fenced code are kept as they are.
 
 from __future__ import annotations
 
+import difflib
 import html
 import re
 from collections.abc import Callable
@@ -32,7 +33,8 @@ from markdown_it import MarkdownIt
 
 HTML, MARKDOWN = "html", "markdown"
 MARKER = 0xE000  # copy k of a unit (code, image...) is the private-use character MARKER + k in its text
-MAX_COPIES = 1024
+MAX_COPIES = 1023
+ABLATED = chr(MARKER + MAX_COPIES)  # an inline element's words taken out of its unit (see `place`)
 MAX_ELEMENTS = 256  # inline elements in one unit
 MAX_DEPTH = 16  # inline elements nested in each other
 
@@ -46,7 +48,7 @@ def marker(k: int) -> str:
 
 
 def is_marker(ch: str) -> bool:
-    return MARKER <= ord(ch) < MARKER + MAX_COPIES
+    return MARKER <= ord(ch) <= MARKER + MAX_COPIES
 
 
 class Fragment(str):
@@ -165,26 +167,42 @@ class Document:
         """A translation's own words, made safe for the format."""
         return escape(text, self.format)
 
-    def _asked(self) -> list[tuple[int, int]]:
-        """(unit, element) of each text to translate: every unit with words (-1), and the words of each of its
-        inline elements alone (for `place`)."""
-        return [(k, i) for k, unit in enumerate(self.units) for i in range(-1, len(unit.elements))
-                if (not unit.wordless if i < 0 else unit.text[unit.elements[i].start: unit.elements[i].end].strip())]
+    def _asked(self) -> list[tuple[int, int, bool]]:
+        """(unit, element, ablated) of each text to translate: every unit with words (element -1), and for
+        each of its inline elements its words alone and the unit with them replaced by a placeholder (both
+        for `place`)."""
+        asked = []
+        for k, unit in enumerate(self.units):
+            if unit.wordless:
+                continue
+            asked.append((k, -1, False))
+            for i, e in enumerate(unit.elements):
+                if unit.text[e.start:e.end].strip():
+                    asked += [(k, i, False), (k, i, True)]
+        return asked
 
     def to_translate(self) -> list[tuple[str, dict[str, Fragment]]]:
         """The texts to translate, with the fills of their placeholders; `render` takes their translations."""
-        return [(self.units[k].text if i < 0 else self.units[k].text[self.units[k].elements[i].start:
-                                                                     self.units[k].elements[i].end],
-                 self.units[k].fills) for k, i in self._asked()]
+        texts = []
+        for k, i, ablated in self._asked():
+            unit = self.units[k]
+            if i < 0:
+                texts.append((unit.text, unit.fills))
+                continue
+            e = unit.elements[i]
+            text = unit.text[:e.start] + ABLATED + unit.text[e.end:] if ablated else unit.text[e.start:e.end]
+            texts.append((text, {**unit.fills, ABLATED: Fragment(ABLATED)}))
+        return texts
 
     def render(self, translations: list[str]) -> str:
         """The output, from the translations of `to_translate`'s texts (escaped, copy markers in place)."""
         got = dict(zip(self._asked(), translations))
         done = {}
         for k, unit in enumerate(self.units):
-            own = got.get((k, -1), unit.text)
-            alone = [got.get((k, i), "") for i in range(len(unit.elements))]
-            done[k] = unit.lead + unit.finish(place(own, unit, alone)) + unit.trail
+            own = got.get((k, -1, False), unit.text)
+            alone = [got.get((k, i, False), "") for i in range(len(unit.elements))]
+            ablated = [got.get((k, i, True), "") for i in range(len(unit.elements))]
+            done[k] = unit.lead + unit.finish(place(own, unit, alone, ablated)) + unit.trail
         return "".join(done[p] if isinstance(p, int) else p for p in self.pieces)
 
 
@@ -220,12 +238,14 @@ def _content(text: str) -> set[str]:
     return {_norm(m.group()) for m in _TOKEN.finditer(text) if m.group()[0] not in "<&"} - STOPWORDS
 
 
-def place(output: str, unit: Unit, alone: list[str]) -> str:
-    """`output` (a unit's translation) with each of the unit's inline elements around the words that
-    render it: the run of output words that shares the most content words with the element's own words
-    translated alone (`alone[i]`), allowing one other word inside (cup *of* coffee), nearest the element's
-    relative place in the source; inside its parent's words and apart from its siblings'. Failing that, the
-    free word nearest its relative place, or nothing (an empty element at the parent's end)."""
+def place(output: str, unit: Unit, alone: list[str], ablated: list[str] | None = None) -> str:
+    """`output` (a unit's translation) with each of the unit's inline elements around the words that render
+    it, inside its parent's words and apart from its siblings'. Which words: those the translation loses
+    when the element's words are replaced by a placeholder (`ablated[i]`: the model puts the placeholder
+    where the words went, and a word diff shows them); else the run of output words that shares the most
+    content words with the element's words translated alone (`alone[i]`), allowing one other word inside
+    (cup *of* coffee), nearest its relative place in the source; else the free word nearest that place,
+    or nothing (an empty element at the parent's end)."""
     words = [(m.start(), m.end(), _norm(m.group())) for m in _TOKEN.finditer(output) if m.group()[0] not in "<&"]
     ranges: list[tuple[int, int] | None] = []  # per element: the word indices it wraps [first, last]; None: empty
     source = max(len(unit.text), 1)
@@ -236,8 +256,13 @@ def place(output: str, unit: Unit, alone: list[str]) -> str:
             low, high = parent if parent else (1, 0)
         taken = [r for j, r in enumerate(ranges) if r and unit.elements[j].parent == e.parent]
         free = [w for w in range(low, high + 1) if not any(a <= w <= b for a, b in taken)]
+        lost = _lost_words(words, ablated[i]) if ablated else None
+        wanted = _content(alone[i])
+        if lost and all(w in free for w in range(lost[0], lost[1] + 1)):
+            ranges.append(_narrowed(words, lost, wanted))
+            continue
         expected = low + (e.start + e.end) / 2 / source * max(high - low, 0)
-        ranges.append(_best_run(words, free, _content(alone[i]), expected))
+        ranges.append(_best_run(words, free, wanted, expected))
     inserts = []
     for i, (e, r) in enumerate(zip(unit.elements, ranges)):
         if r is None:
@@ -252,6 +277,38 @@ def place(output: str, unit: Unit, alone: list[str]) -> str:
         out += [output[pos:at], text]
         pos = at
     return "".join(out) + output[pos:]
+
+
+def _lost_words(words: list, ablated: str) -> tuple[int, int] | None:
+    """The output words [first, last] that the translation with the element's words taken out replaces by
+    its placeholder; None when it does not place the placeholder alone where words of the output were."""
+    if ABLATED not in ablated:
+        return None
+    other: list[str | None] = []  # None: the placeholder, equal to no output word
+    for k, part in enumerate(ablated.split(ABLATED)):
+        other += [None] * bool(k) + [_norm(m.group()) for m in _TOKEN.finditer(part) if m.group()[0] not in "<&"]
+    here = [w for _, _, w in words]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, here, other, autojunk=False).get_opcodes():
+        if tag == "replace" and None in other[j1:j2] and j2 - j1 <= 2 and 0 < i2 - i1 <= 6:
+            return i1, i2 - 1
+    return None
+
+
+ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _narrowed(words: list, span: tuple[int, int], wanted: set[str]) -> tuple[int, int]:
+    """A lost span without its articles at either end ("the cafe": *cafe*), and, when it is longer than
+    three words, only as wide as the words it shares with the element's own translation."""
+    first, last = span
+    while first < last and words[first][2] in ARTICLES:
+        first += 1
+    while last > first and words[last][2] in ARTICLES:
+        last -= 1
+    hits = [w for w in range(first, last + 1) if words[w][2] in wanted]
+    if last - first + 1 > 3 and hits:
+        return hits[0], hits[-1]
+    return first, last
 
 
 def _best_run(words: list, free: list[int], wanted: set[str], expected: float) -> tuple[int, int] | None:
