@@ -2,6 +2,7 @@
 
     python -m bench.controls                     # the bundled ko-en, both hand-written everyday sets
     python -m bench.controls --model ko-en-int8 --rounds 3
+    python -m bench.controls --corpus            # also the bundled corpus's held-out split (≈ 20 s more)
 
 Decodes every sentence of the hand-written everyday sets as served (placeholders and their coverage on)
 with each setting and prints, per set: outputs with a loop, BLEU and chrF; then the engine's speed on
@@ -28,7 +29,7 @@ from service.engine.engine import Engine
 
 STORE = Path(__file__).resolve().parent.parent / "model_store"
 SETTINGS: list[tuple[str, DecodingOptions]] = [
-    ("greedy (served default)", DecodingOptions()),
+    ("greedy, no controls", DecodingOptions()),
     ("greedy, no-repeat 2", DecodingOptions(no_repeat_ngram_size=2)),
     ("greedy, no-repeat 3", DecodingOptions(no_repeat_ngram_size=3)),
     ("greedy, no-repeat 4", DecodingOptions(no_repeat_ngram_size=4)),
@@ -61,6 +62,15 @@ def quality(engine: Engine, pairs: list[tuple[str, str]], options: DecodingOptio
                    sacrebleu.corpus_chrf(outputs, references).score)
 
 
+def repeats(engine: Engine, pairs: list[tuple[str, str]], n: int) -> int:
+    count = 0
+    for _, target in pairs:
+        ids = engine.text.encode_target(target)
+        grams = [tuple(ids[j: j + n]) for j in range(len(ids) - n + 1)]
+        count += len(grams) != len(set(grams))
+    return count
+
+
 def tokens_per_second(engine: Engine, sources: list[list[int]], options: DecodingOptions) -> float:
     start = time.perf_counter()
     results = engine.translate_ids(sources, options)
@@ -73,12 +83,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--store", default=str(STORE), help="model store (default: the repository's)")
     p.add_argument("--model", default="ko-en", help="model name (default: %(default)s)")
     p.add_argument("--rounds", type=int, default=2, help="alternating speed rounds; the best counts (default: 2)")
+    p.add_argument("--corpus", action="store_true", help="also the bundled corpus's held-out split")
     args = p.parse_args(argv)
 
-    from export.corpus import everyday_dev, everyday_heldout
+    from export.corpus import bundled_corpus_from_summary, everyday_dev, everyday_heldout
 
     engine = Engine.from_store(args.store, args.model, config=EngineConfig())
     sets = {"everyday development": everyday_dev(), "everyday held-out": everyday_heldout()}
+    if args.corpus:
+        sets["corpus held-out"] = bundled_corpus_from_summary(engine.manifest.training_data["grammar"]).splits["test"]
+    # What a no-repeat size rules out: references that repeat an n-gram of pieces themselves.
+    print("References that repeat a pair / a triple of target pieces (what no-repeat 2 / 3 cannot output): " + "; ".join(
+        f"{name} {repeats(engine, pairs, 2)} / {repeats(engine, pairs, 3)} of {len(pairs)}" for name, pairs in sets.items())
+        + "\n")
     print(f"## {args.model}/{engine.version}: loops and quality, every sentence as served\n")
     print("| decoding | " + " | ".join(f"{name} ({len(pairs)}): loops / BLEU / chrF" for name, pairs in sets.items())
           + " |")

@@ -22,7 +22,7 @@ from service.engine.running_batch import RunningBatch
 from service.engine.sequence import Sequence as DecodingSequence
 from service.text.documents import assemble, segment
 from service.text.glossary import Glossary
-from service.text.markup import parse, translate_document
+from service.text.markup import parse
 from service.text.model import TextModel
 
 log = logging.getLogger(__name__)
@@ -104,7 +104,11 @@ class Engine:
             return [assemble(layout, results, lambda k, ids: self.text.detokenizer(spans[k], format).decode(ids))[0].text
                     for layout in layouts]
 
-        return [translate_document(parse(text, format), translate) for text in texts]
+        docs = [parse(text, format) for text in texts]
+        asked = [doc.to_translate() for doc in docs]
+        flat = [item for items in asked for item in items]
+        translated = iter(translate([text for text, _ in flat], [fills for _, fills in flat]) if flat else [])
+        return [doc.render([next(translated) for _ in items]) for doc, items in zip(docs, asked)]  # one batch for all
 
     def encode(self, texts: Sequence[str]) -> list[list[int]]:
         """Source ids of each text (`prepare` without the spans)."""
