@@ -78,6 +78,6 @@ class TranslatorUser(User):
     def stream_greedy(self) -> None:
         self.calls.stream_greedy()
 
-    @task(2)
+    @task(4)
     def single_control(self) -> None:
         self.calls.single_control()

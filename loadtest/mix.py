@@ -7,7 +7,8 @@ Request names (the rows of locust's tables):
     TranslateStream/4xsingle/greedy  4 one-sentence requests pipelined on one stream, timed to its end
     Translate/single/<control>       one sentence with a decoding control or a glossary: glossary (inline
                                      terms), no-repeat2-beam4, penalty (repetition 2), sampling (top-k 10,
-                                     seeded), prefix ("I" forced first), alternatives3
+                                     seeded), prefix ("I" forced first), alternatives3, html (the first
+                                     word in <b>)
     ListModels                       a client discovering the models (once per user, at its start)
 
 No locust and no gevent here, so the mix can be driven and tested from any process.
@@ -16,6 +17,7 @@ No locust and no gevent here, so the mix can be driven and tested from any proce
 from __future__ import annotations
 
 import argparse
+import html
 import random
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -35,6 +37,7 @@ CONTROLS: list[tuple[str, dict, dict]] = [
     ("sampling", {"sampling_topk": 10, "seed": 7}, {}),
     ("prefix", {}, {"target_prefix": ["I"]}),
     ("alternatives3", {"return_alternatives": 3}, {}),
+    ("html", {}, {"format": pb.FORMAT_HTML}),  # the sentence's first word in <b>, all in a <p>
 ]
 
 
@@ -140,10 +143,16 @@ class TranslatorCalls:
                                   lambda responses: sum(output_chars(r) for r in responses))
 
     def single_control(self) -> pb.TranslateResponse | None:
-        """One sentence with one of the controls users ask for beyond plain text (CONTROLS), picked at random."""
-        name, options, extra = self.rng.choice(CONTROLS)
-        request = pb.TranslateRequest(texts=[self.rng.choice(self.sentences)], model=self.config.model,
-                                      options=pb.DecodingOptions(**options), **extra)
+        """One sentence with one of the controls users ask for beyond plain text (CONTROLS), each in turn."""
+        # In turn from a random start: every kind shows in a short run's table, and the mix stays even.
+        self._control = getattr(self, "_control", self.rng.randrange(len(CONTROLS))) + 1
+        name, options, extra = CONTROLS[self._control % len(CONTROLS)]
+        text = self.rng.choice(self.sentences)
+        if extra.get("format") == pb.FORMAT_HTML:
+            first, _, rest = html.escape(text, quote=False).partition(" ")
+            text = f"<p><b>{first}</b> {rest}</p>"
+        request = pb.TranslateRequest(texts=[text], model=self.config.model, options=pb.DecodingOptions(**options),
+                                      **extra)
         return self.reporter.call(f"Translate/single/{name}",
                                   lambda: self.stub.Translate(request, timeout=self.config.deadline), output_chars)
 
