@@ -115,8 +115,9 @@ class DecodingOptions:
 
     @property
     def reshapes(self) -> bool:
-        """Whether a row's next-token distribution is changed or drawn from (the step then reads all of it)."""
-        return self.sampling or self.no_repeat_ngram_size > 0 or self.repetition_penalty != 1.0
+        """Whether a row's next-token distribution is changed or drawn from (the step then reads all of it;
+        no-repeat n-grams only ban tokens, which the graph's top-k serves)."""
+        return self.sampling or self.repetition_penalty != 1.0
 
     def length_limit(self, src_len: int) -> int:
         return max(1, min(self.max_length, math.floor(self.max_length_a * src_len + self.max_length_b)))

@@ -76,6 +76,11 @@ def test_longest_repeat_run_finds_loops():
     assert longest_repeat_run([1, 2, 3, 4]) == (0, 1)
 
 
+def test_no_repeat_ngrams_only_ban_so_they_ride_on_the_graphs_top_k():
+    assert not DecodingOptions(no_repeat_ngram_size=3).reshapes
+    assert DecodingOptions(repetition_penalty=2.0).reshapes and DecodingOptions(sampling_topk=0).reshapes
+
+
 @pytest.mark.parametrize("bad", [dict(no_repeat_ngram_size=17), dict(repetition_penalty=0.0),
                                  dict(repetition_penalty=math.nan), dict(sampling_topk=0, beam_size=2),
                                  dict(sampling_topp=0.0), dict(sampling_temperature=0.0), dict(seed=-1),
@@ -176,7 +181,8 @@ def test_alternatives_branch_at_the_first_free_position_and_go_on_greedily(engin
         options = DecodingOptions(beam_size=3, n_best=3, alternatives=True)
         (alts,) = engine.translate_ids([ids], options)
         (greedy,) = engine.translate_ids([ids], DecodingOptions())
-        assert len(alts) == 3 and alts[0].tokens == greedy[0].tokens, TEXTS[i]
+        assert len(alts) == 3 and alts[0].tokens[0] not in engine._bare, TEXTS[i]  # never the bare "▁" alone
+        assert len({engine.detokenizer().decode(h.tokens) for h in alts}) == 3
         assert len({h.tokens[0] for h in alts}) == 3  # three different first tokens
         (with_prefix,) = engine.translate_ids([ids], options, prefixes=[prefix])
         assert all(h.tokens[: len(prefix)] == prefix for h in with_prefix)

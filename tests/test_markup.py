@@ -181,6 +181,8 @@ def test_markup_over_grpc_and_its_errors(server):
         html_out = client.translate(["<p>어제 <b>카페</b>에 갔어요.</p>", "<p></p>"], format="html")
         assert html_out == ["<p>I went to the <b>cafe</b> yesterday.</p>", "<p></p>"]
         assert client.translate(["어제 *카페*에 갔어요."], format="markdown") == ["I went to the *cafe* yesterday."]
+        (two,) = client.translate_request(["<p>저는 <b>커피</b>하고 <i>빵</i>을 샀어요.</p>"], format="html").translations
+        assert two.sentences == 1 and two.hypotheses[0].finished  # the helpers that place elements are not counted
         for kwargs, message in [(dict(texts=["<p>x</b>"], format="html"), "texts[0] is not FORMAT_HTML this server can "
                                  "take: the end tag </b> at line 1, column 5 closes no open element"),
                                 (dict(texts=["<p>네</p>"], format="html", beam_size=2, n_best=2),
@@ -191,3 +193,38 @@ def test_markup_over_grpc_and_its_errors(server):
         with pytest.raises(grpc.RpcError) as err:
             list(client.translate_tokens(["<p>네</p>"], format="html"))
         assert "is answered whole" in err.value.details()
+
+
+@pytest.mark.parametrize("source, kept", [
+    ('<p>여기를 <a href="/x"><img src="x.png"></a> 눌러 주세요.</p>', '<a href="/x"><img src="x.png"></a>'),
+    ('<p><i class="fa fa-home"></i> 회의가 열렸어요.</p>', '<i class="fa fa-home"></i>'),
+    ('<p><a name="top"></a>처음이에요.</p>', '<a name="top"></a>'),
+    ('<p>명령 <b><code>ls</code></b>를 써요.</p>', "<b><code>ls</code></b>"),
+])
+def test_an_element_with_no_words_of_its_own_goes_through_whole(source, kept):
+    assert kept in translate_document(parse(source, HTML), word_order_reversed)
+
+
+@pytest.mark.parametrize("source, message", [
+    ("<div>" * 2000 + "회의", "elements nest more than 256 deep"),
+    ("<p>회의 \ue000 열렸다</p>", "U+E000, a private-use character"),
+])
+def test_deep_nesting_and_private_use_characters_get_a_clear_error(source, message):
+    with pytest.raises(MarkupError, match=re.escape(message)):
+        parse(source, HTML)
+
+
+def test_markdown_inline_html_pairs_escaped_pipes_block_starts_and_titles():
+    doc = parse('저는 <b>카페</b>에 갔어요. [링크](/a "say \\"hi\\"")\n\n| x \\| y | 둘 |\n|---|---|\n| 가 | 나 |\n', MARKDOWN)
+    assert [u.elements[0].open for u in doc.units if u.elements][:1] == ["<b>"]  # a pair, not two copies
+    out = translate_document(doc, word_order_reversed_md)
+    assert out.index("<b>") < out.index("</b>") and '](/a "say \\"hi\\"")' in out
+    assert "\\|" in out  # the cell's own pipe stays escaped
+    numbered = translate_document(parse("회의.", MARKDOWN), lambda texts, fills: ["2020. was the year"])
+    assert numbered == "2020\\. was the year"  # not a numbered list
+    heading = translate_document(parse("회의.", MARKDOWN), lambda texts, fills: ["# not a heading"])
+    assert heading == "\\# not a heading"
+
+
+def word_order_reversed_md(texts, fills):
+    return [escape(" ".join(reversed(t.split())), MARKDOWN) for t in texts]

@@ -66,11 +66,15 @@ def test_decoding_controls_and_prefixes_come_through_as_the_engine_decodes_them(
         hyps = engine.translate_ids(sources, options, prefixes=prefixes)
         decode = engine.detokenizer().decode
         assert [h.text for h in response.translations[0].hypotheses] == [decode(h.tokens) for h in hyps[0]], wire
-        # The document's first sentence takes the prefix; its second follows as usual.
-        second = [f"{decode(a.tokens)} {decode(b.tokens)}" for a, b in zip(hyps[1], hyps[2])]
+        # The document's first sentence takes the prefix and branches; its second follows as usual.
+        rest = hyps[2] if not options.alternatives else [hyps[2][0]] * len(hyps[1])
+        second = [f"{decode(a.tokens)} {decode(b.tokens)}" for a, b in zip(hyps[1], rest)]
         assert [h.text for h in response.translations[1].hypotheses] == second, wire
     assert response.translations[1].hypotheses[1].text.startswith("Yesterday")
     assert served == 3
+    # A number of the sentence written in the prefix is that number's placeholder: it does not come out twice.
+    (number,) = client.translate_request(["2020년에 회의가 열렸어요."], target_prefix=["In 2020,"]).translations
+    assert number.hypotheses[0].text.startswith("In 2020,") and number.hypotheses[0].text.count("2020") == 1
     looping = client.translate(texts[:1], no_repeat_ngram_size=0)[0]
     assert "late late late" in looping and "late late late" not in client.translate(texts[:1])[0]
 

@@ -61,6 +61,9 @@ class Engine:
         self.special = SpecialTokens(pad=tokens["pad"], bos=tokens["bos"], eos=tokens["eos"])
         self._placeholders = self.text.placeholder_ids
         self.max_source_tokens, self.max_target_tokens = self.text.max_source_tokens, self.text.max_target_tokens
+        # SentencePiece's bare word boundary: no alternative may be just that (its text is the next piece's)
+        self._bare = [i for i in (getattr(self.target_tokenizer, "piece_to_id", lambda p: None)("\u2581"),)
+                      if i is not None and i != getattr(self.target_tokenizer, "unk_id", lambda: -1)()]
         loaded = time.monotonic()
         if config.warmup:
             self.warm_up()
@@ -192,7 +195,7 @@ class Engine:
     def running_batch(self) -> RunningBatch:
         """An empty running batch over this engine's model (iteration-level batching)."""
         return RunningBatch(self.model, self.special, self.max_target_tokens,
-                            self._placeholders[1] if self._placeholders is not None else ())
+                            self._placeholders[1] if self._placeholders is not None else (), self._bare)
 
     def sub_batches(self, indices: list[int], sources: Sequence[Sequence[int]],
                     beam_size: int | Mapping[int, int]) -> list[list[int]]:

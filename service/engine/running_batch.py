@@ -218,8 +218,9 @@ class ConcatCache:
 
 class RunningBatch:
     def __init__(self, model: StepModel, special: SpecialTokens, max_target_tokens: int = 256,
-                 placeholder_ids: Iterable[int] = ()) -> None:
+                 placeholder_ids: Iterable[int] = (), bare_ids: Iterable[int] = ()) -> None:
         self.model, self.special = model, special
+        self.bare_ids = frozenset(bare_ids)  # pieces that start no word of their own (SentencePiece's "▁")
         self.max_target_tokens = max_target_tokens
         self.placeholder_ids = np.array(list(placeholder_ids), np.int64)  # target ids a `Sequence.quota` counts
         self.cache = SlotCache(model) if getattr(model, "contract", 1) >= 2 else ConcatCache(model)
@@ -413,7 +414,8 @@ class RunningBatch:
         history = self.history[rows, : max(int(steps.max()), 1)]
         written = np.arange(history.shape[1])[None, :] < steps[:, None]
         used = ((history[:, :, None] == self.placeholder_ids) & written[:, :, None]).sum(axis=1)  # (R, P)
-        return np.where(has[:, None] & (quota - used <= 0), self.placeholder_ids, -1), (quota - used).sum(axis=1) > 0
+        missing = (np.maximum(quota - used, 0).sum(axis=1) > 0) & has  # one used too often hides no missing one
+        return np.where(has[:, None] & (quota - used <= 0), self.placeholder_ids, -1), missing
 
     def _ngram_bans(self, sequences: list[Sequence], rows: np.ndarray, steps: np.ndarray) -> np.ndarray:
         """Per row, the tokens that would close an n-gram its output already has (n: its sequence's
@@ -601,7 +603,7 @@ class RunningBatch:
     def _select_alternatives(self, k: int, group: list[Sequence], slots: np.ndarray, top_values: np.ndarray,
                              top_ids: np.ndarray) -> list[Sequence]:
         """`options.alternatives`: beam 0 alone follows the target prefix; at the first free position its k
-        best tokens other than EOS start the k beams (copies of beam 0); after that each beam goes on
+        best tokens other than EOS and a bare word boundary start the k beams (copies of beam 0); after that each beam goes on
         greedily by itself, and ends at its own EOS. Few requests ask for this: a loop per sequence."""
         eos, ended = self.special.eos, []
         for i, s in enumerate(group):
@@ -615,7 +617,7 @@ class RunningBatch:
             elif step == len(s.prefix):
                 row, base = beams[0], self.scores[beams[0]]
                 free = [(v, t) for v, t in zip(top_values[row].tolist(), top_ids[row].tolist())
-                        if t != eos and np.isfinite(v)][:k]
+                        if t != eos and t not in self.bare_ids and np.isfinite(v)][:k]
                 dest = beams[1:len(free)]
                 if len(dest):
                     self.history[dest] = self.history[row]

@@ -29,7 +29,7 @@ from service.messages import Hyp
 from service.text.glossary import MAX_REQUEST_TERMS, Glossaries, Glossary, GlossaryError, Term
 from service.text.markup import HTML, MARKDOWN, Document, MarkupError, parse
 from service.text.model import TextModel
-from service.text.placeholders import SYMBOLS
+from service.text.placeholders import CLOSE, OPEN, SYMBOLS, whole_word
 from service.work import Priority, WorkItem
 from service.text.streaming import DocumentDetokenizer
 from service.front.wire import Undecodable
@@ -88,20 +88,25 @@ def decoding_options(request: pb.TranslateRequest, engine: TextModel, no_repeat_
 
 
 def target_prefixes(request: pb.TranslateRequest, engine: TextModel, options: DecodingOptions,
-                    layouts: list[Layout], n_segments: int) -> list[list[int]]:
+                    layouts: list[Layout], sources: list[list[int]], fills: list[tuple[str, ...]]) -> list[list[int]]:
     """Per segment, the target ids its output must start with (a text's prefix goes to its first segment);
-    [] when the request has none."""
+    [] when the request has none. A span of the segment's placeholders (a number, a name, a glossary term)
+    written in the prefix becomes that placeholder, so the output does not carry it twice."""
     if not request.target_prefix:
         return []
     if len(request.target_prefix) != len(layouts):
         raise InvalidRequest(f"target_prefix has {len(request.target_prefix)} entries for {len(layouts)} texts: "
                              "send none, or one per text")
-    prefixes: list[list[int]] = [[] for _ in range(n_segments)]
+    prefixes: list[list[int]] = [[] for _ in range(len(sources))]
     for i, (text, layout) in enumerate(zip(request.target_prefix, layouts)):
         if not text:
             continue
-        if not layout.count:
+        if not layout.count or not sources[layout.start]:
             raise InvalidRequest(f"text {i} is blank but has a target prefix: there is nothing to translate after it")
+        if OPEN in text or CLOSE in text:
+            raise InvalidRequest(f"target_prefix[{i}] holds a placeholder bracket ({OPEN} {CLOSE})")
+        for j, fill in enumerate(fills[layout.start] if fills else ()):
+            text = whole_word(fill).sub(SYMBOLS[j], text)
         ids = engine.encode_target(text)
         if len(ids) >= options.max_length:
             raise InvalidRequest(f"target_prefix[{i}] has {len(ids)} target tokens; with max_length="
@@ -303,7 +308,7 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
         self.scheduler.check_queue(deadline, len(request.texts))  # before tokenizing what would only be refused
         sources, fills, layouts, found = await encode_texts(list(request.texts), engine, whole, self.large_requests,
                                                             glossary, docs)
-        prefixes = target_prefixes(request, engine, options, layouts, len(sources))
+        prefixes = target_prefixes(request, engine, options, layouts, sources, fills)
         priority = PRIORITIES[request.priority]
         if priority is None:  # PRIORITY_AUTO: by size
             priority = self.scheduler.config.auto_priority(sum(1 for ids in sources if ids) * options.beam_size)
@@ -334,7 +339,8 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
                     seen.update(dict.fromkeys(t.source for t in found))
                     missed.update(t.source for t in found if t.source not in applied)
                 translation.glossary_terms.extend(source for source in seen if source not in missed)
-            for h in assemble(layout, results, lambda k, tokens: engine.detokenizer(item.fills[k]).decode(tokens)):
+            for h in assemble(layout, results, lambda k, tokens: engine.detokenizer(item.fills[k]).decode(tokens),
+                              first_only=item.options.alternatives):
                 translation.hypotheses.add(text=h.text, score=h.score, log_prob=h.log_prob, finished=h.finished)
         return response
 
@@ -348,10 +354,13 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
             layout, results, lambda k, tokens: engine.detokenizer(item.fills[k], fmt).decode(tokens))]]
         at = 0
         for doc in item.markup:
-            mine = layouts[at: at + len(doc.to_translate())]
+            main = doc.is_main()
+            mine = layouts[at: at + len(main)]
             hyps = texts[at: at + len(mine)]
             at += len(mine)
-            segments = [k for layout in mine for k in range(layout.start, layout.start + layout.count)]
+            # its own sentences (not the helpers that place its elements) make its counts and scores
+            segments = [k for layout, own in zip(mine, main) if own
+                        for k in range(layout.start, layout.start + layout.count)]
             read = [item.sources[k] for k in segments if item.sources[k]]
             chosen = [results[k][0] for k in segments if item.sources[k]]
             translation = response.translations.add(source_tokens=sum(len(ids) + 1 for ids in read),

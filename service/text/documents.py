@@ -93,10 +93,12 @@ def where(layouts: list[Layout], segments: list[str], index: int) -> str:
     raise IndexError(index)
 
 
-def assemble(layout: Layout, results: list[list[SegmentHypothesis]], decode) -> list[TextHypothesis]:
+def assemble(layout: Layout, results: list[list[SegmentHypothesis]], decode, first_only: bool = False
+             ) -> list[TextHypothesis]:
     """One text's hypotheses from its segments' (`results[k]`: segment k's, best first; `decode(k,
     ids)`: segment k's token ids → text). A document's k-th hypothesis joins its sentences' k-th (as
-    many as every sentence has); a blank document is its whitespace, unchanged."""
+    many as every sentence has); with `first_only` (alternatives, which branch in the first sentence), its
+    first sentence's k-th and the others' best. A blank document is its whitespace, unchanged."""
     mine = results[layout.start: layout.start + layout.count]
     if layout.separators is None:
         return [TextHypothesis(decode(layout.start, h.tokens), h.score, h.log_prob, h.finished, len(h.tokens))
@@ -104,8 +106,8 @@ def assemble(layout: Layout, results: list[list[SegmentHypothesis]], decode) -> 
     if not mine:
         return [TextHypothesis(join([], layout.separators), 0.0, 0.0, True, 0)]
     out = []
-    for rank in range(min(len(hyps) for hyps in mine)):
-        chosen = [hyps[rank] for hyps in mine]
+    for rank in range(len(mine[0]) if first_only else min(len(hyps) for hyps in mine)):
+        chosen = [hyps[rank if k == 0 or not first_only else 0] for k, hyps in enumerate(mine)]
         out.append(TextHypothesis(join([decode(layout.start + k, h.tokens) for k, h in enumerate(chosen)],
                                        layout.separators, GLUE),
                                   sum(h.score for h in chosen) / len(chosen), sum(h.log_prob for h in chosen),

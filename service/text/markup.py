@@ -37,6 +37,8 @@ MAX_COPIES = 1023
 ABLATED = chr(MARKER + MAX_COPIES)  # an inline element's words taken out of its unit (see `place`)
 MAX_ELEMENTS = 256  # inline elements in one unit
 MAX_DEPTH = 16  # inline elements nested in each other
+MAX_TREE_DEPTH = 256  # elements of any kind nested in each other
+MAX_PLACED = 32  # inline elements of one unit placed by a second translation each (more: by their words alone)
 
 
 class MarkupError(ValueError):
@@ -107,6 +109,9 @@ class _UnitBuilder:
     def text(self, value: str, raw: str) -> None:
         self.raw.append(raw)
         for ch in value:
+            if is_marker(ch):
+                raise MarkupError(f"the text holds U+{ord(ch):04X}, a private-use character that markup translation "
+                                  f"uses for itself (U+{MARKER:04X} to U+{MARKER + MAX_COPIES:04X})")
             if ch.isspace():
                 if self.chars and self.chars[-1] != " ":
                     self.chars.append(" ")
@@ -178,8 +183,12 @@ class Document:
             asked.append((k, -1, False))
             for i, e in enumerate(unit.elements):
                 if unit.text[e.start:e.end].strip():
-                    asked += [(k, i, False), (k, i, True)]
+                    asked += [(k, i, False)] + [(k, i, True)] * (len(unit.elements) <= MAX_PLACED)
         return asked
+
+    def is_main(self) -> list[bool]:
+        """Per text of `to_translate`: whether it is a unit's own (the others only help `place`)."""
+        return [i < 0 for _, i, _ in self._asked()]
 
     def to_translate(self) -> list[tuple[str, dict[str, Fragment]]]:
         """The texts to translate, with the fills of their placeholders; `render` takes their translations."""
@@ -202,11 +211,16 @@ class Document:
             own = got.get((k, -1, False), unit.text)
             alone = [got.get((k, i, False), "") for i in range(len(unit.elements))]
             ablated = [got.get((k, i, True), "") for i in range(len(unit.elements))]
-            done[k] = unit.lead + unit.finish(place(own, unit, alone, ablated)) + unit.trail
+            text = unit.finish(place(own, unit, alone, ablated))
+            if self.format == MARKDOWN:  # "2020. …" or "# …" at a block's start must stay text
+                text = _MD_BLOCK_START.sub(lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2)
+                                                                   else f"{m.group(3)}\\{m.group(4)}"), text, count=1)
+            done[k] = unit.lead + text + unit.trail
         return "".join(done[p] if isinstance(p, int) else p for p in self.pieces)
 
 
-_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>]")
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>|]")
+_MD_BLOCK_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))(?=\s|$)")  # would open a heading, quote, list
 
 
 def escape(text: str, format: str) -> str:
@@ -254,11 +268,12 @@ def place(output: str, unit: Unit, alone: list[str], ablated: list[str] | None =
         if e.parent is not None:
             parent = ranges[e.parent]
             low, high = parent if parent else (1, 0)
-        taken = [r for j, r in enumerate(ranges) if r and unit.elements[j].parent == e.parent]
-        free = [w for w in range(low, high + 1) if not any(a <= w <= b for a, b in taken)]
+        taken = {w for j, r in enumerate(ranges) if r and unit.elements[j].parent == e.parent
+                 for w in range(r[0], r[1] + 1)}
+        free = [w for w in range(low, high + 1) if w not in taken]
         lost = _lost_words(words, ablated[i]) if ablated else None
         wanted = _content(alone[i])
-        if lost and all(w in free for w in range(lost[0], lost[1] + 1)):
+        if lost and low <= lost[0] and lost[1] <= high and not taken.intersection(range(lost[0], lost[1] + 1)):
             ranges.append(_narrowed(words, lost, wanted))
             continue
         expected = low + (e.start + e.end) / 2 / source * max(high - low, 0)
@@ -317,9 +332,10 @@ def _best_run(words: list, free: list[int], wanted: set[str], expected: float) -
     if not free:
         return None
     hits = [w for w in free if words[w][2] in wanted]
+    available = set(free)
     runs: list[list[int]] = []
     for w in hits:
-        if runs and w - runs[-1][-1] <= 2 and all(x in free for x in range(runs[-1][-1], w + 1)):
+        if runs and w - runs[-1][-1] <= 2 and all(x in available for x in range(runs[-1][-1], w + 1)):
             runs[-1].append(w)
         else:
             runs.append([w])
@@ -376,7 +392,8 @@ class _Element:
                                           for c in self.children)
 
 
-_NO_TRANSLATE = re.compile(r"""\btranslate\s*=\s*["']?no\b|\bclass\s*=\s*["'][^"']*\bnotranslate\b""", re.I)
+_NO_TRANSLATE = re.compile(r"""(?<![-\w])translate\s*=\s*["']?no\b|(?<![-\w])class\s*=\s*["'][^"']*\bnotranslate\b""",
+                           re.I)
 
 
 def _untranslated(start: str) -> bool:
@@ -402,6 +419,9 @@ class _TreeBuilder(HTMLParser):
         element = _Element(tag, self.get_starttag_text() or f"<{tag}>")
         self._add(element)
         if tag not in VOID:
+            if len(self.stack) > MAX_TREE_DEPTH:
+                line, column = self.getpos()
+                raise MarkupError(f"elements nest more than {MAX_TREE_DEPTH} deep (at line {line}, column {column + 1})")
             self.stack.append(element)
 
     def handle_startendtag(self, tag: str, attrs) -> None:
@@ -492,14 +512,21 @@ def _html_block(element: _Element, doc: Document) -> None:
     doc.pieces.append(element.end)
 
 
+def _has_words(node) -> bool:
+    """Whether a node has words to translate (outside kept elements)."""
+    if isinstance(node, _Text):
+        return any(ch.isalnum() for ch in node.value)
+    return not node.kept and any(_has_words(child) for child in node.children)
+
+
 def _html_run(nodes: list, built: _UnitBuilder | None = None, depth: int = 0, parent: int | None = None
               ) -> _UnitBuilder:
     built = built or _UnitBuilder()
     for node in nodes:
         if isinstance(node, _Text):
             built.text(node.value, node.raw)
-        elif node.kept or node.tag in VOID or node.closed_by_start:
-            built.copy(_serialize(node))
+        elif node.kept or node.tag in VOID or node.closed_by_start or not _has_words(node):
+            built.copy(_serialize(node))  # a linked image, an icon, an anchor: placed as one piece
         else:
             index = built.open(node.start, depth, parent)
             _html_run(node.children, built, depth + 1, index)
@@ -529,6 +556,9 @@ def parse_markdown(text: str) -> Document:
         found = []
         for piece in token.content.split("\n"):
             at = text.find(piece, begin)
+            if at < 0 and "|" in piece:  # a table cell's \| reads as |
+                piece = piece.replace("|", "\\|")
+                at = text.find(piece, begin)
             if at < 0:
                 raise MarkupError(f"cannot find the text {piece[:40]!r} of line {token.map[0] + 1} in the source")
             found.append(at)
@@ -540,26 +570,49 @@ def parse_markdown(text: str) -> Document:
     return doc
 
 
+_OPEN_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)\b[^>]*(?<!/)>$")
+
+
+def _md_span(tokens: list, i: int) -> int | None:
+    """Where the inline element opened at tokens[i] closes (the index of its closing token): emphasis,
+    strong, strikethrough, links, and inline HTML tags with their end tag; None for anything else."""
+    t = tokens[i]
+    if t.type in _PAIRS and not (t.type == "link_open" and t.markup == "autolink"):
+        same, closing = (lambda u: u.type == t.type), (lambda u: u.type == _PAIRS[t.type])
+    elif t.type == "html_inline" and (m := _OPEN_TAG.match(t.content)) and m.group(1).lower() not in VOID:
+        tag = m.group(1).lower()
+        same = lambda u: u.type == "html_inline" and (o := _OPEN_TAG.match(u.content)) and o.group(1).lower() == tag  # noqa: E731
+        closing = lambda u: u.type == "html_inline" and u.content.strip().lower() == f"</{tag}>"  # noqa: E731
+    else:
+        return None
+    level = 1
+    for end in range(i + 1, len(tokens)):
+        level += bool(same(tokens[end])) - bool(closing(tokens[end]))
+        if not level:
+            return end
+    return None  # an HTML tag left open: a copy
+
+
 def _md_run(tokens: list, built: _UnitBuilder | None = None, depth: int = 0, parent: int | None = None
             ) -> _UnitBuilder:
     built = built or _UnitBuilder()
     i = 0
     while i < len(tokens):
         t = tokens[i]
+        end = _md_span(tokens, i)
         if t.type == "text":
             built.text(t.content, escape(t.content, MARKDOWN))
         elif t.type == "softbreak":
             built.text(" ", "\n")
-        elif t.type in _PAIRS and not (t.type == "link_open" and t.markup == "autolink"):
-            end, level = i + 1, 1
-            while level:
-                level += (tokens[end].type == t.type) - (tokens[end].type == _PAIRS[t.type])
-                end += 1
-            opening, closing = _md_delimiters(t)
-            index = built.open(opening, depth, parent)
-            _md_run(tokens[i + 1: end - 1], built, depth + 1, index)
-            built.close(index, closing)
-            i = end
+        elif end is not None:
+            opening, closing = _md_delimiters(t, tokens[end])
+            if any(u.type == "text" and any(ch.isalnum() for ch in u.content) for u in tokens[i + 1: end]):
+                index = built.open(opening, depth, parent)
+                _md_run(tokens[i + 1: end], built, depth + 1, index)
+                built.close(index, closing)
+            else:  # no words inside (a linked image): one piece, as written
+                built.copy(opening + "".join(_md_raw(tokens, j) for j in range(i + 1, end)) + closing)
+            i = end + 1
             continue
         else:
             built.copy(_md_raw(tokens, i))
@@ -570,10 +623,15 @@ def _md_run(tokens: list, built: _UnitBuilder | None = None, depth: int = 0, par
     return built
 
 
-def _md_delimiters(t) -> tuple[str, str]:
+def _title(title: str | None) -> str:
+    return ' "' + title.replace("\\", "\\\\").replace('"', '\\"') + '"' if title else ""
+
+
+def _md_delimiters(t, closing) -> tuple[str, str]:
     if t.type == "link_open":
-        href, title = t.attrs.get("href", ""), t.attrs.get("title")
-        return "[", f"]({href}" + (f' "{title}"' if title else "") + ")"
+        return "[", f"]({t.attrs.get('href', '')}{_title(t.attrs.get('title'))})"
+    if t.type == "html_inline":
+        return t.content, closing.content
     return t.markup, t.markup
 
 
@@ -584,8 +642,9 @@ def _md_raw(tokens: list, i: int) -> str:
         pad = " " if t.content.startswith("`") or t.content.endswith("`") else ""
         return f"{fence}{pad}{t.content}{pad}{fence}"
     if t.type == "image":
-        title = t.attrs.get("title")
-        return f"![{t.content}]({t.attrs.get('src', '')}" + (f' "{title}"' if title else "") + ")"
+        return f"![{t.content}]({t.attrs.get('src', '')}{_title(t.attrs.get('title'))})"
+    if t.type == "text":
+        return escape(t.content, MARKDOWN)
     if t.type == "hardbreak":
         return "\\\n"
     if t.type == "link_open":  # autolink
