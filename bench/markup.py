@@ -119,8 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {fmt} | {s['snippets']} | {s['back']} ({100 * s['back'] / s['snippets']:.0f} %) | {s['ordered']} | "
               f"{s['right']} of {s['elements']} ({100 * s['right'] / max(s['elements'], 1):.0f} %) |")
     print(f"\nEngine time for all the snippets: {with_markup:.2f} s with their markup, {plain:.2f} s for the same "
-          f"words as plain text ({with_markup / plain:.1f}×: each inline element's words are also decoded alone and "
-          "taken out of their sentence, to place it).")
+          f"words as plain text ({with_markup / plain:.1f}×: each inline element's words are also decoded alone, and "
+          "where that does not place it, its sentence again with them as a placeholder).")
     return 0
 
 

@@ -120,6 +120,7 @@ class WorkItem:
     prefixes: list[list[int]] = field(default_factory=list)  # per source, forced target ids; [] for none at all
     glossary_found: list = field(default_factory=list)  # front only: per source, the glossary terms in it, in order
     markup: list | None = None  # front only: per request text, its service.text.markup.Document (None: plain text)
+    glossary: object = None  # front only: the request's service.text.glossary.Glossary (a markup round needs it again)
 
     @property
     def group(self) -> tuple[str, int, DecodingOptions]:

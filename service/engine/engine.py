@@ -107,11 +107,15 @@ class Engine:
             return [assemble(layout, results, lambda k, ids: self.text.detokenizer(spans[k], format).decode(ids))[0].text
                     for layout in layouts]
 
+        def batch(asked: list[list[tuple[str, dict]]]) -> list[list[str]]:  # one batch for all the documents
+            flat = [item for items in asked for item in items]
+            done = iter(translate([text for text, _ in flat], [fills for _, fills in flat]) if flat else [])
+            return [[next(done) for _ in items] for items in asked]
+
         docs = [parse(text, format) for text in texts]
-        asked = [doc.to_translate() for doc in docs]
-        flat = [item for items in asked for item in items]
-        translated = iter(translate([text for text, _ in flat], [fills for _, fills in flat]) if flat else [])
-        return [doc.render([next(translated) for _ in items]) for doc, items in zip(docs, asked)]  # one batch for all
+        first = batch([doc.to_translate() for doc in docs])
+        second = batch([doc.to_ablate(got) for doc, got in zip(docs, first)])
+        return [doc.render(a, b) for doc, a, b in zip(docs, first, second)]
 
     def encode(self, texts: Sequence[str]) -> list[list[int]]:
         """Source ids of each text (`prepare` without the spans)."""

@@ -314,7 +314,7 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
             priority = self.scheduler.config.auto_priority(sum(1 for ids in sources if ids) * options.beam_size)
         return engine, layouts, WorkItem(engine, sources, options, deadline, asyncio.get_running_loop().create_future(),
                                          fills=fills, priority=priority, client=client, prefixes=prefixes,
-                                         glossary_found=found, markup=docs)
+                                         glossary_found=found, markup=docs, glossary=glossary)
 
     def _response(self, engine: TextModel, item: WorkItem, layouts: list[Layout], results: list[list[Hyp]]
                   ) -> pb.TranslateResponse:
@@ -324,8 +324,6 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
         for hyps in results:
             self.metrics.output_tokens.labels(engine.name).observe(len(hyps[0].tokens))
             self.metrics.generated_tokens.labels(engine.name, str(engine.version)).inc(len(hyps[0].tokens))
-        if item.markup is not None:
-            return self._markup_response(response, engine, item, layouts, results)
         for layout in layouts:
             read = [ids for ids in item.sources[layout.start: layout.start + layout.count] if ids]  # blank: none
             translation = response.translations.add(source_tokens=sum(len(ids) + 1 for ids in read),
@@ -345,19 +343,39 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
         return response
 
     @staticmethod
-    def _markup_response(response: pb.TranslateResponse, engine: TextModel, item: WorkItem, layouts: list[Layout],
-                         results: list[list[Hyp]]) -> pb.TranslateResponse:
-        """Each document rendered from the translations of its words: one hypothesis, scored as a document of
-        all its sentences."""
+    def _texts(engine: TextModel, fills: list, layouts: list[Layout], results: list[list[Hyp]], fmt: str) -> list[str]:
+        """The best translation of each text a markup round asked for (escaped, copy markers in place)."""
+        return [assemble(layout, results, lambda k, tokens: engine.detokenizer(fills[k], fmt).decode(tokens))[0].text
+                for layout in layouts]
+
+    async def _markup_rounds(self, engine: TextModel, item: WorkItem, layouts: list[Layout], results: list[list[Hyp]]
+                             ) -> pb.TranslateResponse:
+        """The second round for the elements the first cannot place (service/text/markup.py), then each document
+        rendered: one hypothesis, scored as a document of its own sentences."""
         fmt = item.markup[0].format if item.markup else None
-        texts = [h[0] for layout in layouts for h in [assemble(
-            layout, results, lambda k, tokens: engine.detokenizer(item.fills[k], fmt).decode(tokens))]]
-        at = 0
+        first, at = [], 0
+        texts = self._texts(engine, item.fills, layouts, results, fmt)
         for doc in item.markup:
+            first.append(texts[at: at + len(doc.is_main())])
+            at += len(doc.is_main())
+        asked = [doc.to_ablate(got) for doc, got in zip(item.markup, first)]
+        flat = [entry for entries in asked for entry in entries]
+        second: list[list[str]] = [[] for _ in asked]
+        if flat:
+            sources, fills, layouts2, _ = await _encode([text for text, _ in flat], engine, False, self.large_requests,
+                                                        item.glossary, [f for _, f in flat])
+            again = WorkItem(engine, sources, item.options, item.deadline, asyncio.get_running_loop().create_future(),
+                             fills=fills, priority=item.priority, client=item.client)
+            texts, at = self._texts(engine, fills, layouts2, await self.scheduler.submit(again), fmt), 0
+            for n, entries in enumerate(asked):
+                second[n] = texts[at: at + len(entries)]
+                at += len(entries)
+        response = pb.TranslateResponse(model=engine.name, version=engine.version)
+        at = 0
+        for doc, got, more in zip(item.markup, first, second):
             main = doc.is_main()
             mine = layouts[at: at + len(main)]
-            hyps = texts[at: at + len(mine)]
-            at += len(mine)
+            at += len(main)
             # its own sentences (not the helpers that place its elements) make its counts and scores
             segments = [k for layout, own in zip(mine, main) if own
                         for k in range(layout.start, layout.start + layout.count)]
@@ -365,15 +383,17 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
             chosen = [results[k][0] for k in segments if item.sources[k]]
             translation = response.translations.add(source_tokens=sum(len(ids) + 1 for ids in read),
                                                      sentences=len(read))
-            translation.hypotheses.add(text=doc.render([h.text for h in hyps]),
-                                       score=sum(h.score for h in chosen) / max(len(chosen), 1),
+            translation.hypotheses.add(text=doc.render(got, more), score=sum(h.score for h in chosen) / max(len(chosen), 1),
                                        log_prob=sum(h.log_prob for h in chosen), finished=all(h.finished for h in chosen))
         return response
 
     async def _translate(self, request: pb.TranslateRequest | Undecodable, time_remaining: float | None,
                          client: str) -> pb.TranslateResponse:
         engine, layouts, item = await self._work_item(request, time_remaining, client)
-        return self._response(engine, item, layouts, await self.scheduler.submit(item))
+        results = await self.scheduler.submit(item)
+        if item.markup is not None:
+            return await self._markup_rounds(engine, item, layouts, results)
+        return self._response(engine, item, layouts, results)
 
     def _record(self, method: str, code: grpc.StatusCode, started: float) -> None:
         """Count a finished request. Called before the answer goes out, so that a client that has

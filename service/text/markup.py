@@ -7,12 +7,14 @@ content to translate. A unit is translated as plain sentences: the words of its 
 Code, images, autolinks and elements marked `translate="no"` inside a unit go through as placeholders
 (service/text/placeholders.py) that the running batch holds to exactly one use each.
 
-Each inline element then goes back around the words of the translation that render it (`place`): the
-element's own words are translated alone too, and the element wraps the run of translation words that
-shares the most content words with that, nearest where the element stood in the source; nested elements
-inside their parent, siblings apart. Where nothing matches (the model gives no attention weights to align
-by), it wraps the free word nearest its relative position. So every element comes back exactly once and
-the output is well-formed; `bench.markup` counts how often the wrapped words are the right ones.
+Each inline element then goes back around the words of the translation that render it (`place`), nested
+elements inside their parent, siblings apart. The element's own words are translated alone too; where
+their content words point at one run of the sentence's translation, that run is it. Otherwise a second
+round translates the sentence with the element's words replaced by a placeholder: the model puts the
+placeholder where the words went, and a word diff against the first translation shows which they were.
+Failing both (the model gives no attention weights to align by), the element wraps the free word nearest
+its relative place. So every element comes back exactly once and the output is well-formed;
+`bench.markup` counts how often the wrapped words are the right ones.
 
 What the model writes is escaped for the format before anything goes in, so a "<" in a translation cannot
 open a tag. An HTML end tag that closes nothing is refused (`MarkupError`, naming where); elements left
@@ -172,46 +174,53 @@ class Document:
         """A translation's own words, made safe for the format."""
         return escape(text, self.format)
 
-    def _asked(self) -> list[tuple[int, int, bool]]:
-        """(unit, element, ablated) of each text to translate: every unit with words (element -1), and for
-        each of its inline elements its words alone and the unit with them replaced by a placeholder (both
-        for `place`)."""
-        asked = []
-        for k, unit in enumerate(self.units):
-            if unit.wordless:
-                continue
-            asked.append((k, -1, False))
-            for i, e in enumerate(unit.elements):
-                if unit.text[e.start:e.end].strip():
-                    asked += [(k, i, False)] + [(k, i, True)] * (len(unit.elements) <= MAX_PLACED)
-        return asked
+    def _asked(self) -> list[tuple[int, int]]:
+        """(unit, element) of each text of the first round: every unit with words (element -1), and the
+        words of each of its inline elements alone."""
+        return [(k, i) for k, unit in enumerate(self.units) if not unit.wordless
+                for i in range(-1, len(unit.elements))
+                if i < 0 or unit.text[unit.elements[i].start: unit.elements[i].end].strip()]
 
     def is_main(self) -> list[bool]:
         """Per text of `to_translate`: whether it is a unit's own (the others only help `place`)."""
-        return [i < 0 for _, i, _ in self._asked()]
+        return [i < 0 for _, i in self._asked()]
 
     def to_translate(self) -> list[tuple[str, dict[str, Fragment]]]:
-        """The texts to translate, with the fills of their placeholders; `render` takes their translations."""
-        texts = []
-        for k, i, ablated in self._asked():
-            unit = self.units[k]
-            if i < 0:
-                texts.append((unit.text, unit.fills))
-                continue
-            e = unit.elements[i]
-            text = unit.text[:e.start] + ABLATED + unit.text[e.end:] if ablated else unit.text[e.start:e.end]
-            texts.append((text, {**unit.fills, ABLATED: Fragment(ABLATED)}))
-        return texts
+        """The first round's texts, with the fills of their placeholders: each unit, and each inline
+        element's words alone."""
+        return [(self.units[k].text if i < 0 else self._words(k, i), self.units[k].fills) for k, i in self._asked()]
 
-    def render(self, translations: list[str]) -> str:
-        """The output, from the translations of `to_translate`'s texts (escaped, copy markers in place)."""
-        got = dict(zip(self._asked(), translations))
+    def to_ablate(self, first: list[str]) -> list[tuple[str, dict[str, Fragment]]]:
+        """The second round's texts, from the first round's translations: for each element whose words alone
+        do not point at one run of its unit's translation, the unit with those words replaced by a
+        placeholder (`place` diffs it against the unit's translation). Empty: no second round."""
+        got = dict(zip(self._asked(), first))
+        self._ablated = []
+        for k, unit in enumerate(self.units):
+            if unit.wordless or len(unit.elements) > MAX_PLACED:
+                continue
+            words = _words_of(got[(k, -1)])
+            for i, e in enumerate(unit.elements):
+                if (k, i) in got and not _one_run(words, _content(got[(k, i)])):
+                    self._ablated.append((k, i))
+        return [(self.units[k].text[:self.units[k].elements[i].start] + ABLATED
+                 + self.units[k].text[self.units[k].elements[i].end:], {**self.units[k].fills, ABLATED: Fragment(ABLATED)})
+                for k, i in self._ablated]
+
+    def _words(self, k: int, i: int) -> str:
+        e = self.units[k].elements[i]
+        return self.units[k].text[e.start:e.end]
+
+    def render(self, first: list[str], second: list[str] = ()) -> str:
+        """The output, from the translations of `to_translate`'s texts and `to_ablate`'s (escaped, copy
+        markers in place)."""
+        got = dict(zip(self._asked(), first))
+        ablated = dict(zip(getattr(self, "_ablated", []), second))
         done = {}
         for k, unit in enumerate(self.units):
-            own = got.get((k, -1, False), unit.text)
-            alone = [got.get((k, i, False), "") for i in range(len(unit.elements))]
-            ablated = [got.get((k, i, True), "") for i in range(len(unit.elements))]
-            text = unit.finish(place(own, unit, alone, ablated))
+            own = got.get((k, -1), unit.text)
+            alone = [got.get((k, i), "") for i in range(len(unit.elements))]
+            text = unit.finish(place(own, unit, alone, [ablated.get((k, i), "") for i in range(len(unit.elements))]))
             if self.format == MARKDOWN:  # "2020. …" or "# …" at a block's start must stay text
                 text = _MD_BLOCK_START.sub(lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2)
                                                                    else f"{m.group(3)}\\{m.group(4)}"), text, count=1)
@@ -229,9 +238,14 @@ def escape(text: str, format: str) -> str:
 
 def translate_document(doc: Document, translate: Callable[[list[str], list[dict[str, Fragment]]], list[str]]) -> str:
     """The document translated: `translate(texts, fills)` gives each text's translation (sentence by sentence,
-    escaped for the format, its copy markers in place), in one call."""
+    escaped for the format, its copy markers in place); one call, and a second for elements the first
+    cannot place."""
+    rounds = []
     asked = doc.to_translate()
-    return doc.render(translate([text for text, _ in asked], [fills for _, fills in asked]) if asked else [])
+    for _ in range(2):
+        rounds.append(translate([text for text, _ in asked], [fills for _, fills in asked]) if asked else [])
+        asked = doc.to_ablate(rounds[0])
+    return doc.render(*rounds)
 
 
 # ---- putting elements back ---------------------------------------------------------------------------------
@@ -271,7 +285,7 @@ def place(output: str, unit: Unit, alone: list[str], ablated: list[str] | None =
         taken = {w for j, r in enumerate(ranges) if r and unit.elements[j].parent == e.parent
                  for w in range(r[0], r[1] + 1)}
         free = [w for w in range(low, high + 1) if w not in taken]
-        lost = _lost_words(words, ablated[i]) if ablated else None
+        lost = _lost_words(words, ablated[i]) if ablated and ablated[i] else None
         wanted = _content(alone[i])
         if lost and low <= lost[0] and lost[1] <= high and not taken.intersection(range(lost[0], lost[1] + 1)):
             ranges.append(_narrowed(words, lost, wanted))
@@ -292,6 +306,16 @@ def place(output: str, unit: Unit, alone: list[str], ablated: list[str] | None =
         out += [output[pos:at], text]
         pos = at
     return "".join(out) + output[pos:]
+
+
+def _words_of(text: str) -> list[str]:
+    return [_norm(m.group()) for m in _TOKEN.finditer(text) if m.group()[0] not in "<&"]
+
+
+def _one_run(words: list[str], wanted: set[str]) -> bool:
+    """Whether the wanted words occur in exactly one run of `words` (gaps of one word allowed)."""
+    hits = [w for w, word in enumerate(words) if word in wanted]
+    return bool(hits) and all(b - a <= 2 for a, b in zip(hits, hits[1:]))
 
 
 def _lost_words(words: list, ablated: str) -> tuple[int, int] | None:
