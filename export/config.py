@@ -110,10 +110,16 @@ class TrainConfig:
     time_limit_minutes: float = 29.5
     threads: int = 0  # torch intra-op threads (0: torch's default)
     precision: str = "fp32"  # "bf16": autocast matmuls to bfloat16 (fp32 master weights), ~1.5x on AVX-512 BF16 CPUs
+    # Share of training pairs whose lexicon noun is written in English in the source, so that it trains as a
+    # common-noun placeholder (export/noun_variants.py: what glossary terms become at serving). 0: off, the
+    # recipe of ko-en/4.
+    noun_placeholders: float = 0.0
 
     def __post_init__(self) -> None:
         if self.precision not in ("fp32", "bf16"):
             raise ValueError(f"precision={self.precision!r}: expected 'fp32' or 'bf16'")
+        if not 0.0 <= self.noun_placeholders <= 1.0:
+            raise ValueError(f"noun_placeholders={self.noun_placeholders} must be a share between 0 and 1")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

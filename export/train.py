@@ -36,6 +36,7 @@ from export.grammar.everyday import EVERYDAY_REVISIONS
 from export.model import Transformer, count_parameters, make_model
 from export.plots import plot_training_curves
 from export.name_variants import with_full_names
+from export.noun_variants import with_english_nouns
 from export.tokenizer import load_sentencepiece, train_sentencepiece
 from service.text.placeholders import NO_MASKING, Masking, masking_of, protect_pair
 
@@ -92,12 +93,14 @@ class TimeBudget:
 
 
 def prepare_data(corpus: ParallelCorpus, source_spm: bytes | None, target_spm: bytes | None,
-                 src_vocab: int, tgt_vocab: int, seed: int, placeholders: bool = True) -> Data:
+                 src_vocab: int, tgt_vocab: int, seed: int, placeholders: bool = True,
+                 noun_share: float = 0.0) -> Data:
     """Tokenizers (trained here unless given) and the encoded train and dev pairs. With `placeholders`
     (a new run's choice; a resumed run follows its tokenizers), numbers, Latin-script words and Korean
     names that a pair copies (a name: romanizes) become placeholders on both sides
     (service/text/placeholders.py), as they will at serving; a corpus with nothing to mask trains without
-    them, and one without names without the names' mark."""
+    them, and one without names without the names' mark. `noun_share`: that share of the pairs with a lexicon
+    noun get it as an English placeholder too (export/noun_variants.py)."""
     def masked(pairs: list, masking: Masking) -> list:
         return [protect_pair(s, t, masking) for s, t in pairs]
 
@@ -106,7 +109,7 @@ def prepare_data(corpus: ParallelCorpus, source_spm: bytes | None, target_spm: b
     if not resumed:
         masking = NO_MASKING
         if placeholders:  # only where the corpus has something to mask: the symbols cost 11 pieces
-            variants = with_full_names(train_pairs, seed)  # export/name_variants.py
+            variants = with_english_nouns(with_full_names(train_pairs, seed), seed, noun_share)  # export/*_variants.py
             protected, copies = masked(variants, Masking()), masked(variants, Masking(names=False))
             masking = Masking(copies=protected != variants, names=protected != copies)
             if masking and not masking.names:  # no names to mask: the corpus as it was
@@ -122,7 +125,8 @@ def prepare_data(corpus: ParallelCorpus, source_spm: bytes | None, target_spm: b
     masking = masking_of(src_sp)
     if masking:
         if resumed:  # masked as the run began (a new run masked its training pairs above)
-            train_pairs = masked(with_full_names(train_pairs, seed) if masking.names else train_pairs, masking)
+            variants = with_full_names(train_pairs, seed) if masking.names else train_pairs
+            train_pairs = masked(with_english_nouns(variants, seed, noun_share), masking)
         dev_pairs = masked(dev_pairs, masking)
 
     def encode(pairs):
@@ -335,6 +339,10 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--src-vocab", type=int, default=4000, help="source SentencePiece size (default: %(default)s)")
     g.add_argument("--tgt-vocab", type=int, default=1000, help="target SentencePiece size (default: %(default)s)")
     g.add_argument("--resume", action="store_true", help="continue from OUT/last.pt")
+    g.add_argument("--noun-placeholders", type=float, default=TrainConfig.noun_placeholders, metavar="SHARE",
+                   help="share of the training pairs with a lexicon noun that get it written in English, so that it "
+                        "trains as a placeholder: what glossary terms become at serving (export/noun_variants.py; "
+                        "default: %(default)s, off)")
     g.add_argument("--no-placeholders", action="store_true",
                    help="train on numbers, Latin-script words and names as text, not as placeholders that the "
                         "translation copies or romanizes (service/text/placeholders.py; the recipe of model_store/ko-en/1)")
@@ -395,6 +403,7 @@ def configs_from_args(args: argparse.Namespace) -> TrainConfig:
                        warmup_steps=args.warmup, lr_factor=args.lr_factor, label_smoothing=args.label_smoothing,
                        clip_norm=args.clip_norm, eval_every=args.eval_every, eval_sentences=args.eval_sentences,
                        patience=args.patience, time_limit_minutes=args.time_limit, threads=args.threads,
+                       noun_placeholders=args.noun_placeholders,
                        precision=args.precision if args.precision != "auto" else
                        ("bf16" if native_bf16() else "fp32"))
 
@@ -437,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
                      if grammar.get("version") == 2 else "")
             corpus = bundled_corpus_from_summary(grammar)
         data = prepare_data(corpus, source_spm, target_spm, args.src_vocab, args.tgt_vocab, cfg.seed,
-                            placeholders=not args.no_placeholders)
+                            placeholders=not args.no_placeholders, noun_share=cfg.noun_placeholders)
         if not args.resume:
             model_cfg = ModelConfig(
                 src_vocab_size=data.source_sp.get_piece_size(),
