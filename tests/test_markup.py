@@ -186,7 +186,9 @@ def test_markup_over_grpc_and_its_errors(server):
         for kwargs, message in [(dict(texts=["<p>x</b>"], format="html"), "texts[0] is not FORMAT_HTML this server can "
                                  "take: the end tag </b> at line 1, column 5 closes no open element"),
                                 (dict(texts=["<p>네</p>"], format="html", beam_size=2, n_best=2),
-                                 "format FORMAT_HTML returns one translation per text")]:
+                                 "format FORMAT_HTML returns one translation per text"),
+                                (dict(texts=["<p>어제 <b>카페</b>에 갔어요.</p>", "<p>" + "가" * 5000 + "</p>"],
+                                      format="html"), "texts[1] sentence 0 ('가가가")]:  # the request's text
             with pytest.raises(grpc.RpcError) as err:
                 client.translate_request(**kwargs)
             assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT and message in err.value.details()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import time
 from collections.abc import AsyncIterator
 
@@ -148,8 +149,13 @@ async def _encode_markup(texts: list[str], docs: list[Document], engine: TextMod
                              "send fewer per request")
     if not asked:
         return [], [], [], []
-    return await _encode([text for text, _ in asked], engine, whole, large_requests, glossary,
-                         [fills for _, fills in asked])
+    owner = [i for i, doc in enumerate(docs) for _ in doc.to_translate()]
+    try:
+        return await _encode([text for text, _ in asked], engine, whole, large_requests, glossary,
+                             [fills for _, fills in asked])
+    except InvalidRequest as exc:  # it names a run of words: say which request text holds it
+        raise InvalidRequest(re.sub(r"texts\[(\d+)\]", lambda m: f"texts[{owner[int(m.group(1))]}]", str(exc),
+                                    count=1)) from exc
 
 
 async def _encode(texts: list[str], engine: TextModel, whole: bool, large_requests: LargeRequests,
@@ -191,10 +197,12 @@ async def _encode(texts: list[str], engine: TextModel, whole: bool, large_reques
 
 
 FORMATS = {pb.FORMAT_TEXT: None, pb.FORMAT_HTML: HTML, pb.FORMAT_MARKDOWN: MARKDOWN}
+MARKUP_INLINE_SEGMENTS = 64  # a markup request decoded in more segments is rendered off the event loop
 MAX_MARKUP_CHARS = 5 * MAX_TEXT_CHARS  # a text with markup: its words are held to MAX_TEXT_CHARS per run
 
 
-def parse_markup(request: pb.TranslateRequest, engine: TextModel, options: DecodingOptions) -> list[Document] | None:
+async def parse_markup(request: pb.TranslateRequest, engine: TextModel, options: DecodingOptions
+                       ) -> list[Document] | None:
     """Each text parsed for its format, or None for plain text; INVALID_ARGUMENT for what markup cannot take."""
     if request.format not in FORMATS:
         raise InvalidRequest(f"format {request.format} is not one of {sorted(FORMATS)} (FORMAT_TEXT, FORMAT_HTML, "
@@ -209,16 +217,23 @@ def parse_markup(request: pb.TranslateRequest, engine: TextModel, options: Decod
     if not engine.takes_glossaries:
         raise InvalidRequest(f"model {engine.name} was not trained with placeholders: it cannot take format {name}")
     check_count(request.texts)
-    docs = []
     for i, text in enumerate(request.texts):
         if len(text) > MAX_MARKUP_CHARS:
             raise InvalidRequest(f"texts[{i}] has {len(text)} characters; a text with markup may have at most "
                                  f"{MAX_MARKUP_CHARS}")
-        try:
-            docs.append(parse(text, fmt))
-        except MarkupError as exc:
-            raise InvalidRequest(f"texts[{i}] is not {name} this server can take: {exc}") from exc
-    return docs
+
+    def parse_all() -> list[Document]:
+        docs = []
+        for i, text in enumerate(request.texts):
+            try:
+                docs.append(parse(text, fmt))
+            except MarkupError as exc:
+                raise InvalidRequest(f"texts[{i}] is not {name} this server can take: {exc}") from exc
+        return docs
+
+    # a large document is parsed off the event loop, as large plain texts are tokenized
+    large = sum(map(len, request.texts)) > INLINE_TOKENIZE_CHARS
+    return await asyncio.to_thread(parse_all) if large else parse_all()
 
 
 def request_glossary(request: pb.TranslateRequest, engine: TextModel, glossaries: Glossaries) -> Glossary | None:
@@ -304,7 +319,7 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
         options = decoding_options(request, engine, self.no_repeat_ngram_size)
         whole = request.whole_texts if whole is None else whole
         glossary = request_glossary(request, engine, self.glossaries)
-        docs = parse_markup(request, engine, options)
+        docs = await parse_markup(request, engine, options)
         self.scheduler.check_queue(deadline, len(request.texts))  # before tokenizing what would only be refused
         sources, fills, layouts, found = await encode_texts(list(request.texts), engine, whole, self.large_requests,
                                                             glossary, docs)
@@ -371,8 +386,11 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
                 second[n] = texts[at: at + len(entries)]
                 at += len(entries)
         response = pb.TranslateResponse(model=engine.name, version=engine.version)
+        rendered = [doc.render(got, more) for doc, got, more in zip(item.markup, first, second)] \
+            if len(item.sources) < MARKUP_INLINE_SEGMENTS else await asyncio.to_thread(
+                lambda: [doc.render(got, more) for doc, got, more in zip(item.markup, first, second)])
         at = 0
-        for doc, got, more in zip(item.markup, first, second):
+        for doc, text in zip(item.markup, rendered):
             main = doc.is_main()
             mine = layouts[at: at + len(main)]
             at += len(main)
@@ -383,7 +401,7 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
             chosen = [results[k][0] for k in segments if item.sources[k]]
             translation = response.translations.add(source_tokens=sum(len(ids) + 1 for ids in read),
                                                      sentences=len(read))
-            translation.hypotheses.add(text=doc.render(got, more), score=sum(h.score for h in chosen) / max(len(chosen), 1),
+            translation.hypotheses.add(text=text, score=sum(h.score for h in chosen) / max(len(chosen), 1),
                                        log_prob=sum(h.log_prob for h in chosen), finished=all(h.finished for h in chosen))
         return response
 
