@@ -334,11 +334,7 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
     def _response(self, engine: TextModel, item: WorkItem, layouts: list[Layout], results: list[list[Hyp]]
                   ) -> pb.TranslateResponse:
         response = pb.TranslateResponse(model=engine.name, version=engine.version)
-        for ids in item.sources:
-            self.metrics.input_tokens.labels(engine.name).observe(len(ids) + 1)
-        for hyps in results:
-            self.metrics.output_tokens.labels(engine.name).observe(len(hyps[0].tokens))
-            self.metrics.generated_tokens.labels(engine.name, str(engine.version)).inc(len(hyps[0].tokens))
+        self._count_tokens(engine, item.sources, results)
         for layout in layouts:
             read = [ids for ids in item.sources[layout.start: layout.start + layout.count] if ids]  # blank: none
             translation = response.translations.add(source_tokens=sum(len(ids) + 1 for ids in read),
@@ -362,6 +358,13 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
         """The best translation of each text a markup round asked for (escaped, copy markers in place)."""
         return [assemble(layout, results, lambda k, tokens: engine.detokenizer(fills[k], fmt).decode(tokens))[0].text
                 for layout in layouts]
+
+    def _count_tokens(self, engine: TextModel, sources: list[list[int]], results: list[list[Hyp]]) -> None:
+        for ids in sources:
+            self.metrics.input_tokens.labels(engine.name).observe(len(ids) + 1)
+        for hyps in results:
+            self.metrics.output_tokens.labels(engine.name).observe(len(hyps[0].tokens))
+            self.metrics.generated_tokens.labels(engine.name, str(engine.version)).inc(len(hyps[0].tokens))
 
     async def _markup_rounds(self, engine: TextModel, item: WorkItem, layouts: list[Layout], results: list[list[Hyp]]
                              ) -> pb.TranslateResponse:
@@ -399,6 +402,7 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
                         for k in range(layout.start, layout.start + layout.count)]
             read = [item.sources[k] for k in segments if item.sources[k]]
             chosen = [results[k][0] for k in segments if item.sources[k]]
+            self._count_tokens(engine, read, [[h] for h in chosen])  # its own sentences, as for plain text
             translation = response.translations.add(source_tokens=sum(len(ids) + 1 for ids in read),
                                                      sentences=len(read))
             translation.hypotheses.add(text=text, score=sum(h.score for h in chosen) / max(len(chosen), 1),
