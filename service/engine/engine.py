@@ -18,7 +18,7 @@ from model_store import ModelStore, ModelVersion
 from service.config import DecodingOptions, EngineConfig
 from service.engine.decoding import Hypothesis, SpecialTokens
 from service.engine.onnx_model import OnnxModel
-from service.engine.running_batch import RunningBatch
+from service.engine.running_batch import RunningBatch, compiled_step_built
 from service.engine.sequence import Sequence as DecodingSequence
 from service.text.documents import assemble, segment
 from service.text.glossary import Glossary
@@ -67,9 +67,10 @@ class Engine:
         loaded = time.monotonic()
         if config.warmup:
             self.warm_up()
-        log.info("engine %s/%s (%s) on %s, %s intra-op threads: loaded in %.2f s, warm-up %.2f s",
-                 self.name, self.version, manifest.variant, self.model.provider,
-                 config.intra_op_threads or "all", loaded - started, time.monotonic() - loaded)
+        log.info("engine %s/%s (%s) on %s, %s intra-op threads, %s: loaded in %.2f s, warm-up %.2f s",
+                 self.name, self.version, manifest.variant, self.model.provider, config.intra_op_threads or "all",
+                 "compiled step" if compiled_step_built() else "numpy step (the compiled one is not built: "
+                 "pip install -e . with a C compiler)", loaded - started, time.monotonic() - loaded)
 
     @classmethod
     def from_store(cls, root: str | Path, name: str, version: int | None = None,
@@ -196,10 +197,11 @@ class Engine:
             sequence.rng = np.random.default_rng(None if options.seed is None else (options.seed, draw))
         return sequence
 
-    def running_batch(self) -> RunningBatch:
-        """An empty running batch over this engine's model (iteration-level batching)."""
+    def running_batch(self, compiled: bool | None = None) -> RunningBatch:
+        """An empty running batch over this engine's model (iteration-level batching). compiled: the
+        step's bookkeeping in compiled code (None: when it is built; False: the numpy reference)."""
         return RunningBatch(self.model, self.special, self.max_target_tokens,
-                            self._placeholders[1] if self._placeholders is not None else (), self._bare)
+                            self._placeholders[1] if self._placeholders is not None else (), self._bare, compiled)
 
     def sub_batches(self, indices: list[int], sources: Sequence[Sequence[int]],
                     beam_size: int | Mapping[int, int]) -> list[list[int]]:

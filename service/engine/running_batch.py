@@ -33,22 +33,45 @@ Layout, and why:
   one is missing, nor repeat one beyond the source's count: a dropped price or a name said twice would
   be a silent wrong answer. While such a sequence is live, a step asks for P + 1 more top tokens (P
   placeholders and EOS), so that its rows keep K candidates after the bans.
+- Compiled bookkeeping (service/engine/_step.pyx, issue 24): the bans, the filtering of candidates, beam
+  selection with its forks and ends, and the cache writes run as a few compiled calls per step over
+  per-row arrays (what each row's sequence asked for lives beside its tokens, moved by leaves like them),
+  so Python's work per step no longer grows with the rows. The numpy methods below are the reference
+  those calls must equal token for token (RunningBatch(compiled=False); tests/test_compiled_step.py).
+  Reshaping controls (penalty, prefix, sampling) and alternatives stay on the numpy path: few requests.
+- The caches' arrays come from a process-wide pool (service/engine/buffer_pool.py): fresh memory is page
+  faults at first touch, which cost a 128-row batch 70 ms in its first step.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
+from service.engine.buffer_pool import BufferPool
 from service.engine.controls import log_normalized, sample_token
 from service.engine.decoding import Hypothesis, SpecialTokens, StepModel, length_normalized
 from service.engine.sequence import Sequence
 
+try:  # the step's bookkeeping compiled (service/engine/_step.pyx, built by the package's install)
+    from service.engine import _step
+except ImportError:  # a source tree nobody built: the numpy reference below does the same, slower
+    _step = None
+
+log = logging.getLogger(__name__)
+
 ENCODER_TOKENS = 4096  # padded source tokens per encoder call when many texts join at once
 COLUMN_STEP = 16  # the self-attention cache's width grows and shrinks in steps of this many positions
 VOCAB_STRIDE = 1 << 32  # flat candidate index = beam · stride + token: any vocabulary fits
+ALWAYS = np.iinfo(np.int64).max  # a row's `reshape_until` when every step of it reads its whole distribution
+
+def compiled_step_built() -> bool:
+    """Whether service/engine/_step.pyx was built (the running batch then uses it by default)."""
+    return _step is not None
+
 
 @dataclass(frozen=True)
 class StepReport:
@@ -102,9 +125,14 @@ class SlotCache:
     in columns [0, position[r]); the graph reads them in place and the step's keys/values are written
     at each row's position."""
 
-    def __init__(self, model: StepModel) -> None:
-        self.model = model
+    def __init__(self, model: StepModel, compiled: bool = False, pool: BufferPool | None = None) -> None:
+        self.model, self.compiled = model, compiled
+        self.pool = pool or BufferPool.shared()
         self.buffers = model.empty_cache(0, 0)
+
+    def _take(self, rows: int, columns: int) -> list[np.ndarray]:
+        """Buffers for `rows` slots × `columns` positions, from the pool."""
+        return [self.pool.take((rows, b.shape[1], columns, b.shape[3])) for b in self.buffers]
 
     @property
     def nbytes(self) -> int:
@@ -115,14 +143,17 @@ class SlotCache:
         columns = columns or self.buffers[0].shape[2]
         if rows <= self.buffers[0].shape[0] and columns == self.buffers[0].shape[2]:
             return
-        new = self.model.empty_cache(max(rows, self.buffers[0].shape[0]), columns)
+        new = self._take(max(rows, self.buffers[0].shape[0]), columns)
         kept = min(columns, self.buffers[0].shape[2])
         for b, old in zip(new, self.buffers):
             b[:live, :, :kept] = old[:live, :, :kept]
+        self.pool.give(self.buffers)
         self.buffers = new
 
     def reset(self, rows: int) -> None:
-        self.buffers = self.model.empty_cache(rows, 16)
+        new = self._take(rows, 16)
+        self.pool.give(self.buffers)
+        self.buffers = new
 
     def join(self, rows: slice) -> None:
         pass  # position 0 masks every column: nothing to clear (the buffers never hold NaN)
@@ -130,6 +161,10 @@ class SlotCache:
     def copy(self, dest: np.ndarray, src: np.ndarray, width: int) -> None:
         """Rows `dest` take the first `width` positions of rows `src` (a row moving into a freed slot,
         or a beam forking off another)."""
+        if self.compiled:
+            _step.copy_rows(self.buffers, np.ascontiguousarray(dest, np.int64), np.ascontiguousarray(src, np.int64),
+                            width)
+            return
         for b in self.buffers:
             b[dest, :, :width] = b[src, :, :width]
 
@@ -148,9 +183,12 @@ class SlotCache:
         log_probs, values, ids, new = self.model.step_in_place(
             batch.tokens[:n, None], positions[:, None], batch.src_mask[:n], cache_mask, top_k,
             [b[:n] for b in self.buffers], [c[:n] for c in batch.cross], want_log_probs=want_log_probs)
-        rows = np.arange(n)
-        for b, kv in zip(self.buffers, new):
-            b[rows, :, positions] = kv[:, :, 0]
+        if self.compiled:
+            _step.write_step(self.buffers, new, positions, n)
+        else:
+            rows = np.arange(n)
+            for b, kv in zip(self.buffers, new):
+                b[rows, :, positions] = kv[:, :, 0]
         return values, ids, log_probs
 
 
@@ -218,15 +256,30 @@ class ConcatCache:
 
 class RunningBatch:
     def __init__(self, model: StepModel, special: SpecialTokens, max_target_tokens: int = 256,
-                 placeholder_ids: Iterable[int] = (), bare_ids: Iterable[int] = ()) -> None:
+                 placeholder_ids: Iterable[int] = (), bare_ids: Iterable[int] = (), compiled: bool | None = None
+                 ) -> None:
+        """compiled: the step's bookkeeping in service/engine/_step.pyx (None: when it is built); False: the
+        numpy reference, which the compiled step must equal token for token."""
         self.model, self.special = model, special
+        if compiled and _step is None:
+            raise RuntimeError("the compiled step (service/engine/_step.pyx) is not built: reinstall the package "
+                               "(pip install -e .) on a machine with a C compiler")
+        self.compiled = _step is not None if compiled is None else compiled
         self.bare_ids = frozenset(bare_ids)  # pieces that start no word of their own (SentencePiece's "▁")
         self.max_target_tokens = max_target_tokens
         self.placeholder_ids = np.array(list(placeholder_ids), np.int64)  # target ids a `Sequence.quota` counts
-        self.cache = SlotCache(model) if getattr(model, "contract", 1) >= 2 else ConcatCache(model)
+        self.placeholder_index = np.full(int(self.placeholder_ids.max(initial=-1)) + 1, -1, np.int64)
+        self.placeholder_index[self.placeholder_ids] = np.arange(len(self.placeholder_ids))
+        contract = getattr(model, "contract", 1)
+        self.pool = BufferPool.shared()  # the caches' arrays, recycled: fresh memory faults at first touch
+        self.cache = SlotCache(model, self.compiled, self.pool) if contract >= 2 else ConcatCache(model)
         self.sequences: list[Sequence] = []
         self.rows = 0
         self._groups: dict[tuple[int, bool], tuple[list[Sequence], np.ndarray]] | None = None
+        self._group_arrays: dict[tuple[int, bool], tuple[np.ndarray, ...]] = {}  # the compiled selection's
+        self._controlled: list[Sequence] = []  # sequences with a reshaping control or a prefix
+        self._may_ban = False  # a live row has a quota or a no-repeat size
+        self._eos_prefixes = np.zeros((0, max_target_tokens + 1), np.int64)
         self._owner: list[Sequence] = []  # per slot: the sequence whose beam lives there
         self.cross: list[np.ndarray] = []
         self._allocate(0, 0)
@@ -241,17 +294,31 @@ class RunningBatch:
         old_src = old[0].shape[2] if old else 0
         layout = self.model.empty_cache(1)  # one (1, heads, 0, head_dim) array per decoder layer's K and V
         heads, head_dim = layout[0].shape[1], layout[0].shape[3]
-        cross = [np.zeros((cap_rows, heads, cap_src, head_dim), np.float32) for _ in layout]
+        cross = [self.pool.take((cap_rows, heads, cap_src, head_dim)) for _ in layout]
         src_mask = np.zeros((cap_rows, cap_src), np.int64)
         if old and live:
             for new, prev in zip(cross, old):
                 new[:live, :, :old_src] = prev[:live]
+                new[:live, :, old_src:] = 0.0  # masked; a joining row writes all of its own columns
             src_mask[:live, :old_src] = self.src_mask[:live]
+        self.pool.give(old)
         self.cross, self.src_mask = cross, src_mask
         self.tokens = self._grow(self.__dict__.get("tokens"), (cap_rows,), np.int64)
         self.positions = self._grow(self.__dict__.get("positions"), (cap_rows,), np.int64)
         self.scores = self._grow(self.__dict__.get("scores"), (cap_rows,), np.float32)  # beam log-prob
         self.history = self._grow(self.__dict__.get("history"), (cap_rows, self.max_target_tokens + 1), np.int64)
+        # Per row, what its sequence asked for (the compiled bans read them; a leave moves them with the row).
+        p = len(self.placeholder_ids)
+        self.row_ngram = self._grow(self.__dict__.get("row_ngram"), (cap_rows,), np.int64)
+        self.row_min_length = self._grow(self.__dict__.get("row_min_length"), (cap_rows,), np.int64)
+        self.row_reshape_until = self._grow(self.__dict__.get("row_reshape_until"), (cap_rows,), np.int64)
+        self.has_quota = self._grow(self.__dict__.get("has_quota"), (cap_rows,), np.uint8)
+        self.row_quota = self._grow(self.__dict__.get("row_quota"), (cap_rows, p), np.int64)
+        # The compiled bans' output: per row its banned ids, how many, whether EOS is banned, whether it bans.
+        self.ban_ids = np.zeros((cap_rows, p + self.max_target_tokens + 1), np.int64)
+        self.ban_counts = np.zeros(cap_rows, np.int64)
+        self.eos_banned = np.zeros(cap_rows, np.uint8)
+        self.banning = np.zeros(cap_rows, np.uint8)
         if live:
             self.cache.grow(cap_rows, 0, live)
         else:
@@ -312,6 +379,14 @@ class RunningBatch:
         self.cache.join(rows)
         beam_of_row = np.arange(added) - np.repeat(np.cumsum(beams) - beams, beams)
         self.scores[rows] = np.where(beam_of_row == 0, 0.0, -np.inf)  # one live beam to start from
+        self.row_ngram[rows] = np.repeat([s.options.no_repeat_ngram_size for s in newcomers], beams)
+        self.row_min_length[rows] = np.repeat([s.options.min_length for s in newcomers], beams)
+        self.row_reshape_until[rows] = np.repeat([ALWAYS if s.options.reshapes else len(s.prefix)
+                                                  for s in newcomers], beams)
+        self.has_quota[rows] = np.repeat([s.quota is not None for s in newcomers], beams)
+        if len(self.placeholder_ids):
+            none = np.zeros(len(self.placeholder_ids), np.int64)
+            self.row_quota[rows] = np.stack([none if s.quota is None else s.quota for s in newcomers])[which]
         for s, slot in zip(newcomers, np.split(np.arange(first, first + added), np.cumsum(beams)[:-1])):
             s.slots, s.step, s.done = slot, 0, False
             s.finished.clear()
@@ -334,7 +409,8 @@ class RunningBatch:
         movers = np.flatnonzero(~is_hole[remaining:]) + remaining  # live rows past the new end
         targets = holes[holes < remaining]  # holes inside the new end; as many as movers
         if len(movers):
-            for buffer in (*self.cross, self.src_mask, self.tokens, self.positions, self.scores, self.history):
+            for buffer in (*self.cross, self.src_mask, self.tokens, self.positions, self.scores, self.history,
+                           self.row_ngram, self.row_min_length, self.row_reshape_until, self.has_quota, self.row_quota):
                 buffer[targets] = buffer[movers]
             self.cache.copy(targets, movers, int(self.positions[movers].max()))
             for source, target in zip(movers.tolist(), targets.tolist()):
@@ -361,6 +437,30 @@ class RunningBatch:
             return StepReport(0, [])
         groups = self._beam_groups()
         top_k = 2 * max(k for k, _ in groups) + 1
+        if self.compiled:
+            values, ids, log_probs, reshaped = self._candidates_compiled(n, top_k)
+        else:
+            values, ids, log_probs, reshaped = self._candidates(n, top_k)
+        if reshaped:
+            values, ids = self._reshaped_candidates(reshaped, values, ids, log_probs)
+        finished: list[Sequence] = []
+        for (k, alternatives), (group, slots) in groups.items():
+            if alternatives:
+                finished.extend(self._select_alternatives(k, group, slots, values, ids))
+            elif self.compiled:
+                finished.extend(self._select_compiled(group, slots, self._group_arrays[k, alternatives], values, ids))
+            else:
+                finished.extend(self._select(k, group, slots, values, ids))
+        self.positions[:n] += 1
+        for s in self.sequences:
+            s.step += 1
+            if s.on_step is not None:  # a sequence that ended reports too, once: it leaves after this step
+                s.on_step(s)
+        return StepReport(n, finished)
+
+    def _candidates(self, n: int, top_k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, list[Sequence]]:
+        """The decoder call and each row's top_k candidates after the bans (the numpy reference), and the
+        sequences whose candidates come from their whole distribution instead."""
         reshaped, banning = [], []  # sequences whose candidates come from their whole distribution; from bans
         for s in self.sequences:
             if s.options.reshapes or s.step < len(s.prefix):
@@ -374,18 +474,57 @@ class RunningBatch:
         values, ids, log_probs = self.cache.run(self, n, top_k + extra, want_log_probs=bool(reshaped))
         if banning:
             values, ids = self._remove(rows, banned, eos_banned, values, ids, top_k)
-        if reshaped:
-            values, ids = self._reshaped_candidates(reshaped, values, ids, log_probs)
-        finished: list[Sequence] = []
-        for (k, alternatives), (group, slots) in groups.items():
-            select = self._select_alternatives if alternatives else self._select
-            finished.extend(select(k, group, slots, values, ids))
-        self.positions[:n] += 1
-        for s in self.sequences:
-            s.step += 1
-            if s.on_step is not None:  # a sequence that ended reports too, once: it leaves after this step
-                s.on_step(s)
-        return StepReport(n, finished)
+        return values, ids, log_probs, reshaped
+
+    def _candidates_compiled(self, n: int, top_k: int
+                             ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, list[Sequence]]:
+        """`_candidates` with the bans collected and applied in compiled code, from the rows' own arrays:
+        no work per sequence unless one has a reshaping control."""
+        reshaped = [s for s in self._controlled if s.controlled]
+        most = -1
+        if self._may_ban:
+            most = _step.collect_bans(self.history, self.positions, n, self.row_ngram, self.row_min_length,
+                                      self.row_reshape_until, self.has_quota, self.row_quota, self.placeholder_ids,
+                                      self.placeholder_index, self.ban_ids, self.ban_counts, self.eos_banned,
+                                      self.banning)
+        extra = most + 1 if most >= 0 else 0  # as many more candidates as a row may lose, so that top_k remain
+        values, ids, log_probs = self.cache.run(self, n, top_k + extra, want_log_probs=bool(reshaped))
+        if extra:
+            top_k = min(top_k, values.shape[1])  # a vocabulary smaller than top_k (the tests' scripted models)
+            kept_values, kept_ids = np.empty((n, top_k), np.float32), np.empty((n, top_k), np.int64)
+            _step.filter_candidates(values, ids, n, self.banning, self.ban_ids, self.ban_counts, self.eos_banned,
+                                    self.special.eos, kept_values, kept_ids)
+            values, ids = kept_values, kept_ids
+        return values, ids, log_probs, reshaped
+
+    def _select_compiled(self, group: list[Sequence], slots: np.ndarray, arrays: tuple[np.ndarray, ...],
+                         top_values: np.ndarray, top_ids: np.ndarray) -> list[Sequence]:
+        """`_select` in one compiled call (service/engine/_step.pyx, select_beams); Python turns its events
+        into hypotheses, once per hypothesis."""
+        min_length, limits, n_best, n_finished, streaming = arrays
+        most = 2 * slots.size
+        if len(self._eos_prefixes) < most:
+            self._eos_prefixes = np.zeros((_capacity(most, 16), self.max_target_tokens + 1), np.int64)
+        events, event_values = np.empty((most, 4), np.int64), np.empty(most, np.float32)
+        copies, ended = np.empty((slots.size, 3), np.int64), np.empty(len(group), np.uint8)
+        n_events, n_copies = _step.select_beams(
+            slots, top_values, top_ids, self.scores, self.tokens, self.history, self.positions, min_length, limits,
+            n_best, n_finished, self.special.eos, events, event_values, self._eos_prefixes, copies, ended)
+        if n_copies:
+            self.cache.copy(copies[:n_copies, 0], copies[:n_copies, 1], int(copies[:n_copies, 2].max()))
+        for (kind, i, row, length), value in zip(events[:n_events].tolist(), event_values[:n_events].tolist()):
+            s, eos = group[i], kind == 0
+            tokens = (self._eos_prefixes if eos else self.history)[row, :length].tolist()
+            s.finished.append(Hypothesis(tokens, value, length_normalized(value, length + eos,
+                                                                          s.options.length_penalty), eos))
+        done = [group[i] for i in np.flatnonzero(ended).tolist()]
+        for s in done:
+            s.done = True
+        for i in streaming:
+            s = group[i]
+            if not s.done:
+                s.best_prefix = self.history[slots[i, 0], : s.step + 1].tolist()
+        return done
 
     # ---- controls: bans and reshaped distributions (service/engine/controls.py) ---------------------------
 
@@ -501,6 +640,7 @@ class RunningBatch:
         """Live sequences by (beam size, alternatives), with their slots as one (n, k) array: the selection
         runs once per beam size, vectorized over the sequences that share it."""
         if self._groups is None:
+            self._group_arrays = {}
             groups: dict[tuple[int, bool], list[Sequence]] = {}
             for s in self.sequences:
                 groups.setdefault((s.beam_size, s.options.alternatives), []).append(s)
@@ -510,6 +650,13 @@ class RunningBatch:
                 for i, s in enumerate(g):
                     s.slots = slots[i]  # a view: the selection updates both at once
                 self._groups[k] = (g, slots)
+                self._group_arrays[k] = (  # what the compiled selection reads per sequence
+                    np.array([s.options.min_length for s in g], np.int64), np.array([s.limit for s in g], np.int64),
+                    np.array([s.options.n_best for s in g], np.int64),
+                    np.array([len(s.finished) for s in g], np.int64),
+                    [i for i, s in enumerate(g) if s.on_step is not None])
+            self._controlled = [s for s in self.sequences if s.options.reshapes or s.prefix]
+            self._may_ban = any(s.quota is not None or s.options.no_repeat_ngram_size for s in self.sequences)
         return self._groups
 
     def _select(self, k: int, group: list[Sequence], slots: np.ndarray, top_values: np.ndarray,
