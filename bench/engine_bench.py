@@ -156,21 +156,31 @@ def options_for(subject: Subject, beam: int) -> DecodingOptions:
     return DecodingOptions(beam_size=beam)
 
 
-def run_engine(model: TimedModel, subject: Subject, beam: int, batch: int, special: SpecialTokens
-               ) -> tuple[float, int, list[int]]:
+def run_engine(model: TimedModel, subject: Subject, beam: int, batch: int, special: SpecialTokens,
+               compiled: bool | None = None) -> tuple[float, int, list[int]]:
     """Seconds, target tokens generated, and rows alive at each step (for the FLOP count): each chunk
-    of `batch` sources decoded to the end by the running batch, as the service decodes."""
-    options = options_for(subject, beam)
-    tokens, first = 0, len(model.rows_per_step)
+    of `batch` sources decoded to the end by the running batch, as the service decodes (`compiled`:
+    RunningBatch's; None, the compiled step where it is built)."""
+    first = len(model.rows_per_step)
     start = time.perf_counter()
+    sequences = decode_chunks(model, subject, beam, batch, special, compiled)
+    seconds = time.perf_counter() - start
+    tokens = sum(len(h.tokens) + h.finished for h in (s.result()[0] for s in sequences))
+    return seconds, tokens, model.rows_per_step[first:]
+
+
+def decode_chunks(model: TimedModel, subject: Subject, beam: int, batch: int, special: SpecialTokens,
+                  compiled: bool | None = None) -> list[Sequence]:
+    """Every source decoded, each chunk of `batch` through one running batch to its end."""
+    options, done = options_for(subject, beam), []
     for i in range(0, len(subject.sources), batch):
-        running = RunningBatch(model, special, int(subject.config["max_positions"]))
+        running = RunningBatch(model, special, int(subject.config["max_positions"]), compiled=compiled)
         sequences = [Sequence(ids, options, options.length_limit(len(ids) + 1)) for ids in subject.sources[i: i + batch]]
         running.join(sequences)
         while running.sequences:
             running.leave(running.step().finished)
-        tokens += sum(len(h.tokens) + h.finished for h in (s.result()[0] for s in sequences))
-    return time.perf_counter() - start, tokens, model.rows_per_step[first:]
+        done.extend(sequences)
+    return done
 
 
 def build_base_subject(work: Path, n_sentences: int, src_len: int, out_len: int) -> Subject:

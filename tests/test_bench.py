@@ -24,3 +24,20 @@ def test_bench_reports_each_case_with_its_figures(tmp_path, capsys):
         assert engine_tps > 0 and ct2_tps > 0
         assert cells[2] in ("default", "DNNL"), f"CTranslate2's best variant is not one it ran: {cells[2]}"
         assert cells[3].startswith("**") and cells[4].endswith("%") and cells[5].endswith("%")
+
+
+def test_the_compiled_step_bench_checks_tokens_and_reports_both_sides_and_a_profile(capsys):
+    from bench import compiled_step
+
+    code = compiled_step.main(["--beams", "1", "2", "--batches", "3", "--sentences", "6", "--rounds", "1",
+                               "--threads", "1", "--profile"])
+    assert code == 0  # non-zero when the compiled step's tokens differ from the numpy reference's
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines() if line.startswith("| fp32 beam")]
+    assert [r.split("|")[1].strip() for r in rows] == ["fp32 beam 1 batch 3", "fp32 beam 2 batch 3"]
+    for row in rows:
+        cells = [c.strip() for c in row.split("|")[2:-1]]
+        assert float(cells[0]) > 0 and float(cells[1]) > 0 and cells[2].startswith("**")
+        assert cells[5].endswith("%") and cells[6].endswith("%")
+    assert out.count("compiled step:") == 2  # a profile per case
+    assert "| decoder Gemm |" in out and "| outside ONNX Runtime (Python and the compiled bookkeeping) |" in out
