@@ -14,10 +14,12 @@ import json
 import multiprocessing
 import os
 import signal
+from dataclasses import asdict
 from enum import IntEnum
 from pathlib import Path
 
 from service.admission import LoadModel
+from service.default_variant import DefaultChoice
 from service.work import SchedulerConfig
 
 MAX_FRONTS = 32
@@ -131,19 +133,20 @@ class Board:
     def models_file(self) -> Path:
         return self.run_dir / "models.json"
 
-    def publish_models(self, served: list[tuple[str, int]], default_model: str | None) -> None:
-        """What the engine serves, written whole (rename) before the epoch moves."""
+    def publish_models(self, served: list[tuple[str, int]], default: DefaultChoice) -> None:
+        """What the engine serves, and the model of requests that name none, written whole (rename) before
+        the epoch moves."""
         tmp = self.models_file.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"default_model": default_model, "served": served}))
+        tmp.write_text(json.dumps({"served": served, "default": asdict(default)}))
         tmp.replace(self.models_file)
         self.array[Slot.MODELS_EPOCH] += 1
 
-    def read_models(self) -> tuple[list[tuple[str, int]], str | None]:
+    def read_models(self) -> tuple[list[tuple[str, int]], DefaultChoice]:
         try:
             data = json.loads(self.models_file.read_text())
         except FileNotFoundError:
-            return [], None
-        return [(name, int(version)) for name, version in data["served"]], data["default_model"]
+            return [], DefaultChoice(None, "", "the engine serves nothing yet")
+        return [(name, int(version)) for name, version in data["served"]], DefaultChoice(**data["default"])
 
     # ---- fronts ----
     def set_front_state(self, index: int, state: float) -> None:

@@ -173,6 +173,9 @@ def main(argv: list[str] | None = None) -> int:
                           f"beam ≤ {m.limits.max_beam_size}")
                 for g in response.glossaries:
                     print(f"glossary {g.name}: {g.terms} terms")
+                if response.default_model:
+                    print(f"texts that name no model: {response.default_model} ({response.default_variant}): "
+                          f"{response.default_reason}")
                 return 0
             # A document with markup spans lines: standard input is then one text.
             texts = args.texts or ([sys.stdin.read()] if args.format != "text" else

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from service.board import LISTENING, MAX_FRONTS, NO_MODELS, READY, Board, Slot
 from service.config import EngineConfig
+from service.default_variant import Policy
 from service.work import SchedulerConfig
 
 log = logging.getLogger("mt-serve")
@@ -57,6 +58,9 @@ class ServerConfig:
     store: Path = Path("model_store")
     glossaries: Path | None = None  # folder of NAME.tsv glossaries; None: STORE/glossaries
     default_model: str | None = None  # None: the first model name in the store
+    # "fastest": requests that name no model get the default model's int8 variant where it runs on the CPU
+    # at BLEU within 0.3 of fp32 (service/default_variant.py); "named": the default model itself.
+    default_variant: Policy = "fastest"
     watch_interval: float = 10.0  # seconds between store scans; 0 disables watching
     grace: float = 20.0  # seconds to finish held work on SIGTERM
     frontends: int = field(default_factory=default_frontends)  # front-end processes sharing the gRPC port
@@ -284,6 +288,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="Prometheus /metrics port; -1 for none (default: %(default)s)")
     p.add_argument("--store", type=Path, default=d.store, help="model store root (default: %(default)s)")
     p.add_argument("--default-model", help="model for requests that name none (default: the first in the store)")
+    p.add_argument("--default-variant", choices=["fastest", "named"], default=d.default_variant,
+                   help="fastest: requests that name no model get the default model's int8 variant when it runs on "
+                        "the CPU and its manifest scores within 0.3 BLEU of the fp32 on every set; named: the default "
+                        "model itself. Requests that name a model always get it (default: %(default)s)")
     p.add_argument("--glossaries", type=Path,
                    help="folder of glossaries requests may name: NAME.tsv files of source<TAB>target lines, read "
                         "again when they change (default: STORE/glossaries)")
@@ -363,7 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
 def config_from_args(args: argparse.Namespace) -> ServerConfig:
     return ServerConfig(
         host=args.host, port=args.port, metrics_port=args.metrics_port, store=args.store, glossaries=args.glossaries,
-        default_model=args.default_model, watch_interval=args.watch_interval, grace=args.grace,
+        default_model=args.default_model, default_variant=args.default_variant, watch_interval=args.watch_interval, grace=args.grace,
         max_connection_age=args.max_connection_age, frontends=args.frontends, log_level=args.log_level.upper(),
         step_delay_ms=args.step_delay_ms,
         engine=EngineConfig(device=args.device, intra_op_threads=args.threads, spin=args.spin,

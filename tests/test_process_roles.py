@@ -21,6 +21,7 @@ from service.config import DecodingOptions
 from service.engine.engine import Engine
 from service.text.documents import segment
 from tests.running_server import STORE, RunningServer
+from tests.bundled import SERVED
 
 SENTENCES = ["어제 카페에 갔어.", "사과 세 개를 샀어요?", "최유나 씨가 전화했어요.", "그 신발은 3,500원이에요?",
              "지난주에 친구와 같이 버스로 공원에 갔어."]
@@ -37,7 +38,7 @@ def server():
 
 @pytest.fixture(scope="module")
 def engine():
-    return Engine.from_store(STORE, "ko-en")
+    return Engine.from_store(STORE, SERVED)  # what the server gives requests that name no model
 
 
 def pid_of(running: RunningServer, role: str, other_than: int | None = None) -> int:
@@ -77,12 +78,12 @@ def test_a_document_comes_back_sentence_by_sentence_as_the_engine_translates_the
 
 def test_metrics_add_up_every_front_and_the_engine(server):
     before = server.metric("translate_requests_total", method="Translate", code="OK")
-    joined = server.metric("translate_rows_joined_total", model="ko-en")
+    joined = server.metric("translate_rows_joined_total", model=SERVED)
     for _ in range(12):  # a channel each: the kernel spreads the connections over the fronts
         with TranslatorClient(server.address) as client:
             assert client.translate([SENTENCES[0]]) == ["I went to the cafe yesterday."]
     assert server.metric("translate_requests_total", method="Translate", code="OK") == before + 12
-    assert server.metric("translate_rows_joined_total", model="ko-en") == joined + 12  # the engine's, once each
+    assert server.metric("translate_rows_joined_total", model=SERVED) == joined + 12  # the engine's, once each
     assert server.metric("translate_live_rows") == 0 and server.metric("translate_queue_depth") == 0
 
 

@@ -17,7 +17,7 @@ from service.client import TranslatorClient
 from service.config import DecodingOptions, EngineConfig
 from service.engine.engine import Engine
 from tests.running_server import STORE, RunningServer
-from tests.bundled import INT8_VERSION, VERSION, copy_version
+from tests.bundled import INT8_VERSION, SERVED, SERVED_VERSION, VERSION, copy_version
 
 @pytest.fixture(scope="module")
 def server():
@@ -38,12 +38,12 @@ def test_the_committed_stubs_are_generated_from_the_proto():
 
 def test_translations_equal_the_engines(client):
     texts = ["어제 카페에 갔어.", "사과 세 개를 샀어요?", "지난주에 친구와 같이 버스로 공원에 갔어."]
-    engine = Engine.from_store(STORE, "ko-en", config=EngineConfig(warmup=False))
+    engine = Engine.from_store(STORE, SERVED, config=EngineConfig(warmup=False))  # what the server serves
     for beam in (1, 4):
         expected = [t[0].text for t in engine.translate(texts, DecodingOptions(beam_size=beam))]
         assert client.translate(texts, beam_size=beam) == expected
     response = client.translate_request(texts, beam_size=4, n_best=3)
-    assert (response.model, response.version) == ("ko-en", VERSION)
+    assert (response.model, response.version) == (SERVED, SERVED_VERSION)
     assert [len(t.hypotheses) for t in response.translations] == [3, 3, 3]
     scores = [h.score for h in response.translations[0].hypotheses]
     assert scores == sorted(scores, reverse=True)
@@ -51,7 +51,7 @@ def test_translations_equal_the_engines(client):
 
 def test_decoding_controls_and_prefixes_come_through_as_the_engine_decodes_them(client):
     texts = ["그는 늦게까지 늦게 일했어요.", "어제 카페에 갔어요. 오늘은 집에 있어요."]
-    engine = Engine.from_store(STORE, "ko-en", config=EngineConfig(warmup=False))
+    engine = Engine.from_store(STORE, SERVED, config=EngineConfig(warmup=False))
     sources, _ = engine.prepare(["그는 늦게까지 늦게 일했어요.", "어제 카페에 갔어요.", "오늘은 집에 있어요."])
     prefix = engine.text.encode_target("Yesterday")
     served = EngineConfig().no_repeat_ngram_size  # the server's default for requests that leave it unset
@@ -128,7 +128,7 @@ CONCURRENT_TEXTS = [f"{n}" for n in ("어제 카페에 갔어.", "우산을 잃�
 
 def test_concurrent_clients_share_decoder_steps(server, client):
     def metric(name):
-        return server.metric(name, model="ko-en", version=str(VERSION))
+        return server.metric(name, model=SERVED, version=str(SERVED_VERSION))
 
     before = {n: metric(n) for n in ("translate_rows_joined_total", "translate_step_rows_sum", "translate_step_rows_count")}
     with ThreadPoolExecutor(16) as pool:
@@ -145,7 +145,7 @@ def test_the_static_scheduler_batches_concurrent_requests_together():
     running = RunningServer(kind="static", max_wait_ms=50)
     try:
         def metric(name):
-            return running.metric(name, model="ko-en", version=str(VERSION), decoding="greedy")
+            return running.metric(name, model=SERVED, version=str(SERVED_VERSION), decoding="greedy")
 
         with TranslatorClient(running.address) as client, ThreadPoolExecutor(16) as pool:
             results = list(pool.map(lambda t: client.translate([t])[0], CONCURRENT_TEXTS))
@@ -159,7 +159,8 @@ def test_the_static_scheduler_batches_concurrent_requests_together():
 
 def test_list_models_reports_versions_languages_and_limits(client):
     response = client.list_models()
-    assert response.default_model == "ko-en"
+    assert (response.default_model, response.default_variant) == ("ko-en-int8", "int8")
+    assert "int8 variant of ko-en" in response.default_reason and "within 0.3" in response.default_reason
     models = {m.name: m for m in response.models}
     assert set(models) == {"ko-en", "ko-en-int8"}
     ko_en = models["ko-en"]

@@ -46,7 +46,7 @@ class EngineProcess:
     def __init__(self, config, board: Board) -> None:  # config: service.server.ServerConfig
         self.config, self.board = config, board
         self.metrics = ServiceMetrics(REGISTRY)
-        self.models = ModelRegistry(config.store, config.engine, config.default_model)
+        self.models = ModelRegistry(config.store, config.engine, config.default_model, config.default_variant)
         kind = IterationScheduler if config.scheduler.kind == "iteration" else Scheduler
         self.scheduler = kind(config.scheduler, self.metrics)
         if isinstance(self.scheduler, IterationScheduler):
@@ -103,7 +103,7 @@ class EngineProcess:
                                            manifest.target_language).set(1)
         if added or not self.board.models_file.exists():
             served = [(n, v) for n, versions in self.models.snapshot.engines.items() for v in versions]
-            self.board.publish_models(served, self.models.default_model)
+            self.board.publish_models(served, self.models.default)
 
     async def _watch(self) -> None:
         while True:

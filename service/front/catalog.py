@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 
 from model_store import MANIFEST, Manifest, ModelStore, StoreError
+from service.default_variant import DefaultChoice
 from service.served import ServedModels
 from service.text.model import TextModel
 
@@ -23,13 +24,13 @@ class FrontCatalog:
         self.store = ModelStore(store_root)
         self.cover_placeholders = cover_placeholders
         self.snapshot = ServedModels({})
-        self._default: str | None = None
+        self.default = DefaultChoice(None, "", "the engine serves nothing yet")
 
     @property
     def default_model(self) -> str | None:
-        return self.snapshot.default_model(self._default)
+        return self.snapshot.default_model(self.default.name)
 
-    def refresh(self, served: list[tuple[str, int]], default_model: str | None) -> list[tuple[str, int]]:
+    def refresh(self, served: list[tuple[str, int]], default: DefaultChoice) -> list[tuple[str, int]]:
         """Hold exactly the versions the engine serves; returns the ones added. The store's files were
         verified by the engine: a front reads only the manifest and the tokenizers."""
         models = {name: dict(versions) for name, versions in self.snapshot.engines.items()}
@@ -48,7 +49,7 @@ class FrontCatalog:
         models = {name: {v: m for v, m in versions.items() if (name, v) in wanted}
                   for name, versions in models.items()}
         self.snapshot = ServedModels({name: versions for name, versions in models.items() if versions})
-        self._default = default_model
+        self.default = default
         return added
 
     def get(self, name: str | None, version: int | None) -> TextModel:

@@ -118,7 +118,7 @@ class FrontProcess:
         self.engine.watch()
         epoch = self.board[Slot.MODELS_EPOCH]
         if epoch != self._models_epoch:
-            served, default = self.board.read_models()
+            served, default = self.board.read_models()  # default: the engine's choice, published
             added = await asyncio.to_thread(self.catalog.refresh, served, default)
             self._models_epoch = epoch  # only once read: a failed read is tried again at the next look
             if added:

@@ -541,7 +541,9 @@ class TranslatorServicer(pb_grpc.TranslatorServicer):
 
     async def ListModels(self, request: pb.ListModelsRequest, context: grpc.aio.ServicerContext) -> pb.ListModelsResponse:
         snapshot = self.registry.snapshot
-        response = pb.ListModelsResponse(default_model=self.registry.default_model or "")
+        default = self.registry.default
+        response = pb.ListModelsResponse(default_model=self.registry.default_model or "",
+                                         default_variant=default.variant, default_reason=default.reason)
         for name in sorted(snapshot.engines):
             versions = snapshot.engines[name]
             newest = versions[max(versions)]

@@ -206,14 +206,18 @@ class ModelInfo(_message.Message):
     def __init__(self, name: _Optional[str] = ..., source_language: _Optional[str] = ..., target_language: _Optional[str] = ..., versions: _Optional[_Iterable[_Union[ModelVersion, _Mapping]]] = ..., limits: _Optional[_Union[ModelLimits, _Mapping]] = ...) -> None: ...
 
 class ListModelsResponse(_message.Message):
-    __slots__ = ("models", "default_model", "glossaries")
+    __slots__ = ("models", "default_model", "glossaries", "default_variant", "default_reason")
     MODELS_FIELD_NUMBER: _ClassVar[int]
     DEFAULT_MODEL_FIELD_NUMBER: _ClassVar[int]
     GLOSSARIES_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_VARIANT_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_REASON_FIELD_NUMBER: _ClassVar[int]
     models: _containers.RepeatedCompositeFieldContainer[ModelInfo]
     default_model: str
     glossaries: _containers.RepeatedCompositeFieldContainer[GlossaryInfo]
-    def __init__(self, models: _Optional[_Iterable[_Union[ModelInfo, _Mapping]]] = ..., default_model: _Optional[str] = ..., glossaries: _Optional[_Iterable[_Union[GlossaryInfo, _Mapping]]] = ...) -> None: ...
+    default_variant: str
+    default_reason: str
+    def __init__(self, models: _Optional[_Iterable[_Union[ModelInfo, _Mapping]]] = ..., default_model: _Optional[str] = ..., glossaries: _Optional[_Iterable[_Union[GlossaryInfo, _Mapping]]] = ..., default_variant: _Optional[str] = ..., default_reason: _Optional[str] = ...) -> None: ...
 
 class GlossaryInfo(_message.Message):
     __slots__ = ("name", "terms")
