@@ -175,7 +175,8 @@ def _bundled_corpus_v2(seed: int, train_size: int, dev_size: int, test_size: int
     import random
 
     from export.grammar import LEXICON_SIZES, GrammarConfig, generate_corpus
-    from export.grammar.everyday import EVERYDAY_REVISIONS, EverydayConfig, generate_everyday, normal_korean
+    from export.grammar.everyday import normal_korean
+    from export.grammar.everyday_corpus import EVERYDAY_REVISIONS, EverydayConfig, generate_everyday
     from export.grammar.everyday_lexicon import LEMMAS
 
     if everyday_revision not in EVERYDAY_REVISIONS:

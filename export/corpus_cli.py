@@ -13,7 +13,7 @@ from pathlib import Path
 
 from export.corpus import (DEFAULT_GRAMMAR_VERSION, EVERYDAY_REVISION, FIRST_GRAMMAR_SHARE, GRAMMAR_VERSIONS,
                            CorpusError, bundled_corpus, read_pairs, write_tsv)
-from export.grammar.everyday import EVERYDAY_REVISIONS
+from export.grammar.everyday_corpus import EVERYDAY_REVISIONS
 
 
 def main(argv: list[str] | None = None) -> int:

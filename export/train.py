@@ -32,7 +32,7 @@ from export.corpus import (DEFAULT_GRAMMAR_VERSION, EVERYDAY_REVISION, EVERYDAY_
                            FIRST_GRAMMAR_SHARE, FIRST_GRAMMAR_SHARE_UNRECORDED, GRAMMAR_VERSIONS, CorpusError,
                            ParallelCorpus, bundled_corpus_from_summary, everyday_dev, everyday_heldout, user_corpus)
 from export.evaluate import score, translate
-from export.grammar.everyday import EVERYDAY_REVISIONS
+from export.grammar.everyday_corpus import EVERYDAY_REVISIONS
 from export.model import Transformer, count_parameters, make_model
 from export.plots import plot_training_curves
 from export.name_variants import with_full_names

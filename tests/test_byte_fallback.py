@@ -7,7 +7,7 @@ import pytest
 
 from export.config import UNK_ID
 from export.corpus import ParallelCorpus
-from export.grammar.everyday import EverydayConfig, generate_everyday
+from export.grammar.everyday_corpus import EverydayConfig, generate_everyday
 from export.train import prepare_data
 from service.text.tokenizers import load_tokenizers
 

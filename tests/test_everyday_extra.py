@@ -10,8 +10,8 @@ import re
 import pytest
 
 from export.corpus import (EVERYDAY_REVISION, CorpusError, bundled_corpus, bundled_corpus_from_summary)
-from export.grammar import everyday
-from export.grammar.everyday import ADDED_IN, CONSTRUCTIONS, EverydayConfig, generate_everyday
+from export.grammar import everyday_corpus
+from export.grammar.everyday_corpus import EVERYDAY_REVISIONS, EverydayConfig, constructions, generate_everyday
 from export.grammar.everyday_extra import EXTRA_CONSTRUCTIONS
 from export.grammar.hangul import final_consonant
 from tests.bundled import FOLDER
@@ -46,19 +46,17 @@ def pairs(samples):
 # --------------------------------------------------------------------------- registration and revisions
 
 
-def test_the_new_constructions_are_registered_as_revision_4_with_modest_weights():
-    assert set(EXTRA_CONSTRUCTIONS) <= set(CONSTRUCTIONS)
-    assert {ADDED_IN[name] for name in EXTRA_CONSTRUCTIONS} == {4}
-    upto_4 = [name for name in CONSTRUCTIONS if ADDED_IN.get(name, 3) <= 4]       # later revisions come after
-    assert all(ADDED_IN.get(name, 3) == 3 for name in upto_4 if name not in EXTRA_CONSTRUCTIONS)
-    new = sum(CONSTRUCTIONS[name][1] for name in EXTRA_CONSTRUCTIONS)
-    share = new / sum(CONSTRUCTIONS[name][1] for name in upto_4)
+def test_the_new_constructions_are_revision_4s_with_modest_weights():
+    assert everyday_corpus.REVISIONS[4] == (EXTRA_CONSTRUCTIONS,)
+    upto_4 = constructions(4)
+    assert list(upto_4) == list(constructions(3)) + list(EXTRA_CONSTRUCTIONS)    # appended, old order kept
+    new = sum(weight for _, weight in EXTRA_CONSTRUCTIONS.values())
+    share = new / sum(weight for _, weight in upto_4.values())
     assert 0.15 <= share <= 0.20, share
-    assert upto_4[-len(EXTRA_CONSTRUCTIONS):] == list(EXTRA_CONSTRUCTIONS)   # appended, old order kept
 
 
 def test_revision_3_reproduces_the_corpus_from_before_revision_4():
-    assert EverydayConfig().revision == everyday.EVERYDAY_REVISIONS[-1] >= 4
+    assert EverydayConfig().revision == EVERYDAY_REVISIONS[-1] >= 4
     assert _digest(generate_everyday(EverydayConfig(**SMALL, revision=3))) == REVISION_3_DIGEST
 
 
@@ -68,14 +66,13 @@ def test_revision_3_is_revision_4_without_the_new_constructions(monkeypatch):
     assert revision_4 != revision_3
     assert any("때문에" in ko or "부터" in ko for ko, _ in revision_4["train"])
     assert not any("때문에" in ko or "중이에요" in ko for ko, _ in revision_3["train"])
-    trimmed = {name: value for name, value in CONSTRUCTIONS.items() if name not in EXTRA_CONSTRUCTIONS}
-    monkeypatch.setattr(everyday, "CONSTRUCTIONS", trimmed)
+    monkeypatch.setitem(everyday_corpus.REVISIONS, 4, ())
     assert generate_everyday(EverydayConfig(**SMALL, revision=4)) == revision_3
 
 
 def test_an_unknown_revision_is_refused():
     with pytest.raises(ValueError):
-        generate_everyday(EverydayConfig(**SMALL, revision=everyday.EVERYDAY_REVISIONS[-1] + 1))
+        generate_everyday(EverydayConfig(**SMALL, revision=EVERYDAY_REVISIONS[-1] + 1))
     with pytest.raises(CorpusError):
         bundled_corpus(13, 2000, 20, 20, version=2, everyday_revision=2)
 
@@ -83,8 +80,8 @@ def test_an_unknown_revision_is_refused():
 def test_the_bundled_corpus_records_and_rebuilds_its_everyday_revision():
     default = bundled_corpus(13, 4000, 40, 40, version=2)
     assert default.description["grammar"]["everyday_revision"] == EVERYDAY_REVISION == 3
-    newest = bundled_corpus(13, 4000, 40, 40, version=2, everyday_revision=everyday.EVERYDAY_REVISIONS[-1])
-    assert newest.description["grammar"]["everyday_revision"] == everyday.EVERYDAY_REVISIONS[-1]
+    newest = bundled_corpus(13, 4000, 40, 40, version=2, everyday_revision=EVERYDAY_REVISIONS[-1])
+    assert newest.description["grammar"]["everyday_revision"] == EVERYDAY_REVISIONS[-1]
     old = bundled_corpus(13, 4000, 40, 40, version=2, everyday_revision=3)
     assert old.description["grammar"]["everyday_revision"] == 3 and old.splits == default.splits
     assert old.splits != newest.splits
@@ -148,7 +145,7 @@ def test_the_bundled_models_recorded_corpus_is_rebuilt_exactly():
 
 def test_one_korean_sentence_has_one_english_translation_beside_the_older_constructions():
     seen = {}
-    for sentences in sample_constructions(CONSTRUCTIONS, 8, 500).values():
+    for sentences in sample_constructions(constructions(EVERYDAY_REVISIONS[-1]), 8, 500).values():
         for s in sentences:
             assert seen.setdefault(s.ko, s.en) == s.en, (s.ko, seen[s.ko], s.en)
 

@@ -3,16 +3,22 @@ the splits of the merged bundled corpus."""
 
 from __future__ import annotations
 
+import json
 import random
 import re
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from export.corpus import bundled_corpus, everyday_heldout
-from export.grammar.everyday import (CONSTRUCTIONS, EverydayConfig, _reason_clause, generate_everyday,
-                                     normal_korean, predicate, random_name)
+from export.grammar import everyday_corpus
+from export.grammar.everyday import BASE_CONSTRUCTIONS, _reason_clause, normal_korean, predicate, random_name
+from export.grammar.everyday_corpus import EVERYDAY_REVISIONS, EverydayConfig, generate_everyday
 from export.grammar.everyday_lexicon import ACTIONS, ADJECTIVES, LEMMAS, NOUNS, comparative
+from export.grammar.everyday_more import MORE_CONSTRUCTIONS
 from export.grammar.hangul import OBJECT, SUBJECT, TOPIC, attach
 from export.grammar.korean import Form, a_form, conjugate, eu
 from service.text.romanize import romanize_name
@@ -164,7 +170,7 @@ def sample_constructions(constructions: dict, seed: int, per_construction: int) 
 
 @pytest.fixture(scope="module")
 def samples():
-    return sample_constructions(CONSTRUCTIONS, 7, 400)
+    return sample_constructions(everyday_corpus.constructions(EVERYDAY_REVISIONS[-1]), 7, 400)
 
 
 _PARTICLES = {"을": OBJECT, "를": OBJECT, "이": SUBJECT, "가": SUBJECT, "은": TOPIC, "는": TOPIC}
@@ -230,6 +236,35 @@ def test_random_names_are_korean_full_names():
     for _ in range(50):
         name = random_name(rng)
         assert len(name) == 3 and " " in romanize_name(name)
+
+
+# --------------------------------------------------------------------------- revisions
+
+
+def test_the_grammar_module_does_not_import_the_constructions_built_on_it():
+    """The later constructions import everyday.py's helpers and everyday_corpus.py puts them together; were
+    everyday.py to import them (for them to register themselves in it), the imports would go in a circle."""
+    code = ("import json, sys, export.grammar.everyday; "
+            "print(json.dumps(sorted(m for m in sys.modules if m.startswith('export.grammar.everyday'))))")
+    run = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
+                         capture_output=True, text=True, check=True)
+    assert json.loads(run.stdout) == ["export.grammar.everyday", "export.grammar.everyday_lexicon"]
+
+
+def test_each_revision_draws_the_older_revisions_constructions_first_and_unchanged():
+    drawn = {revision: everyday_corpus.constructions(revision) for revision in EVERYDAY_REVISIONS}
+    assert list(drawn[3]) == list(BASE_CONSTRUCTIONS) + list(MORE_CONSTRUCTIONS)
+    for older, newer in zip(EVERYDAY_REVISIONS, EVERYDAY_REVISIONS[1:]):
+        assert len(drawn[newer]) > len(drawn[older])
+        assert list(drawn[newer])[:len(drawn[older])] == list(drawn[older])          # the draw order rests on it
+        assert all(drawn[newer][name] is drawn[older][name] for name in drawn[older])
+
+
+def test_a_revision_cannot_replace_an_older_construction(monkeypatch):
+    monkeypatch.setitem(everyday_corpus.REVISIONS, 5, ({"statement": BASE_CONSTRUCTIONS["modal"]},))
+    with pytest.raises(ValueError, match="statement"):
+        everyday_corpus.constructions(5)
+    assert everyday_corpus.constructions(4)["statement"] is BASE_CONSTRUCTIONS["statement"]
 
 
 # --------------------------------------------------------------------------- splits
@@ -317,7 +352,7 @@ def test_every_listed_adverb_is_used(samples):
     text = " ".join(s.ko for sentences in samples.values() for s in sentences)
     more = []
     while len(more) < 4000:
-        sentence = CONSTRUCTIONS["statement"][0](rng)
+        sentence = BASE_CONSTRUCTIONS["statement"][0](rng)
         if sentence is not None:
             more.append(sentence.ko)
     words = set(re.sub(r"[.?!,]", "", text + " " + " ".join(more)).split())

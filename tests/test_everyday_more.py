@@ -8,7 +8,8 @@ import re
 import pytest
 
 from export.grammar import english as en
-from export.grammar.everyday import CONSTRUCTIONS, _but_clause
+from export.grammar.everyday import _but_clause
+from export.grammar.everyday_corpus import constructions
 from export.grammar.everyday_more import (MORE_CONSTRUCTIONS, _PHRASE_ROWS, _exclaim, _pronoun_ko, adnominal, clock,
                                           people_count, perfect)
 from tests.test_everyday_grammar import sample_constructions
@@ -20,7 +21,7 @@ def samples():
 
 
 def test_the_new_constructions_are_drawn_by_the_everyday_generator():
-    assert set(MORE_CONSTRUCTIONS) <= set(CONSTRUCTIONS)
+    assert set(MORE_CONSTRUCTIONS) <= set(constructions(3))
 
 
 def test_one_korean_sentence_has_one_english_translation(samples):

@@ -9,9 +9,9 @@ import re
 import pytest
 
 from export.corpus import EVERYDAY_REVISION, bundled_corpus
-from export.grammar import everyday
+from export.grammar import everyday_corpus
 from export.grammar import everyday_lexicon as lexicon
-from export.grammar.everyday import ADDED_IN, CONSTRUCTIONS, EVERYDAY_REVISIONS, EverydayConfig, generate_everyday
+from export.grammar.everyday_corpus import EVERYDAY_REVISIONS, EverydayConfig, constructions, generate_everyday
 from export.grammar.everyday_rev5 import REV5_CONSTRUCTIONS
 from tests.test_everyday_extra import SMALL, _digest
 from tests.test_everyday_grammar import assert_well_formed, sample_constructions
@@ -49,15 +49,14 @@ def pairs(samples):
 # --------------------------------------------------------------------------- registration and revisions
 
 
-def test_the_new_constructions_are_registered_as_revision_5_with_modest_weights():
+def test_the_new_constructions_are_revision_5s_with_modest_weights():
     assert EVERYDAY_REVISIONS == (3, 4, 5) and EverydayConfig().revision == 5 != EVERYDAY_REVISION
-    assert set(REV5_CONSTRUCTIONS) <= set(CONSTRUCTIONS)
-    assert {ADDED_IN[name] for name in REV5_CONSTRUCTIONS} == {5}
-    assert all(CONSTRUCTIONS[name] is REV5_CONSTRUCTIONS[name] for name in REV5_CONSTRUCTIONS)
-    assert all(ADDED_IN.get(name, 3) <= 4 for name in CONSTRUCTIONS if name not in REV5_CONSTRUCTIONS)
-    share = sum(w for _, w in REV5_CONSTRUCTIONS.values()) / sum(w for _, w in CONSTRUCTIONS.values())
+    assert everyday_corpus.REVISIONS[5] == (REV5_CONSTRUCTIONS,)
+    newest = constructions(5)
+    assert all(newest[name] is REV5_CONSTRUCTIONS[name] for name in REV5_CONSTRUCTIONS)
+    share = sum(w for _, w in REV5_CONSTRUCTIONS.values()) / sum(w for _, w in newest.values())
     assert 0.12 <= share <= 0.15, share
-    assert list(CONSTRUCTIONS)[-len(REV5_CONSTRUCTIONS):] == list(REV5_CONSTRUCTIONS)   # appended, old order kept
+    assert list(newest) == list(constructions(4)) + list(REV5_CONSTRUCTIONS)   # appended, old order kept
 
 
 def test_revision_4_reproduces_the_corpus_from_before_revision_5():
@@ -71,8 +70,7 @@ def test_revision_4_is_revision_5_without_the_new_constructions(monkeypatch):
     new_words = ("태어났", "그쳤", "남편", "잘생겼", " 영하 ", "오는데 ")
     assert any(w in ko for ko, _ in revision_5["train"] for w in new_words)
     assert not any(w in ko for ko, _ in revision_4["train"] for w in new_words)
-    trimmed = {name: value for name, value in CONSTRUCTIONS.items() if name not in REV5_CONSTRUCTIONS}
-    monkeypatch.setattr(everyday, "CONSTRUCTIONS", trimmed)
+    monkeypatch.setitem(everyday_corpus.REVISIONS, 5, ())
     assert generate_everyday(EverydayConfig(**SMALL, revision=5)) == revision_4
 
 
@@ -95,7 +93,7 @@ def test_the_bundled_corpus_records_revision_5():
 
 def test_one_korean_sentence_has_one_english_translation_beside_the_older_constructions():
     seen = {}
-    for sentences in sample_constructions(CONSTRUCTIONS, 9, 600).values():
+    for sentences in sample_constructions(constructions(5), 9, 600).values():
         for s in sentences:
             assert seen.setdefault(s.ko, s.en) == s.en, (s.ko, seen[s.ko], s.en)
 

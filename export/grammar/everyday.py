@@ -1,6 +1,8 @@
-"""The second grammar: everyday constructions over the everyday word lists (issue 13).
+"""The second grammar: everyday constructions over the everyday word lists (issue 13), and the helpers that the
+later constructions (everyday_more.py, everyday_extra.py, everyday_rev5.py) build on. The corpus is drawn by
+everyday_corpus.py, which holds which constructions each corpus revision draws:
 
-    from export.grammar.everyday import generate_everyday
+    from export.grammar.everyday_corpus import EverydayConfig, generate_everyday
     pairs = generate_everyday(EverydayConfig(seed=13, train_size=150_000))   # {"train": [...], "dev": ..., "test": ...}
 
 Each construction is one small function that makes its choices with a seeded `random.Random` and
@@ -28,7 +30,6 @@ digits, number words stay words.
 from __future__ import annotations
 
 import random
-import zlib
 from dataclasses import dataclass
 
 from . import english as en
@@ -1378,31 +1379,13 @@ def copy_case(rng: random.Random) -> Sentence | None:
     return Sentence(_sentence(ko, False), en.sentence(["I work at", word], False), pairs)
 
 
-CONSTRUCTIONS = {
+# name -> (function, weight in the draw): the first constructions of every corpus revision (everyday_corpus.py).
+BASE_CONSTRUCTIONS = {
     "statement": (statement, 5), "modal": (modal, 4), "request": (request, 3), "wh_question": (wh_question, 2),
     "describe": (describe, 3), "compare": (compare, 1), "feeling": (feeling, 2), "weather": (weather, 2),
     "connective": (connective, 3), "existence": (existence, 2), "copy": (copy_case, 3), "linked": (linked, 3),
     "numbers": (numbers, 2), "health": (health, 1), "describe_place": (describe_place, 1),
 }
-# The corpus revision that added a construction (absent: revision 3 or before). `generate_everyday` draws only
-# from the constructions of the configured revision, in registration order, so an older revision's corpus
-# is reproduced exactly.
-ADDED_IN: dict[str, int] = {}
-EVERYDAY_REVISIONS = (3, 4, 5)
-
-
-# --------------------------------------------------------------------------- the splits
-
-
-@dataclass(frozen=True)
-class EverydayConfig:
-    seed: int = 13
-    train_size: int = 150_000
-    dev_size: int = 500
-    test_size: int = 1000
-    heldout_fraction: float = 0.1
-    exclude: frozenset[str] = frozenset()       # Korean sentences never to generate (the hand-written set)
-    revision: int = EVERYDAY_REVISIONS[-1]      # the corpus revision whose constructions are drawn
 
 
 def normal_korean(text: str) -> str:
@@ -1410,80 +1393,10 @@ def normal_korean(text: str) -> str:
     return "".join(ch for ch in text if ch not in " .?!…,")
 
 
-def _reserved(seed: int, fraction: float, pair: tuple[str, str, str]) -> str | None:
-    if pair[0] == "copy":
-        return None
-    h = zlib.crc32(f"{seed}|{'|'.join(pair)}".encode()) % 10_000 / 10_000
-    if h < fraction / 2:
-        return "dev"
-    if h < fraction:
-        return "test"
-    return None
-
-
-def _tokens(text: str, lower: bool) -> list[str]:
-    text = text.rstrip(".?!")
-    return (text.lower() if lower else text).replace(",", "").split()
-
-
-def generate_everyday(config: EverydayConfig = EverydayConfig()) -> dict[str, list[tuple[str, str]]]:
-    """{"train", "dev", "test"}: (Korean, English) pairs. A dev (test) sentence holds a pairing reserved for
-    dev (test) and none for the other split; training holds none; every held-out word occurs in training;
-    one Korean sentence has one English translation."""
-    if config.revision not in EVERYDAY_REVISIONS:
-        raise ValueError(f"unknown everyday revision {config.revision}; known: {EVERYDAY_REVISIONS}")
-    rng = random.Random(f"everyday:{config.seed}")
-    names = [n for n in CONSTRUCTIONS if ADDED_IN.get(n, 3) <= config.revision]
-    weights = [CONSTRUCTIONS[n][1] for n in names]
-    excluded = {normal_korean(s) for s in config.exclude}
-    translation: dict[str, str] = {}
-    seen: set[str] = set()
-    chosen: dict[str, list[tuple[str, str]]] = {"train": [], "dev": [], "test": []}
-    cap = {"train": config.train_size, "dev": 4 * config.dev_size + 200, "test": 4 * config.test_size + 200}
-    attempts, limit = 0, 30 * (config.train_size + config.dev_size + config.test_size) + 50_000
-    while attempts < limit and any(len(chosen[s]) < cap[s] for s in chosen):
-        attempts += 1
-        if len(chosen["train"]) >= cap["train"] and attempts > 3 * limit // 4:
-            break
-        sentence = CONSTRUCTIONS[rng.choices(names, weights)[0]][0](rng)
-        if sentence is None:
-            continue
-        key = normal_korean(sentence.ko)
-        if key in excluded:
-            continue
-        known = translation.setdefault(sentence.ko, sentence.en)
-        if known != sentence.en:
-            raise AssertionError(f"{sentence.ko!r} would translate as both {known!r} and {sentence.en!r}")
-        marks = {_reserved(config.seed, config.heldout_fraction, p) for p in sentence.pairs} - {None}
-        split = "train" if not marks else marks.pop() if len(marks) == 1 else None
-        if split is None or len(chosen[split]) >= cap[split]:
-            continue
-        if sentence.ko in seen:
-            continue
-        seen.add(sentence.ko)
-        chosen[split].append((sentence.ko, sentence.en))
-    ko_vocab = {w for ko, _ in chosen["train"] for w in _tokens(ko, False)}
-    en_vocab = {w for _, e in chosen["train"] for w in _tokens(e, True)}
-    out = {"train": chosen["train"]}
-    for split, wanted in (("dev", config.dev_size), ("test", config.test_size)):
-        known = [(k, e) for k, e in chosen[split]
-                 if all(w in ko_vocab for w in _tokens(k, False)) and all(w in en_vocab for w in _tokens(e, True))]
-        out[split] = known[:wanted]
-    return out
-
-
 __all__ = [
-    "CONSTRUCTIONS",
-    "EverydayConfig",
+    "BASE_CONSTRUCTIONS",
     "Sentence",
-    "generate_everyday",
     "normal_korean",
     "object_en",
     "random_name",
 ]
-
-# The constructions the development set showed missing (corpus v3) add themselves to CONSTRUCTIONS; the import
-# is last because that module builds on this one's helpers.
-from . import everyday_more  # noqa: E402,F401
-from . import everyday_extra  # noqa: E402,F401  (revision 4)
-from . import everyday_rev5  # noqa: E402,F401  (revision 5)

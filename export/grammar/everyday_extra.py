@@ -1,5 +1,5 @@
 """Everyday constructions of corpus revision 4: what the development set still showed missing after v3.
-Registered in `everyday.CONSTRUCTIONS` and marked in `everyday.ADDED_IN` as added in revision 4, so that
+`EXTRA_CONSTRUCTIONS`, listed in everyday_corpus.REVISIONS as added in revision 4, so that
 `EverydayConfig(revision=3)` still draws exactly the revision-3 corpus. Same `Sentence` contract; about 17% of
 the everyday draw.
 
@@ -31,14 +31,12 @@ from __future__ import annotations
 import random
 
 from . import english as en
-from .everyday import (ACTIONS, ADDED_IN, ADJECTIVES, CONSTRUCTIONS, I_SUBJECT, LEVELS, PLACES, YOU_SUBJECT, _HOMONYMS,
+from .everyday import (ACTIONS, ADJECTIVES, I_SUBJECT, LEVELS, PLACES, YOU_SUBJECT, _HOMONYMS,
                        _MOTION, _NO_PROGRESSIVE, _NOUNS_BY_CAT, _ONCE, _STATIVE, Sentence,
                        _adnominal_present, _counter, _determiner, _key, _sentence, _subject, _subject_ko, _vp, predicate,
                        english_number, native_number)
 from .hangul import MEANS, OBJECT, SUBJECT, attach
 from .korean import Form, a_form, conjugate, copula, past_stem, stem_of
-
-REVISION = 4
 
 
 def _capital(text: str) -> str:
@@ -590,5 +588,3 @@ EXTRA_CONSTRUCTIONS = {
     "tag_question": (tag_question, 1), "become": (become, 1), "guess": (guess, 2), "means": (means, 2),
     "exclaim": (exclaim, 1), "order": (order, 2),
 }
-CONSTRUCTIONS.update(EXTRA_CONSTRUCTIONS)
-ADDED_IN.update({name: REVISION for name in EXTRA_CONSTRUCTIONS})

@@ -1,5 +1,5 @@
 """More everyday constructions (corpus v3): what the hand-written development set showed the everyday
-grammar lacked. Registered in `everyday.CONSTRUCTIONS`; same `Sentence` contract.
+grammar lacked. `MORE_CONSTRUCTIONS`, drawn from revision 3 on (everyday_corpus.py); same `Sentence` contract.
 
 * set phrases at the three speech levels (감사합니다 / 고마워요 / 고마워), alone or after 네/아니요;
 * 이것/그것/저것 and their short forms (이거, 이게, 이건): what, how much, whose, identity;
@@ -28,7 +28,7 @@ from __future__ import annotations
 import random
 
 from . import english as en
-from .everyday import (CONSTRUCTIONS, I_SUBJECT, YOU_SUBJECT, _HOMONYMS, _MOTION, _NAMES, _NOUNS_BY_CAT, _ONCE, _STATIVE, _WEEKDAYS, ACTIONS, ADJECTIVES,
+from .everyday import (I_SUBJECT, YOU_SUBJECT, _HOMONYMS, _MOTION, _NAMES, _NOUNS_BY_CAT, _ONCE, _STATIVE, _WEEKDAYS, ACTIONS, ADJECTIVES,
                        PLACES,
                        CITIES, LEVELS, Sentence, _adj_pred, _be_adj, _determiner, _key, _sentence, _subject,
                        _subject_ko, _vp, english_number, native_number, sino_number)
@@ -916,4 +916,3 @@ MORE_CONSTRUCTIONS = {
     "phrases": (phrases, 1), "demonstrative": (demonstrative, 2), "perfect": (perfect, 3), "frame": (frame, 3),
     "people_count": (people_count, 1), "favourite": (favourite, 1), "remark": (remark, 2), "clock": (clock, 1),
 }
-CONSTRUCTIONS.update(MORE_CONSTRUCTIONS)

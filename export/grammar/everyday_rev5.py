@@ -1,7 +1,7 @@
 """Everyday constructions of corpus revision 5: verb relative clauses, the background -는데, and the vocabulary
 the development set uses that revisions 3 and 4 never generate (the `REV5_*` lists of everyday_lexicon.py, which
-no older construction draws from). Registered in `everyday.CONSTRUCTIONS` and marked in `everyday.ADDED_IN` as
-added in revision 5, so that `EverydayConfig(revision=4)` (and 3) still draws exactly the older corpus. About 13%
+no older construction draws from). `REV5_CONSTRUCTIONS`, listed in everyday_corpus.REVISIONS as added in
+revision 5, so that `EverydayConfig(revision=4)` (and 3) still draws exactly the older corpus. About 13%
 of the everyday draw.
 
 * verb relative clauses before nouns, -(으)ㄴ/-는/-(으)ㄹ: 어제 본 영화는 정말 재미있었어요 (The movie I saw
@@ -40,15 +40,13 @@ from __future__ import annotations
 import random
 
 from . import english as en
-from .everyday import (ADDED_IN, ADJECTIVES, CITIES, CONSTRUCTIONS, NOUNS, _NEGATIVE, _NOUNS_BY_CAT, Sentence,
+from .everyday import (ADJECTIVES, CITIES, NOUNS, _NEGATIVE, _NOUNS_BY_CAT, Sentence,
                        _adnominal_present, _sentence, random_name)
 from .everyday_lexicon import REV5_ADJECTIVES, REV5_ADVERBS, REV5_NOUNS, REV5_VERBS
 from .everyday_more import _ROLES
 from .hangul import OBJECT, SUBJECT, TOPIC, attach
 from .korean import Form, a_form, conjugate, copula, eu, past_stem, stem_of
 from service.text.romanize import romanize_name, romanize_place
-
-REVISION = 5
 
 _R5_NOUN = {n.ko: n for n in REV5_NOUNS}
 _R5_VERB = {v.ko: v for v in REV5_VERBS}
@@ -569,6 +567,3 @@ REV5_CONSTRUCTIONS = {
     "relative_clause": (relative_clause, 4), "background": (background, 3), "rev5_events": (events, 3),
     "rev5_people": (people, 2), "set_phrases": (phrases, 1),
 }
-assert not set(REV5_CONSTRUCTIONS) & set(CONSTRUCTIONS), "a revision-5 name would replace an older construction"
-CONSTRUCTIONS.update(REV5_CONSTRUCTIONS)
-ADDED_IN.update({name: REVISION for name in REV5_CONSTRUCTIONS})
