@@ -37,6 +37,19 @@ def save_checkpoint(path: Path, model: Transformer, source_spm: bytes, target_sp
     tmp.replace(path)
 
 
+def average_weights(paths: list[Path]) -> dict[str, torch.Tensor]:
+    """The element-wise mean of the state dicts saved at `paths` (floating-point tensors; any other tensor is
+    taken from the last file)."""
+    states = [torch.load(p, map_location="cpu", weights_only=True) for p in paths]
+    out = {}
+    for name, last in states[-1].items():
+        if last.is_floating_point():
+            out[name] = torch.stack([s[name].to(torch.float64) for s in states]).mean(dim=0).to(last.dtype)
+        else:
+            out[name] = last.clone()
+    return out
+
+
 def read_checkpoint(path: str | Path) -> dict[str, Any]:
     path = Path(path)
     if not path.is_file():

@@ -114,8 +114,13 @@ class TrainConfig:
     # common-noun placeholder (export/noun_variants.py: what glossary terms become at serving). 0: off, the
     # recipe of ko-en/4.
     noun_placeholders: float = 0.0
+    # Keep the weights of the last N validations (OUT/snapshots/) and validate their average at the end: it
+    # becomes best.pt when it scores higher than every single checkpoint. 0: off, the recipe of ko-en/4.
+    average_last: int = 0
 
     def __post_init__(self) -> None:
+        if self.average_last < 0 or self.average_last == 1:
+            raise ValueError(f"average_last={self.average_last}: 0 (off) or at least 2 checkpoints")
         if self.precision not in ("fp32", "bf16"):
             raise ValueError(f"precision={self.precision!r}: expected 'fp32' or 'bf16'")
         if not 0.0 <= self.noun_placeholders <= 1.0:

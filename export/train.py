@@ -3,9 +3,11 @@
     mt-train                                   # the default Korean→English model, bundled corpus
     mt-train --train corpus.tsv --out runs/mine  # a user's corpus (TSV, or two aligned files)
     mt-train --out runs/ko-en --resume         # go on from runs/ko-en/last.pt
+    mt-train --average-last 5                  # best.pt may be the mean of the last 5 validations' weights
 
 Writes to --out: last.pt (resumable), best.pt (best dev BLEU), history.json, curves.png,
-results.json (held-out scores of best.pt) and the two SentencePiece models.
+results.json (held-out scores of best.pt) and the two SentencePiece models; with --average-last,
+snapshots/ (the weights of the last N validations).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import torch.nn.functional as F
 from tqdm import tqdm
 
 from export.batching import Example, collate, make_example, token_budget_batches
-from export.checkpoint import read_checkpoint, save_checkpoint
+from export.checkpoint import average_weights, read_checkpoint, save_checkpoint
 from export.config import ModelConfig, TrainConfig
 from export.corpus import (DEFAULT_GRAMMAR_VERSION, EVERYDAY_REVISION, EVERYDAY_REVISION_UNRECORDED,
                            FIRST_GRAMMAR_SHARE, FIRST_GRAMMAR_SHARE_UNRECORDED, GRAMMAR_VERSIONS, CorpusError,
@@ -83,9 +85,10 @@ class TimeBudget:
     spent_seconds: float = 0.0           # what this command spent before training (data preparation)
     final_per_validation: float = 0.0    # the final scoring's sentences over one validation's
     validation_seconds: float = 0.0      # the last validation's duration (0 until the first)
+    extra_validations: int = 0           # after the last one (the averaged checkpoint's)
 
     def reserve(self) -> float:
-        return self.validation_seconds * (1.0 + self.final_per_validation)
+        return self.validation_seconds * (1.0 + self.extra_validations + self.final_per_validation)
 
     def out_of_time(self, training_seconds: float) -> bool:
         return self.limit_seconds > 0 and \
@@ -212,7 +215,8 @@ def train(model_cfg: ModelConfig, cfg: TrainConfig, data: Data, out: Path, resum
                mininterval=0.5 if sys.stderr.isatty() else 30.0)
     selection = sum(len(pairs) for pairs in selection_pairs(data, cfg).values())
     budget = TimeBudget(cfg.time_limit_minutes * 60, spent_seconds,
-                        sum(len(pairs) for pairs in final_sets(data).values()) / max(selection, 1))
+                        sum(len(pairs) for pairs in final_sets(data).values()) / max(selection, 1),
+                        extra_validations=1 if cfg.average_last else 0)
     started = time.monotonic() - progress.elapsed
     window_loss, window_tokens, window_start = 0.0, 0, time.monotonic()
     stop = False
@@ -258,7 +262,44 @@ def train(model_cfg: ModelConfig, cfg: TrainConfig, data: Data, out: Path, resum
             progress.epoch += 1
             progress.batch_in_epoch = 0
     bar.close()
+    if cfg.average_last:
+        _validate_average(model, data, cfg, progress, checkpoint, out)
     return progress
+
+
+def _snapshot(model, cfg: TrainConfig, progress: Progress, out: Path) -> None:
+    """This validation's weights in OUT/snapshots/, keeping the newest `average_last`."""
+    folder = out / "snapshots"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"step-{progress.step:07d}.pt"
+    tmp = path.with_suffix(".tmp")
+    torch.save(model.state_dict(), tmp)
+    tmp.replace(path)
+    for old in sorted(folder.glob("step-*.pt"))[: -cfg.average_last]:
+        old.unlink()
+
+
+def _validate_average(model, data: Data, cfg: TrainConfig, progress: Progress, checkpoint, out: Path) -> None:
+    """Validate the mean of the last `average_last` validations' weights; it becomes best.pt when it scores
+    higher than every checkpoint validated alone. last.pt keeps the last weights, for --resume."""
+    paths = sorted((out / "snapshots").glob("step-*.pt"))
+    if len(paths) < 2:
+        log.info("checkpoint averaging: %d snapshot(s) of the last validations, nothing to average", len(paths))
+        return
+    last = {name: t.clone() for name, t in model.state_dict().items()}
+    model.load_state_dict(average_weights(paths))
+    loss, bleu, parts = validate(model, data, cfg)
+    steps = [int(p.stem.split("-")[1]) for p in paths]
+    better = bleu > progress.best_bleu
+    progress.history["averaged"] = {"steps": steps, "dev_loss": loss, "dev_bleu": bleu, "parts_bleu": parts,
+                                    "kept": better}
+    tqdm.write(f"average of steps {', '.join(map(str, steps))}: dev loss {loss:.4f}, dev BLEU {bleu:.2f} "
+               f"({'best: it is best.pt now' if better else f'the best single checkpoint scored {progress.best_bleu:.2f}'})")
+    if better:
+        progress.best_bleu, progress.best_dev_loss = bleu, loss
+        checkpoint("best.pt", with_optimizer=False)
+    model.load_state_dict(last)
+    (out / "history.json").write_text(json.dumps(progress.history, indent=1))
 
 
 def _evaluate_and_save(model, data: Data, cfg: TrainConfig, progress: Progress, checkpoint, out: Path) -> bool:
@@ -278,6 +319,8 @@ def _evaluate_and_save(model, data: Data, cfg: TrainConfig, progress: Progress, 
     else:
         progress.evals_since_best += 1
     checkpoint("last.pt", with_optimizer=True)
+    if cfg.average_last:
+        _snapshot(model, cfg, progress, out)
     (out / "history.json").write_text(json.dumps(progress.history, indent=1))
     plot_training_curves(progress.history, out / "curves.png", title=f"training: {out.name}")
     return cfg.patience > 0 and progress.evals_since_best >= cfg.patience
@@ -377,6 +420,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="dev sentences decoded for BLEU (default: %(default)s)")
     g.add_argument("--patience", type=int, default=d_train.patience,
                    help="stop after N validations without a better BLEU; 0 never (default: %(default)s)")
+    g.add_argument("--average-last", type=int, default=d_train.average_last, metavar="N",
+                   help="keep the weights of the last N validations (OUT/snapshots/) and, at the end, validate "
+                        "their average: it becomes best.pt when it scores higher than every single checkpoint; "
+                        "0 for off (default: %(default)s)")
     g.add_argument("--time-limit", type=float, default=d_train.time_limit_minutes,
                    help="the command ends within this many minutes: training stops early enough for the data "
                         "preparation before it and the last validation and final scores after it; 0 for no "
@@ -403,7 +450,7 @@ def configs_from_args(args: argparse.Namespace) -> TrainConfig:
                        warmup_steps=args.warmup, lr_factor=args.lr_factor, label_smoothing=args.label_smoothing,
                        clip_norm=args.clip_norm, eval_every=args.eval_every, eval_sentences=args.eval_sentences,
                        patience=args.patience, time_limit_minutes=args.time_limit, threads=args.threads,
-                       noun_placeholders=args.noun_placeholders,
+                       noun_placeholders=args.noun_placeholders, average_last=args.average_last,
                        precision=args.precision if args.precision != "auto" else
                        ("bf16" if native_bf16() else "fp32"))
 
@@ -424,7 +471,8 @@ def main(argv: list[str] | None = None) -> int:
             model_cfg = ModelConfig.from_dict(state["model_config"])
             cfg = replace(cfg, **{k: (tuple(v) if isinstance(v, list) else v)
                                   for k, v in state["train_config"].items()
-                                  if k not in ("max_steps", "time_limit_minutes", "patience", "threads")})
+                                  if k not in ("max_steps", "time_limit_minutes", "patience", "threads",
+                                               "average_last")})
             source_spm, target_spm = state["source_spm"], state["target_spm"]
         elif (out / "last.pt").exists():
             print(f"error: {out}/last.pt exists: pass --resume to continue it, or choose another --out",

@@ -155,3 +155,27 @@ def test_a_new_run_records_the_everyday_revision_it_trains_on(tmp_path, monkeypa
     with pytest.raises(Built):
         train_cli.main(["--out", str(tmp_path / "share"), "--first-grammar-share", "0.2", *TINY_MODEL])
     assert asked[-1]["first_grammar_share"] == 0.2
+
+
+def test_averaging_the_last_checkpoints_keeps_n_snapshots_and_the_better_of_average_and_best(tmp_path):
+    tsv = tmp_path / "pairs.tsv"
+    write_tsv(PAIRS * 4, tsv)
+    out = tmp_path / "run"
+    assert train_cli.main(["--train", str(tsv), "--dev", str(tsv), *TINY_MODEL, "--eval-every", "5",
+                           "--max-steps", "20", "--average-last", "3", "--out", str(out)]) == 0
+    snapshots = sorted((out / "snapshots").glob("step-*.pt"))
+    assert [p.name for p in snapshots] == ["step-0000010.pt", "step-0000015.pt", "step-0000020.pt"]
+    history = json.loads((out / "history.json").read_text())
+    averaged = history["averaged"]
+    assert averaged["steps"] == [10, 15, 20]
+    mean = {name: sum(torch.load(p, weights_only=True)[name] for p in snapshots) / 3 for name in _weights(out / "best.pt")}
+    best = _weights(out / "best.pt")
+    is_average = all(torch.allclose(best[name], mean[name], atol=1e-6) for name in best)
+    assert averaged["kept"] == (averaged["dev_bleu"] > max(e["dev_bleu"] for e in history["eval"])) == is_average
+    # last.pt keeps the last step's own weights (a resumed run goes on from them, not from the average).
+    _assert_same_weights(_weights(out / "last.pt"), torch.load(snapshots[-1], weights_only=True))
+
+
+def test_average_last_refuses_a_single_checkpoint():
+    with pytest.raises(ValueError, match="at least 2"):
+        TrainConfig(average_last=1)
