@@ -369,8 +369,13 @@ class RunningBatch:
             self._allocate(max(first + added, cap_rows), max(longest, cap_src))
         rows = slice(first, first + added)
         which = np.repeat(np.arange(len(newcomers)), beams)  # the newcomer of every new row
+        starts = (first + np.cumsum(beams) - beams).tolist()
         for buffer, new in zip(self.cross, cross):
-            buffer[rows, :, :longest] = new[which]
+            if added == len(newcomers):  # one row each: no gather, so no temporary of every row's keys
+                buffer[rows, :, :longest] = new
+            else:  # each newcomer's keys broadcast into its beams' rows, again with no temporary
+                for i, (start, k) in enumerate(zip(starts, beams.tolist())):
+                    buffer[start: start + k, :, :longest] = new[i]
             buffer[rows, :, longest:] = 0.0  # masked, but must not hold NaN (0 × NaN is NaN)
         self.src_mask[rows] = 0
         self.src_mask[rows, :longest] = src_mask[which]
@@ -409,7 +414,12 @@ class RunningBatch:
         movers = np.flatnonzero(~is_hole[remaining:]) + remaining  # live rows past the new end
         targets = holes[holes < remaining]  # holes inside the new end; as many as movers
         if len(movers):
-            for buffer in (*self.cross, self.src_mask, self.tokens, self.positions, self.scores, self.history,
+            if self.compiled:  # the cross-attention keys row by row, with no temporary of the movers' rows
+                _step.copy_rows(self.cross, targets, movers, self.cross[0].shape[2])
+            else:
+                for buffer in self.cross:
+                    buffer[targets] = buffer[movers]
+            for buffer in (self.src_mask, self.tokens, self.positions, self.scores, self.history,
                            self.row_ngram, self.row_min_length, self.row_reshape_until, self.has_quota, self.row_quota):
                 buffer[targets] = buffer[movers]
             self.cache.copy(targets, movers, int(self.positions[movers].max()))
