@@ -48,7 +48,8 @@ def quality_gap(variant: Manifest, reference: Manifest, tolerance: float = QUALI
     sets = shared_bleu(variant, reference)
     if not sets:
         return "no evaluation set scored in both manifests"
-    below = {name: ref - ours for name, (ours, ref) in sets.items() if ours < ref - tolerance}
+    # 1e-9: scores are written with two decimals, so exactly `tolerance` below must not fail on rounding
+    below = {name: ref - ours for name, (ours, ref) in sets.items() if ours < ref - tolerance - 1e-9}
     if below:
         return ", ".join(f"{gap:.2f} BLEU below on {name}" for name, gap in sorted(below.items()))
     return None
