@@ -26,7 +26,7 @@ class ModelRegistry:
     def __init__(self, store_root: str | Path, engine_config: EngineConfig = EngineConfig(),
                  default_model: str | None = None, default_variant: Policy = "fastest") -> None:
         """default_variant: "fastest" serves requests that name no model with the default model's int8
-        variant where it runs on the CPU at equal quality (service/engine/default_variant.py); "named"
+        variant where it runs on the CPU at equal quality (service/default_variant.py); "named"
         with the default model itself."""
         self.store = ModelStore(store_root)
         self.engine_config = engine_config
