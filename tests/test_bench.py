@@ -41,3 +41,29 @@ def test_the_compiled_step_bench_checks_tokens_and_reports_both_sides_and_a_prof
         assert cells[5].endswith("%") and cells[6].endswith("%")
     assert out.count("compiled step:") == 2  # a profile per case
     assert "| decoder Gemm |" in out and "| outside ONNX Runtime (Python and the compiled bookkeeping) |" in out
+
+
+def test_the_model_table_scores_every_set_and_times_every_case(capsys):
+    from bench import model_table
+
+    code = model_table.main([f"{model_table.STORE}:ko-en-int8", "--limit", "12", "--speed-rounds", "1",
+                             "--batch-1-sentences", "2", "--threads", "1"])
+    assert code == 0
+    out = capsys.readouterr().out
+    quality = [line for line in out.splitlines() if line.startswith("| ko-en-int8/")]
+    assert len(quality) == 2  # the quality row, then the speed row
+    cells = [c.strip() for c in quality[0].split("|")[2:-1]]
+    assert 0 < float(cells[0]) < 100  # MiB on disk
+    assert all(0 <= float(c) <= 100 for c in cells[1:3])  # BLEU on the two grammar splits
+    for cell in cells[3:]:
+        bleu, chrf, loops = (x.strip() for x in cell.split("/"))
+        assert 0 <= float(bleu) <= 100 and 0 <= float(chrf) <= 100 and 0 <= int(loops) <= 12
+    speeds = [float(c) for c in quality[1].split("|")[2:-1]]
+    assert len(speeds) == len(model_table.SPEED_CASES) and all(s > 0 for s in speeds)
+
+
+def test_the_model_table_refuses_a_model_it_cannot_parse():
+    from bench import model_table
+
+    with pytest.raises(SystemExit):
+        model_table.main(["model_store/ko-en"])
