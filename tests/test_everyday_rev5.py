@@ -50,7 +50,8 @@ def pairs(samples):
 
 
 def test_the_new_constructions_are_revision_5s_with_modest_weights():
-    assert EVERYDAY_REVISIONS == (3, 4, 5) and EverydayConfig().revision == 5 != EVERYDAY_REVISION
+    assert EVERYDAY_REVISIONS[:3] == (3, 4, 5) and EverydayConfig().revision == EVERYDAY_REVISIONS[-1] >= 5
+    assert EverydayConfig().revision != EVERYDAY_REVISION
     assert everyday_corpus.REVISIONS[5] == (REV5_CONSTRUCTIONS,)
     newest = constructions(5)
     assert all(newest[name] is REV5_CONSTRUCTIONS[name] for name in REV5_CONSTRUCTIONS)
