@@ -218,6 +218,7 @@ def train(model_cfg: ModelConfig, cfg: TrainConfig, data: Data, out: Path, resum
                         sum(len(pairs) for pairs in final_sets(data).values()) / max(selection, 1),
                         extra_validations=1 if cfg.average_last else 0)
     started = time.monotonic() - progress.elapsed
+    resumed_at = progress.elapsed  # the time limit is this command's: a resumed run's earlier minutes do not count
     window_loss, window_tokens, window_start = 0.0, 0, time.monotonic()
     stop = False
     while not stop and progress.step < cfg.max_steps:
@@ -246,7 +247,7 @@ def train(model_cfg: ModelConfig, cfg: TrainConfig, data: Data, out: Path, resum
                 window_loss, window_tokens, window_start = 0.0, 0, time.monotonic()
 
             progress.elapsed = time.monotonic() - started
-            out_of_time = budget.out_of_time(progress.elapsed)
+            out_of_time = budget.out_of_time(progress.elapsed - resumed_at)
             last_step = progress.step >= cfg.max_steps
             if progress.step % cfg.eval_every == 0 or last_step or out_of_time:
                 validation_started = time.monotonic()
@@ -255,7 +256,7 @@ def train(model_cfg: ModelConfig, cfg: TrainConfig, data: Data, out: Path, resum
                 if out_of_time:
                     log.warning("time limit of %.1f minutes reached at step %d (%.1f min of training, %.1f kept "
                                 "for the last validation and the final scores)", cfg.time_limit_minutes,
-                                progress.step, progress.elapsed / 60, budget.reserve() / 60)
+                                progress.step, (progress.elapsed - resumed_at) / 60, budget.reserve() / 60)
             if stop:
                 break
         else:

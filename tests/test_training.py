@@ -85,6 +85,21 @@ def test_a_time_limit_counts_what_the_command_spent_before_training(tmp_path, ca
     assert any("time limit of 1.0 minutes reached at step 1 " in r.getMessage() for r in caplog.records)
 
 
+def test_a_resumed_run_gets_its_own_time_limit_not_what_is_left_of_the_first(tmp_path):
+    """--time-limit is the command's: an hour of earlier training does not stop a resumed command at once."""
+    tsv = tmp_path / "pairs.tsv"
+    write_tsv(PAIRS * 4, tsv)
+    common = ["--train", str(tsv), "--dev", str(tsv), *TINY_MODEL, "--eval-every", "10", "--out", str(tmp_path / "r")]
+    assert train_cli.main([*common, "--max-steps", "10"]) == 0
+    state = read_checkpoint(tmp_path / "r/last.pt")
+    state["progress"]["elapsed"] = 3600.0  # as if the first command had trained for an hour
+    torch.save(state, tmp_path / "r/last.pt")
+    assert train_cli.main([*common, "--max-steps", "20", "--resume", "--time-limit", "5"]) == 0
+    results = json.loads((tmp_path / "r/results.json").read_text())
+    assert results["steps"] == 20
+    assert results["train_minutes"] >= 60  # the run's own training time still adds up across commands
+
+
 def test_a_run_out_of_time_still_writes_its_best_checkpoint_and_final_scores(tmp_path):
     tsv = tmp_path / "pairs.tsv"
     write_tsv(PAIRS * 4, tsv)
