@@ -126,8 +126,9 @@ def main(argv: list[str] | None = None) -> int:
                 chosen = sources[: args.batch_1_sentences] if batch == 1 else sources
                 rate = tokens_per_second(engine, chosen, 4 if kind == "beam 4" else 1, batch)
                 best[label, (kind, batch)] = max(best[label, (kind, batch)], rate)
+    threads = f"{args.threads} thread{'s' if args.threads != 1 else ''}"
     print(f"\nEngine tokens/s on the everyday held-out sentences ({args.batch_1_sentences} one at a time, "
-          f"{len(sentences)} in batches of 32), {args.threads} threads, best of {args.speed_rounds} rounds:\n")
+          f"{len(sentences)} in batches of 32), {threads}, best of {args.speed_rounds} rounds:\n")
     print("| model | " + " | ".join(f"{kind}, batch {batch}" for kind, batch in SPEED_CASES) + " |")
     print("| --- |" + " ---: |" * len(SPEED_CASES))
     for label in labels:

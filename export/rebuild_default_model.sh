@@ -1,20 +1,27 @@
 #!/usr/bin/env bash
-# Rebuild the bundled default model from scratch: generate the corpus, train (≈ 28 min on 2 quiet cores),
-# export model_store/ko-en/4 and its int8 variant model_store/ko-en-int8/4, replacing what is there.
+# Rebuild the bundled default model from scratch: generate the corpus, train (≈ 75 minutes on 2 cores on a slow day),
+# export model_store/ko-en/5 and its int8 variant model_store/ko-en-int8/5, replacing what is there.
 #   bash export/rebuild_default_model.sh [RUN_DIR]
+# An interrupted run goes on where it stopped: run the same command again (it resumes from RUN_DIR/last.pt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 run=${1:-runs/ko-en-rebuild}
+# Version 5: pre-LN with ko-en/4's shape (3 + 3 layers, d_model 256), corpus version 2 with everyday
+# revision 3, 3,533 steps, the best of the validations kept (step 3,200; the average of the last five
+# scored 82.30 against its 82.40, so it was not kept). The time limit is lifted so that a slower machine
+# still trains every step. The bundled run trained its first 1,801 steps on 2 threads and the rest on 1,
+# resumed: the schedule does not depend on either, but float sums do, so a rebuild is the same recipe, not
+# the same bits. The revision, norm and steps are named so that later defaults do not change what this builds.
+steps=(--norm pre --everyday-revision 3 --max-steps 3533 --time-limit 0 --average-last 5)
 if [ -e "$run/last.pt" ]; then
-  echo "error: $run already holds a run; give another directory or remove it" >&2
-  exit 2
+  mt-train --out "$run" --resume "${steps[@]}"
+else
+  mt-train --out "$run" "${steps[@]}"
 fi
-# Version 4 is the bare mt-train (corpus version 2 with everyday revision 3, 4000 source pieces,
-# placeholders for numbers, Latin words and names, 3000 steps); the time limit is lifted so that a
-# slower machine still trains all 3000 steps. The revision and steps are named so that a later default
-# does not change what this script builds.
-mt-train --out "$run" --everyday-revision 3 --max-steps 3000 --time-limit 0
-mt-export --checkpoint "$run/best.pt" --name ko-en --version 4 --force --int8
+mt-export --checkpoint "$run/best.pt" --name ko-en --version 5 --force --int8
+# Version 4 (in git history) was post-LN, the bare mt-train of its day:
+#   mt-train --out "$run" --everyday-revision 3 --max-steps 3000 --time-limit 0
+#   mt-export --checkpoint "$run/best.pt" --name ko-en --version 4 --force --int8
 # Version 3 (in git history) was the same with --max-steps 2400 (its best checkpoint: step 2400).
 # Version 2 (in git history: no name placeholders) was built by the mt-train of commit 93e8bb1 (before
 # names): mt-train --out "$run" --time-limit 0, exported as --version 2.

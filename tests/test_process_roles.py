@@ -59,9 +59,13 @@ def test_every_text_comes_back_as_the_engine_translates_it_offline(server, engin
     offline = engine.translate(SENTENCES, options)
     with TranslatorClient(server.address) as client:
         served = client.translate_request(SENTENCES, beam_size=beam, n_best=n_best, whole_texts=True)
+    # int8 quantizes each step's activations with one scale per tensor (DynamicQuantizeLinear), so a row's scores
+    # move with the other rows of the batch it runs in: these sentences decoded one at a time and all together
+    # offline differ by up to 0.019 with ko-en-int8/5 (fp32: 0.0), and the server batches them its own way.
+    tolerance = 0.05 if engine.manifest.variant == "int8" else 1e-4
     for mine, theirs in zip(served.translations, offline):
         assert [h.text for h in mine.hypotheses] == [t.text for t in theirs]
-        assert [h.score for h in mine.hypotheses] == pytest.approx([t.score for t in theirs], abs=1e-4)
+        assert [h.score for h in mine.hypotheses] == pytest.approx([t.score for t in theirs], abs=tolerance)
         assert all(h.finished for h in mine.hypotheses)
 
 
