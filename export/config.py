@@ -112,7 +112,7 @@ class TrainConfig:
     precision: str = "fp32"  # "bf16": autocast matmuls to bfloat16 (fp32 master weights), ~1.5x on AVX-512 BF16 CPUs
     # Share of training pairs whose lexicon noun is written in English in the source, so that it trains as a
     # common-noun placeholder (export/noun_variants.py: what glossary terms become at serving). 0: off, the
-    # recipe of ko-en/4.
+    # recipe of ko-en/4 and ko-en/5.
     noun_placeholders: float = 0.0
     # Keep the weights of the last N validations (OUT/snapshots/) and validate their average at the end: it
     # becomes best.pt when it scores higher than every single checkpoint. 0: off, the recipe of ko-en/4.

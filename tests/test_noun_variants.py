@@ -35,6 +35,6 @@ def test_the_lexicon_gives_one_word_nouns_and_mt_train_takes_the_share():
     nouns = dict(lexicon_nouns())
     assert len(nouns) > 300 and nouns["사과"] == "apple" and all(" " not in en for en in nouns.values())
     assert configs_from_args(build_parser().parse_args(["--noun-placeholders", "0.1"])).noun_placeholders == 0.1
-    assert TrainConfig().noun_placeholders == 0.0  # the bare mt-train stays ko-en/4's recipe
+    assert TrainConfig().noun_placeholders == 0.0  # the bare mt-train keeps the bundled models' recipe: no noun placeholders
     with pytest.raises(ValueError, match="between 0 and 1"):
         TrainConfig(noun_placeholders=1.5)
