@@ -15,7 +15,7 @@ from export.grammar.everyday_corpus import EVERYDAY_REVISIONS, EverydayConfig, c
 from export.grammar.everyday_extra import EXTRA_CONSTRUCTIONS
 from export.grammar.hangul import final_consonant
 from tests.bundled import FOLDER
-from tests.test_everyday_grammar import assert_well_formed, sample_constructions
+from tests.test_everyday_grammar import assert_one_translation_each, assert_well_formed, sample_constructions
 
 # sha256 of generate_everyday(EverydayConfig(seed=13, train_size=3000, dev_size=50, test_size=50)) as _digest()
 # writes it, computed with the code before revision 4 existed.
@@ -144,10 +144,7 @@ def test_the_bundled_models_recorded_corpus_is_rebuilt_exactly():
 
 
 def test_one_korean_sentence_has_one_english_translation_beside_the_older_constructions():
-    seen = {}
-    for sentences in sample_constructions(constructions(EVERYDAY_REVISIONS[-1]), 8, 500).values():
-        for s in sentences:
-            assert seen.setdefault(s.ko, s.en) == s.en, (s.ko, seen[s.ko], s.en)
+    assert_one_translation_each(sample_constructions(constructions(EVERYDAY_REVISIONS[-1]), 8, 500))
 
 
 def test_sentences_are_punctuated_and_spelled_alike(samples):

@@ -168,6 +168,14 @@ def sample_constructions(constructions: dict, seed: int, per_construction: int) 
     return out
 
 
+def assert_one_translation_each(samples: dict) -> None:
+    """No Korean sentence among `samples` ({name: sentences}) comes with two different English ones."""
+    seen = {}
+    for sentences in samples.values():
+        for s in sentences:
+            assert seen.setdefault(s.ko, s.en) == s.en, (s.ko, seen[s.ko], s.en)
+
+
 @pytest.fixture(scope="module")
 def samples():
     return sample_constructions(everyday_corpus.constructions(EVERYDAY_REVISIONS[-1]), 7, 400)

@@ -12,7 +12,7 @@ from export.grammar.everyday import _but_clause
 from export.grammar.everyday_corpus import constructions
 from export.grammar.everyday_more import (MORE_CONSTRUCTIONS, _PHRASE_ROWS, _exclaim, _pronoun_ko, adnominal, clock,
                                           people_count, perfect)
-from tests.test_everyday_grammar import sample_constructions
+from tests.test_everyday_grammar import assert_one_translation_each, sample_constructions
 
 
 @pytest.fixture(scope="module")
@@ -25,10 +25,7 @@ def test_the_new_constructions_are_drawn_by_the_everyday_generator():
 
 
 def test_one_korean_sentence_has_one_english_translation(samples):
-    seen = {}
-    for sentences in samples.values():
-        for s in sentences:
-            assert seen.setdefault(s.ko, s.en) == s.en, s.ko
+    assert_one_translation_each(samples)
 
 
 def test_set_phrases_have_a_form_at_some_level_and_answers_keep_the_english(samples):

@@ -14,7 +14,7 @@ from export.grammar import everyday_lexicon as lexicon
 from export.grammar.everyday_corpus import EVERYDAY_REVISIONS, EverydayConfig, constructions, generate_everyday
 from export.grammar.everyday_rev5 import REV5_CONSTRUCTIONS
 from tests.test_everyday_extra import SMALL, _digest
-from tests.test_everyday_grammar import assert_well_formed, sample_constructions
+from tests.test_everyday_grammar import assert_one_translation_each, assert_well_formed, sample_constructions
 
 # sha256 of generate_everyday(EverydayConfig(seed=13, train_size=3000, dev_size=50, test_size=50, revision=4)) as
 # tests.test_everyday_extra._digest writes it, computed with the code before revision 5 existed.
@@ -93,10 +93,7 @@ def test_the_bundled_corpus_records_revision_5():
 
 
 def test_one_korean_sentence_has_one_english_translation_beside_the_older_constructions():
-    seen = {}
-    for sentences in sample_constructions(constructions(5), 9, 600).values():
-        for s in sentences:
-            assert seen.setdefault(s.ko, s.en) == s.en, (s.ko, seen[s.ko], s.en)
+    assert_one_translation_each(sample_constructions(constructions(5), 9, 600))
 
 
 def test_sentences_are_punctuated_and_spelled_alike(samples):
