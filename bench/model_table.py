@@ -23,10 +23,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import sacrebleu
 from tqdm import tqdm
 
-from bench.controls import has_loop
+from bench.controls import quality
 from model_store import ModelStore
 from service.config import DecodingOptions, EngineConfig
 from service.engine.engine import Engine
@@ -53,13 +52,6 @@ class Subject:
         if version and not version.isdigit():
             raise ValueError(f"{spec!r}: the version must be a number")
         return cls(Path(store), name, int(version) if version else None)
-
-
-def served_quality(engine: Engine, pairs: list[tuple[str, str]]) -> tuple[float, float, int]:
-    outputs = [h[0].text for h in engine.translate([s for s, _ in pairs], SERVED)]
-    references = [[t for _, t in pairs]]
-    return (sacrebleu.corpus_bleu(outputs, references).score, sacrebleu.corpus_chrf(outputs, references).score,
-            sum(map(has_loop, outputs)))
 
 
 def tokens_per_second(engine: Engine, sources: list[list[int]], beam: int, batch: int) -> float:
@@ -111,9 +103,9 @@ def main(argv: list[str] | None = None) -> int:
         key = repr(sorted(grammar.items()))
         if key not in corpora:
             corpora[key] = bundled_corpus_from_summary(grammar).splits["test"][cut]
-        cells = [served_quality(engine, pairs) for pairs in (corpora[key], first, *everyday.values())]
-        print(f"| {label} | {size_mib(version.path):.1f} | {cells[0][0]:.2f} | {cells[1][0]:.2f} | "
-              + " | ".join(f"{b:.2f} / {c:.2f} / {loops}" for b, c, loops in cells[2:]) + " |")
+        cells = [quality(engine, pairs, SERVED) for pairs in (corpora[key], first, *everyday.values())]
+        print(f"| {label} | {size_mib(version.path):.1f} | {cells[0].bleu:.2f} | {cells[1].bleu:.2f} | "
+              + " | ".join(f"{q.bleu:.2f} / {q.chrf:.2f} / {q.loops}" for q in cells[2:]) + " |")
     if args.speed_rounds <= 0:
         return 0
 
