@@ -176,6 +176,18 @@ def assert_one_translation_each(samples: dict) -> None:
             assert seen.setdefault(s.ko, s.en) == s.en, (s.ko, seen[s.ko], s.en)
 
 
+def assert_revision_appended(revision: int, table: dict, share: tuple[float, float]) -> None:
+    """`table` is revision `revision`'s own row, drawn after every older revision's constructions in their order
+    (so that the older corpora rebuild exactly), with a share of the draw within `share` and modest weights."""
+    assert everyday_corpus.REVISIONS[revision] == (table,)
+    newest = everyday_corpus.constructions(revision)
+    assert list(newest) == list(everyday_corpus.constructions(revision - 1)) + list(table)   # appended, old order kept
+    assert all(newest[name] is table[name] for name in table)
+    drawn = sum(w for _, w in table.values()) / sum(w for _, w in newest.values())
+    assert share[0] <= drawn <= share[1], drawn
+    assert all(1 <= w <= 6 for _, w in table.values())
+
+
 @pytest.fixture(scope="module")
 def samples():
     return sample_constructions(everyday_corpus.constructions(EVERYDAY_REVISIONS[-1]), 7, 400)

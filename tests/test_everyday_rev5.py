@@ -14,7 +14,8 @@ from export.grammar import everyday_lexicon as lexicon
 from export.grammar.everyday_corpus import EVERYDAY_REVISIONS, EverydayConfig, constructions, generate_everyday
 from export.grammar.everyday_rev5 import REV5_CONSTRUCTIONS
 from tests.test_everyday_extra import SMALL, _digest
-from tests.test_everyday_grammar import assert_one_translation_each, assert_well_formed, sample_constructions
+from tests.test_everyday_grammar import (assert_one_translation_each, assert_revision_appended, assert_well_formed,
+                                        sample_constructions)
 
 # sha256 of generate_everyday(EverydayConfig(seed=13, train_size=3000, dev_size=50, test_size=50, revision=4)) as
 # tests.test_everyday_extra._digest writes it, computed with the code before revision 5 existed.
@@ -52,12 +53,7 @@ def pairs(samples):
 def test_the_new_constructions_are_revision_5s_with_modest_weights():
     assert EVERYDAY_REVISIONS[:3] == (3, 4, 5) and EverydayConfig().revision == EVERYDAY_REVISIONS[-1] >= 5
     assert EverydayConfig().revision != EVERYDAY_REVISION
-    assert everyday_corpus.REVISIONS[5] == (REV5_CONSTRUCTIONS,)
-    newest = constructions(5)
-    assert all(newest[name] is REV5_CONSTRUCTIONS[name] for name in REV5_CONSTRUCTIONS)
-    share = sum(w for _, w in REV5_CONSTRUCTIONS.values()) / sum(w for _, w in newest.values())
-    assert 0.12 <= share <= 0.15, share
-    assert list(newest) == list(constructions(4)) + list(REV5_CONSTRUCTIONS)   # appended, old order kept
+    assert_revision_appended(5, REV5_CONSTRUCTIONS, (0.12, 0.15))
 
 
 def test_revision_4_reproduces_the_corpus_from_before_revision_5():

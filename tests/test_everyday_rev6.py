@@ -14,7 +14,8 @@ from export.grammar.everyday_corpus import EVERYDAY_REVISIONS, EverydayConfig, c
 from export.grammar.everyday_rev6 import REV6_CONSTRUCTIONS
 from export.grammar.hangul import final_consonant
 from tests.test_everyday_extra import SMALL, _digest
-from tests.test_everyday_grammar import assert_one_translation_each, assert_well_formed, sample_constructions
+from tests.test_everyday_grammar import (assert_one_translation_each, assert_revision_appended, assert_well_formed,
+                                        sample_constructions)
 
 # sha256 of generate_everyday(EverydayConfig(seed=13, train_size=3000, dev_size=50, test_size=50, revision=5)) as
 # tests.test_everyday_extra._digest writes it, computed with the code before revision 6 existed.
@@ -32,14 +33,8 @@ def samples():
 
 
 def test_the_new_constructions_are_revision_6s_with_modest_weights():
-    assert EVERYDAY_REVISIONS[-1] == 6 and EverydayConfig().revision == 6 != EVERYDAY_REVISION == 3
-    assert everyday_corpus.REVISIONS[6] == (REV6_CONSTRUCTIONS,)
-    newest = constructions(6)
-    assert list(newest) == list(constructions(5)) + list(REV6_CONSTRUCTIONS)    # appended, old order kept
-    assert all(newest[name] is REV6_CONSTRUCTIONS[name] for name in REV6_CONSTRUCTIONS)
-    share = sum(w for _, w in REV6_CONSTRUCTIONS.values()) / sum(w for _, w in newest.values())
-    assert 0.20 <= share <= 0.25, share
-    assert all(1 <= w <= 6 for _, w in REV6_CONSTRUCTIONS.values())
+    assert 6 in EVERYDAY_REVISIONS and EverydayConfig().revision >= 6 != EVERYDAY_REVISION == 3
+    assert_revision_appended(6, REV6_CONSTRUCTIONS, (0.20, 0.25))
 
 
 def test_revision_5_reproduces_the_corpus_from_before_revision_6():

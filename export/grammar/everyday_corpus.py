@@ -3,11 +3,11 @@
     from export.grammar.everyday_corpus import EverydayConfig, generate_everyday
     pairs = generate_everyday(EverydayConfig(seed=13, train_size=150_000))   # {"train": [...], "dev": ..., "test": ...}
 
-The constructions are defined in five modules, each exporting its own dict of name -> (function, weight):
+The constructions are defined in six modules, each exporting its own dict of name -> (function, weight):
 everyday.py (the base grammar), everyday_more.py (what the development set showed missing), everyday_extra.py
-(revision 4), everyday_rev5.py (revision 5) and everyday_rev6.py (revision 6). They import helpers from
-everyday.py and nothing imports them back; this module alone puts them together. The revisions are data (`REVISIONS`), not modules that add themselves
-to a shared dict when imported, so that what a revision draws, and in what order, is read in one place. The order
+(revision 4), everyday_rev5.py (revision 5), everyday_rev6.py (revision 6) and everyday_rev7.py (revision 7).
+They import helpers from older modules and nothing imports them back; this module alone puts them together. The
+revisions are data (`REVISIONS`), not modules that add themselves to a shared dict when imported, so that what a revision draws, and in what order, is read in one place. The order
 matters: the generator draws with `rng.choices` over the names, so an older revision's corpus is rebuilt exactly
 only while its constructions, in their order, begin every later revision's.
 """
@@ -24,6 +24,7 @@ from .everyday_extra import EXTRA_CONSTRUCTIONS
 from .everyday_more import MORE_CONSTRUCTIONS
 from .everyday_rev5 import REV5_CONSTRUCTIONS
 from .everyday_rev6 import REV6_CONSTRUCTIONS
+from .everyday_rev7 import REV7_CONSTRUCTIONS
 
 Construction = tuple[Callable[[random.Random], Sentence | None], int]   # (make a sentence, weight in the draw)
 
@@ -34,6 +35,7 @@ REVISIONS: dict[int, tuple[dict[str, Construction], ...]] = {
     4: (EXTRA_CONSTRUCTIONS,),
     5: (REV5_CONSTRUCTIONS,),
     6: (REV6_CONSTRUCTIONS,),
+    7: (REV7_CONSTRUCTIONS,),
 }
 EVERYDAY_REVISIONS = tuple(REVISIONS)
 # From this revision on, a drawn sentence whose Korean was already drawn with another English is dropped rather
