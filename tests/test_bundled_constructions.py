@@ -48,10 +48,11 @@ CASES: list[tuple[str, str, tuple[str, ...]]] = [
 # What the bundled version still gets wrong, by version. Each is a strict xfail: a model that gets one right
 # fails the test until its entry goes, and a version with no entry must get every sentence right.
 KNOWN_MISSES: dict[int, frozenset[str]] = {
-    # ko-en/5 trained on everyday revision 3, before revision 6 added these constructions
-    5: frozenset({"감기에 걸려서 병원에 갔어요.", "내일 눈이 오면 회사에 안 갈 거예요.", "시간이 있으면 영화를 봐요.",
-                  "배가 고프면 빵을 드세요.", "이 의자에 앉아도 돼요?", "친구가 저한테 선물을 사 줬어요.",
-                  "엄마가 저한테 케이크를 만들어 줬어요.", "제가 동생한테 책을 읽어 줬어요.", "동생은 우유를 안 마셔요."}),
+    # ko-en/6 (everyday revision 6) gets 11 of 15; ko-en/5 (revision 3) got 6. It turns the snow conditional's
+    # negation around, drops the bread and the imperative, reads 동생한테 as "me", and garbles a sentence that
+    # begins with 동생은 ("My stir-fried mushippos."; with 동생이 it says "I did not drink milk.").
+    6: frozenset({"내일 눈이 오면 회사에 안 갈 거예요.", "배가 고프면 빵을 드세요.", "제가 동생한테 책을 읽어 줬어요.",
+                  "동생은 우유를 안 마셔요."}),
 }
 
 

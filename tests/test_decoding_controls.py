@@ -15,10 +15,10 @@ from service.engine.running_batch import decode_all
 
 STORE = Path(__file__).resolve().parent.parent / "model_store"
 
-# Written for these tests; the first three make the bundled model loop ("late late late late").
-# The first three looped without controls on some bundled version ("late late late", "fruit fruit fruit", and on
-# ko-en/5 "persimmmmmmon" for 감사합니다); the test of no-repeat checks that one of them still does.
-TEXTS = ["그는 늦게까지 늦게 일했어요.", "어제 친구하고 같이 시장에 가서 과일을 샀어요.", "감사합니다.",
+# Written for these tests. The first three looped without controls on some bundled version ("late late late",
+# "fruit fruit fruit", ko-en/5 "persimmmmmmon" for 감사합니다, and ko-en/6 "ppppppppppppp" for the laughter ㅋㅋㅋㅋㅋ);
+# the test of no-repeat checks that one of them still does.
+TEXTS = ["그는 늦게까지 늦게 일했어요.", "어제 친구하고 같이 시장에 가서 과일을 샀어요.", "ㅋㅋㅋㅋㅋ",
          "어제 카페에 갔어요.", "오늘은 날씨가 정말 좋네요.", "내일 아침에 회의가 있어요.", "동생이 책을 읽고 있어요.",
          "저는 매일 아침 커피를 마셔요."]
 

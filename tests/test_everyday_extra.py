@@ -134,7 +134,9 @@ def _training_data(entry):
 def test_the_bundled_models_recorded_corpus_is_rebuilt_exactly():
     recorded = _training_data(json.loads(_MANIFEST.read_text()))
     assert recorded is not None and recorded["grammar"]["version"] == 2, recorded
-    assert recorded["grammar"]["everyday_revision"] == EVERYDAY_REVISION  # mt-train bare builds its corpus
+    # The bundled revision is the one export/rebuild_default_model.sh names (tests/test_bundled_model.py checks),
+    # since ko-en/6 not the bare mt-train's default (3); whichever it is, its corpus must rebuild exactly.
+    assert recorded["grammar"]["everyday_revision"] in EVERYDAY_REVISIONS
     rebuilt = bundled_corpus_from_summary(recorded["grammar"]).summary()
     for split in ("train", "dev", "test"):
         assert rebuilt[split] == recorded[split], split

@@ -75,10 +75,11 @@ def test_decoding_controls_and_prefixes_come_through_as_the_engine_decodes_them(
     # A number of the sentence written in the prefix is that number's placeholder: it does not come out twice.
     (number,) = client.translate_request(["2020년에 회의가 열렸어요."], target_prefix=["In 2020,"]).translations
     assert number.hypotheses[0].text.startswith("In 2020,") and number.hypotheses[0].text.count("2020") == 1
-    # The bundled model loops on a piece here ("That persimmmmmmon is coi." on ko-en/5; ko-en/4 said "late late
-    # late" for texts[0]); the server's default no-repeat size stops the loop for requests that leave it unset.
-    looping = client.translate(["감사합니다."], no_repeat_ngram_size=0)[0]
-    assert "mmmmmm" in looping and "mmmmmm" not in client.translate(["감사합니다."])[0]
+    # The bundled model loops on a piece here ("The paco ppowco ppack shito away pppppppppppppo" for the laughter
+    # ㅋㅋㅋㅋㅋ on ko-en/6; ko-en/4 said "late late late" for texts[0]); the server's default no-repeat size stops
+    # the loop for requests that leave it unset.
+    looping = client.translate(["ㅋㅋㅋㅋㅋ"], no_repeat_ngram_size=0)[0]
+    assert "pppppp" in looping and "pppppp" not in client.translate(["ㅋㅋㅋㅋㅋ"])[0]
 
 
 def test_an_empty_string_gets_an_empty_translation(client):
