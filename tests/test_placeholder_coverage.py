@@ -11,6 +11,7 @@ import pytest
 from service.config import DecodingOptions, EngineConfig
 from service.engine.decoding import SpecialTokens
 from service.engine.engine import Engine
+from service.engine import running_batch
 from service.engine.running_batch import RunningBatch, decode_all
 from service.engine.sequence import Sequence
 
@@ -151,3 +152,34 @@ def test_the_placeholder_beam_is_a_beam_the_service_accepts():
         EngineConfig(placeholder_beam=17)
     with pytest.raises(ValueError):
         EngineConfig(placeholder_beam=0)
+
+
+class NeverPlacingModel(ScriptedModel):
+    """Never writes P0 (it stays at the floor, below every word), and would end after A: coverage can never
+    be met, and held to it the model writes A B A B ... to its length limit."""
+
+    def step(self, tokens, positions, src_mask, self_mask, past, cross):
+        log_probs, cache = super().step(tokens, positions, src_mask, self_mask, past, cross)
+        table = {SPECIAL.bos: {A: 0.9, B: 0.1}, A: {SPECIAL.eos: 0.8, B: 0.2}, B: {A: 0.6, SPECIAL.eos: 0.4}}
+        log_probs[:] = -30.0
+        for row, token in enumerate(tokens[:, 0]):
+            for nxt, p in table.get(int(token), table[B]).items():
+                log_probs[row, nxt] = np.log(p)
+        return log_probs, cache
+
+
+@pytest.mark.parametrize("compiled", [False, True])
+@pytest.mark.parametrize("beam_size", [1, 4])
+def test_a_quota_the_model_cannot_meet_returns_its_best_held_back_ending_not_its_output_to_the_limit(
+        compiled, beam_size):
+    if compiled and running_batch._step is None:
+        pytest.skip("the compiled step is not built")
+    batch = RunningBatch(NeverPlacingModel(), SPECIAL, 16, placeholder_ids=[P0, P1], compiled=compiled)
+    held, free = Sequence([B, B], DecodingOptions(beam_size=beam_size, n_best=1), 10), \
+        Sequence([B, B], DecodingOptions(beam_size=beam_size), 10)
+    held.quota = np.array([1, 0])
+    decode_all(batch, [held, free])
+    (best,) = held.result()
+    assert best.tokens == [A] and best.finished, best  # what it would have said: A, then the end
+    assert best.log_prob == pytest.approx(np.log(0.9) + np.log(0.8), abs=1e-5)
+    assert free.result()[0].tokens == [A] and free.held_back is None

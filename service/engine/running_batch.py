@@ -279,6 +279,7 @@ class RunningBatch:
         self._group_arrays: dict[tuple[int, bool], tuple[np.ndarray, ...]] = {}  # the compiled selection's
         self._controlled: list[Sequence] = []  # sequences with a reshaping control or a prefix
         self._may_ban = False  # a live row has a quota or a no-repeat size
+        self._quota_sequences: list[Sequence] = []  # live, with a quota, candidates from the graph's top-k
         self._eos_prefixes = np.zeros((0, max_target_tokens + 1), np.int64)
         self._owner: list[Sequence] = []  # per slot: the sequence whose beam lives there
         self.cross: list[np.ndarray] = []
@@ -482,6 +483,8 @@ class RunningBatch:
             rows, banned, eos_banned = self._bans(banning)
             extra = banned.shape[1] + 1
         values, ids, log_probs = self.cache.run(self, n, top_k + extra, want_log_probs=bool(reshaped))
+        if self._quota_sequences:
+            self._note_held_back_ends(values, ids, top_k)
         if banning:
             values, ids = self._remove(rows, banned, eos_banned, values, ids, top_k)
         return values, ids, log_probs, reshaped
@@ -499,6 +502,8 @@ class RunningBatch:
                                       self.banning)
         extra = most + 1 if most >= 0 else 0  # as many more candidates as a row may lose, so that top_k remain
         values, ids, log_probs = self.cache.run(self, n, top_k + extra, want_log_probs=bool(reshaped))
+        if self._quota_sequences:
+            self._note_held_back_ends(values, ids, top_k)
         if extra:
             top_k = min(top_k, values.shape[1])  # a vocabulary smaller than top_k (the tests' scripted models)
             kept_values, kept_ids = np.empty((n, top_k), np.float32), np.empty((n, top_k), np.int64)
@@ -537,6 +542,37 @@ class RunningBatch:
         return done
 
     # ---- controls: bans and reshaped distributions (service/engine/controls.py) ---------------------------
+
+    def _note_held_back_ends(self, values: np.ndarray, ids: np.ndarray, top_k: int) -> None:
+        """Placeholder coverage's way out. A row that would end here (EOS among its best top_k + 1 candidates,
+        which both candidate paths ask the graph for) but may not, because a placeholder is still missing,
+        leaves that ending on its sequence: `Sequence.held_back`, the best so far by normalized score. A
+        sequence that never meets its quota returns it rather than what it wrote until its length limit
+        (`Sequence.result`): the model's own sentence without the placeholder it could not place, not
+        "That is a good. Is that agreement. Is a good is be good. sweet.nd ..." (docs/benchmarks.md).
+        Python work per step only while such a sequence is live, per its rows."""
+        held = [s for s in self._quota_sequences
+                if s.slots is not None and s.step >= max(s.options.min_length, len(s.prefix))]
+        if not held:
+            return
+        rows = np.concatenate([s.slots for s in held])
+        steps = np.concatenate([np.full(len(s.slots), s.step) for s in held])
+        _, missing = self._placeholder_bans(held, rows, steps)
+        eos = ids[rows, : top_k + 1] == self.special.eos
+        start = 0
+        for s in held:
+            for row, miss, hit, candidates in zip(s.slots.tolist(), missing[start: start + len(s.slots)],
+                                                  eos[start: start + len(s.slots)], values[s.slots]):
+                if not (miss and hit.any()):
+                    continue
+                total = float(self.scores[row] + candidates[: top_k + 1][hit][0])  # float32, as the selection
+                if not np.isfinite(total):
+                    continue
+                tokens = self.history[row, : s.step].tolist()
+                score = length_normalized(total, len(tokens) + 1, s.options.length_penalty)
+                if s.held_back is None or score > s.held_back.score:
+                    s.held_back = Hypothesis(tokens, total, score, True)
+            start += len(s.slots)
 
     def _bans(self, sequences: list[Sequence]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The rows of `sequences`, and per row the token ids it may not take next (-1 pads: it matches no
@@ -667,6 +703,8 @@ class RunningBatch:
                     [i for i, s in enumerate(g) if s.on_step is not None])
             self._controlled = [s for s in self.sequences if s.options.reshapes or s.prefix]
             self._may_ban = any(s.quota is not None or s.options.no_repeat_ngram_size for s in self.sequences)
+            self._quota_sequences = [s for s in self.sequences if s.quota is not None and not s.options.reshapes
+                                     and not s.options.alternatives]
         return self._groups
 
     def _select(self, k: int, group: list[Sequence], slots: np.ndarray, top_values: np.ndarray,

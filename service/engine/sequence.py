@@ -46,6 +46,9 @@ class Sequence:
     # options.alternatives: the hypothesis of each beam (in the order of their first free token), once ended
     alternatives: list[Hypothesis | None] = field(default_factory=list)
     alive: np.ndarray | None = None  # options.alternatives: which beams still decode, from the branching step on
+    # With a quota: the best ending that coverage held back (EOS while a placeholder was missing); returned
+    # when no hypothesis meets the quota before the length limit (RunningBatch._note_held_back_ends).
+    held_back: Hypothesis | None = None
 
     @property
     def controlled(self) -> bool:
@@ -66,4 +69,7 @@ class Sequence:
             return [Hypothesis([], 0.0, 0.0, True)]
         if self.options.alternatives:
             return [h for h in self.alternatives if h is not None]
-        return sorted(self.finished, key=lambda h: h.score, reverse=True)[: self.options.n_best]
+        ranked = sorted(self.finished, key=lambda h: h.score, reverse=True)
+        if self.held_back is not None and not any(h.finished for h in ranked):  # coverage never met: no junk
+            ranked.insert(0, self.held_back)
+        return ranked[: self.options.n_best]
