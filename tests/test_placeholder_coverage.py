@@ -154,32 +154,64 @@ def test_the_placeholder_beam_is_a_beam_the_service_accepts():
         EngineConfig(placeholder_beam=0)
 
 
-class NeverPlacingModel(ScriptedModel):
-    """Never writes P0 (it stays at the floor, below every word), and would end after A: coverage can never
-    be met, and held to it the model writes A B A B ... to its length limit."""
+class TableModel(ScriptedModel):
+    """Next-token probabilities from `table` by the previous token (the rest at the floor, below every word)."""
+
+    def __init__(self, table: dict) -> None:
+        self.table = table
 
     def step(self, tokens, positions, src_mask, self_mask, past, cross):
         log_probs, cache = super().step(tokens, positions, src_mask, self_mask, past, cross)
-        table = {SPECIAL.bos: {A: 0.9, B: 0.1}, A: {SPECIAL.eos: 0.8, B: 0.2}, B: {A: 0.6, SPECIAL.eos: 0.4}}
         log_probs[:] = -30.0
         for row, token in enumerate(tokens[:, 0]):
-            for nxt, p in table.get(int(token), table[B]).items():
+            for nxt, p in self.table.get(int(token), self.table[B]).items():
                 log_probs[row, nxt] = np.log(p)
         return log_probs, cache
+
+
+# Never writes P0 and would end after A: coverage can never be met, and held to it the model writes
+# A B A B ... to its length limit.
+NEVER_PLACING = {SPECIAL.bos: {A: 0.9, B: 0.1}, A: {SPECIAL.eos: 0.8, B: 0.2}, B: {A: 0.6, SPECIAL.eos: 0.4}}
+
+
+def decode_held(table: dict, beam_size: int, compiled: bool, beside: int | None = None) -> tuple[Sequence, Sequence]:
+    """A sequence that must place P0 once, decoded beside one without a quota (of beam `beside`, or its own)."""
+    if compiled and running_batch._step is None:
+        pytest.skip("the compiled step is not built")
+    batch = RunningBatch(TableModel(table), SPECIAL, 16, placeholder_ids=[P0, P1], compiled=compiled)
+    held = Sequence([B, B], DecodingOptions(beam_size=beam_size), 10)
+    free = Sequence([B, B], DecodingOptions(beam_size=beside or beam_size), 10)
+    held.quota = np.array([1, 0])
+    decode_all(batch, [held, free])
+    return held, free
 
 
 @pytest.mark.parametrize("compiled", [False, True])
 @pytest.mark.parametrize("beam_size", [1, 4])
 def test_a_quota_the_model_cannot_meet_returns_its_best_held_back_ending_not_its_output_to_the_limit(
         compiled, beam_size):
-    if compiled and running_batch._step is None:
-        pytest.skip("the compiled step is not built")
-    batch = RunningBatch(NeverPlacingModel(), SPECIAL, 16, placeholder_ids=[P0, P1], compiled=compiled)
-    held, free = Sequence([B, B], DecodingOptions(beam_size=beam_size, n_best=1), 10), \
-        Sequence([B, B], DecodingOptions(beam_size=beam_size), 10)
-    held.quota = np.array([1, 0])
-    decode_all(batch, [held, free])
+    held, free = decode_held(NEVER_PLACING, beam_size, compiled)
     (best,) = held.result()
     assert best.tokens == [A] and best.finished, best  # what it would have said: A, then the end
     assert best.log_prob == pytest.approx(np.log(0.9) + np.log(0.8), abs=1e-5)
-    assert free.result()[0].tokens == [A] and free.held_back is None
+    assert free.result()[0].tokens == [A]
+
+
+@pytest.mark.parametrize("compiled", [False, True])
+def test_the_held_back_ending_is_the_first_one_not_a_longer_loop_that_scores_better_per_token(compiled):
+    # After A the model is torn between the end and B (EOS first on the tie: the lower id); B leads back to A.
+    # [A] + EOS scores (ln .9 + ln .5) / 2 = -0.40 a token, [A B A] + EOS (... + ln .99 + ln .5) / 4 = -0.38.
+    loop = {SPECIAL.bos: {A: 0.9, B: 0.1}, A: {SPECIAL.eos: 0.5, B: 0.5}, B: {A: 0.99, SPECIAL.eos: 0.01}}
+    held, _ = decode_held(loop, 1, compiled)
+    assert held.result()[0].tokens == [A]
+
+
+@pytest.mark.parametrize("compiled", [False, True])
+def test_what_a_held_sequence_returns_does_not_depend_on_the_beams_beside_it(compiled):
+    # EOS is A's second candidate: a greedy sequence would never have ended there, so it has no held-back
+    # ending, alone or beside a beam of 4 (whose rows make the batch ask the graph for more candidates).
+    second = {SPECIAL.bos: {A: 0.9, B: 0.1}, A: {B: 0.6, SPECIAL.eos: 0.4}, B: {A: 0.7, SPECIAL.eos: 0.3}}
+    alone, _ = decode_held(second, 1, compiled)
+    beside, _ = decode_held(second, 1, compiled, beside=4)
+    assert alone.result() == beside.result()
+    assert alone.held_back is None and beside.held_back is None and not alone.result()[0].finished

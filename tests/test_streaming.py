@@ -159,6 +159,16 @@ def test_a_documents_stream_shows_finished_sentences_then_the_first_unfinished_o
     assert "".join(u.appended for u in shown) == shown[-1].text
 
 
+def test_a_final_text_shorter_than_what_was_shown_comes_as_a_revised_update():
+    """A best beam, or placeholder coverage's held-back ending, can end before what was streamed: before the end
+    a shorter text is held (a beam may fall back for a step), but the final one is always sent."""
+    stream = DocumentDetokenizer([Words()], ["", ""])
+    shown = [stream.update(0, [1, 2, 3], False), stream.update(0, [1, 2], False), stream.update(0, [1], True)]
+    assert shown[1] is None  # held: the text may grow again
+    assert (shown[2].text, shown[2].revised, shown[2].appended) == ("One", True, "")
+    assert stream.update(0, [1], True) is None  # nothing new
+
+
 def test_a_document_streams_every_sentence_into_the_unary_translation(client):
     document = "어제 카페에 갔어. 사과 세 개를 샀어요?\n\n우산을 잃어버렸어."
     updates, response = stream(client, [document])

@@ -396,6 +396,7 @@ class RunningBatch:
         for s, slot in zip(newcomers, np.split(np.arange(first, first + added), np.cumsum(beams)[:-1])):
             s.slots, s.step, s.done = slot, 0, False
             s.finished.clear()
+            s.held_back = None
             s.alternatives = [None] * s.beam_size if s.options.alternatives else []
             s.alive = None
             self._owner.extend(s for _ in slot)
@@ -463,6 +464,10 @@ class RunningBatch:
             else:
                 finished.extend(self._select(k, group, slots, values, ids))
         self.positions[:n] += 1
+        for s in finished:
+            if s.held_back is not None and not any(h.finished for h in s.finished):
+                log.warning("a text could not place all its placeholders (numbers, names, Latin words, glossary "
+                            "terms) before its length limit; it gets the ending the model wanted, without them")
         for s in self.sequences:
             s.step += 1
             if s.on_step is not None:  # a sequence that ended reports too, once: it leaves after this step
@@ -484,7 +489,7 @@ class RunningBatch:
             extra = banned.shape[1] + 1
         values, ids, log_probs = self.cache.run(self, n, top_k + extra, want_log_probs=bool(reshaped))
         if self._quota_sequences:
-            self._note_held_back_ends(values, ids, top_k)
+            self._note_held_back_ends(values, ids)
         if banning:
             values, ids = self._remove(rows, banned, eos_banned, values, ids, top_k)
         return values, ids, log_probs, reshaped
@@ -503,7 +508,7 @@ class RunningBatch:
         extra = most + 1 if most >= 0 else 0  # as many more candidates as a row may lose, so that top_k remain
         values, ids, log_probs = self.cache.run(self, n, top_k + extra, want_log_probs=bool(reshaped))
         if self._quota_sequences:
-            self._note_held_back_ends(values, ids, top_k)
+            self._note_held_back_ends(values, ids)
         if extra:
             top_k = min(top_k, values.shape[1])  # a vocabulary smaller than top_k (the tests' scripted models)
             kept_values, kept_ids = np.empty((n, top_k), np.float32), np.empty((n, top_k), np.int64)
@@ -543,34 +548,36 @@ class RunningBatch:
 
     # ---- controls: bans and reshaped distributions (service/engine/controls.py) ---------------------------
 
-    def _note_held_back_ends(self, values: np.ndarray, ids: np.ndarray, top_k: int) -> None:
-        """Placeholder coverage's way out. A row that would end here (EOS among its best top_k + 1 candidates,
-        which both candidate paths ask the graph for) but may not, because a placeholder is still missing,
-        leaves that ending on its sequence: `Sequence.held_back`, the best so far by normalized score. A
-        sequence that never meets its quota returns it rather than what it wrote until its length limit
-        (`Sequence.result`): the model's own sentence without the placeholder it could not place, not
-        "That is a good. Is that agreement. Is a good is be good. sweet.nd ..." (docs/benchmarks.md).
-        Python work per step only while such a sequence is live, per its rows."""
-        held = [s for s in self._quota_sequences
-                if s.slots is not None and s.step >= max(s.options.min_length, len(s.prefix))]
+    def _note_held_back_ends(self, values: np.ndarray, ids: np.ndarray) -> None:
+        """Placeholder coverage's way out. A row that would end here (EOS among its own k best candidates, k
+        its sequence's beam: the ranks where selection could end it, whatever the batch beside it) but may
+        not, because a placeholder is still missing, leaves that ending on its sequence: `Sequence.held_back`,
+        the first step's best. The first, not the best by normalized score over all steps: a confident loop
+        that later wants to end scores its loop's average and would win. A sequence that never meets its
+        quota returns it rather than what it wrote until its length limit (`Sequence.result`): the model's
+        own sentence without the placeholder it could not place, not "That is a good. Is that agreement. Is
+        a good is be good. sweet.nd ..." (docs/benchmarks.md). Python work per step only while such a
+        sequence is live and has no ending yet, per its rows."""
+        held = [s for s in self._quota_sequences if s.slots is not None and s.held_back is None
+                and s.step >= max(s.options.min_length, len(s.prefix))]
         if not held:
             return
         rows = np.concatenate([s.slots for s in held])
         steps = np.concatenate([np.full(len(s.slots), s.step) for s in held])
         _, missing = self._placeholder_bans(held, rows, steps)
-        eos = ids[rows, : top_k + 1] == self.special.eos
         start = 0
         for s in held:
-            for row, miss, hit, candidates in zip(s.slots.tolist(), missing[start: start + len(s.slots)],
-                                                  eos[start: start + len(s.slots)], values[s.slots]):
-                if not (miss and hit.any()):
+            k = s.beam_size
+            for row, miss in zip(s.slots.tolist(), missing[start: start + len(s.slots)].tolist()):
+                hit = np.flatnonzero(ids[row, :k] == self.special.eos)
+                if not (miss and len(hit)):
                     continue
-                total = float(self.scores[row] + candidates[: top_k + 1][hit][0])  # float32, as the selection
-                if not np.isfinite(total):
+                total = float(self.scores[row] + values[row, hit[0]])  # float32, as the selection adds
+                if not np.isfinite(total):  # a dead beam's row
                     continue
                 tokens = self.history[row, : s.step].tolist()
                 score = length_normalized(total, len(tokens) + 1, s.options.length_penalty)
-                if s.held_back is None or score > s.held_back.score:
+                if s.held_back is None or score > s.held_back.score:  # the best of this one step's rows
                     s.held_back = Hypothesis(tokens, total, score, True)
             start += len(s.slots)
 

@@ -42,8 +42,12 @@ class TextView:
     def __init__(self) -> None:
         self.shown = ""
 
-    def show(self, text: str) -> TextUpdate | None:
-        if self.shown.startswith(text):  # nothing new (beam search may fall back to a shorter best: hold)
+    def show(self, text: str, final: bool = False) -> TextUpdate | None:
+        """The update to `text`, or None when there is nothing new. Before the end a shorter text is held
+        (beam search may fall back to a shorter best for a step); the final text is always shown, revised
+        when it is shorter than what was (a best beam, or placeholder coverage's held-back ending, can end
+        before what was streamed)."""
+        if text == self.shown or (not final and self.shown.startswith(text)):
             return None
         previous, self.shown = self.shown, text
         if text.startswith(previous):
@@ -72,5 +76,5 @@ class DocumentDetokenizer:
             if not finished:
                 break
         if len(texts) == len(self.decoders) and all(self.done):
-            return self.view.show(join(texts, self.separators, GLUE))
+            return self.view.show(join(texts, self.separators, GLUE), final=True)
         return self.view.show(stable(join(texts, self.separators[: len(texts) + 1], GLUE)))
