@@ -79,3 +79,21 @@ def test_one_at_a_time_rows_are_means_over_the_calls_between_two_reads_of_the_se
     with pytest.raises(SystemExit) as exit_:
         main(["--help"])
     assert exit_.value.code == 0 and "h2load" in capsys.readouterr().out
+
+
+def test_folding_the_query_scale_removes_one_mul_per_attention_and_keeps_the_log_probs():
+    import onnx
+    import onnxruntime as ort
+
+    from bench.fold_query_scale import fold_query_scale, step_inputs
+    from tests.bundled import FOLDER
+
+    model = onnx.load(str(FOLDER / "decoder.onnx"))
+    muls = sum(node.op_type == "Mul" for node in model.graph.node)
+    layers = sum(i.name.startswith("cache_key") for i in model.graph.input)
+    assert fold_query_scale(model.graph) == 2 * layers  # self- and cross-attention of each decoder layer
+    assert sum(node.op_type == "Mul" for node in model.graph.node) == muls - 2 * layers
+    plain = ort.InferenceSession(str(FOLDER / "decoder.onnx"), providers=["CPUExecutionProvider"])
+    folded = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    feed = step_inputs(plain, 3)
+    assert abs(plain.run(["log_probs"], feed)[0] - folded.run(["log_probs"], feed)[0]).max() < 1e-4
