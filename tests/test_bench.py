@@ -86,6 +86,7 @@ def test_folding_the_query_scale_removes_one_mul_per_attention_and_keeps_the_log
     import onnxruntime as ort
 
     from bench.fold_query_scale import fold_query_scale, step_inputs
+    from service.engine.onnx_model import session_options
     from tests.bundled import FOLDER
 
     model = onnx.load(str(FOLDER / "decoder.onnx"))
@@ -93,7 +94,8 @@ def test_folding_the_query_scale_removes_one_mul_per_attention_and_keeps_the_log
     layers = sum(i.name.startswith("cache_key") for i in model.graph.input)
     assert fold_query_scale(model.graph) == 2 * layers  # self- and cross-attention of each decoder layer
     assert sum(node.op_type == "Mul" for node in model.graph.node) == muls - 2 * layers
-    plain = ort.InferenceSession(str(FOLDER / "decoder.onnx"), providers=["CPUExecutionProvider"])
-    folded = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    options = session_options(2)  # the process-wide pool that every session shares (the tests' engines ask for 2)
+    plain = ort.InferenceSession(str(FOLDER / "decoder.onnx"), options, providers=["CPUExecutionProvider"])
+    folded = ort.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"])
     feed = step_inputs(plain, 3)
     assert abs(plain.run(["log_probs"], feed)[0] - folded.run(["log_probs"], feed)[0]).max() < 1e-4
