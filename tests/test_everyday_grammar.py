@@ -176,6 +176,20 @@ def assert_one_translation_each(samples: dict) -> None:
             assert seen.setdefault(s.ko, s.en) == s.en, (s.ko, seen[s.ko], s.en)
 
 
+_POLITE_END = re.compile(r"요[.?!]$")
+_FORMAL_END = re.compile(r"(니다|니까|십시오|ㅂ시다|읍시다|합시다|[가-힣]시다)[.?!]$")
+
+
+def assert_all_three_speech_levels(samples: dict) -> None:
+    """Every construction of `samples` ({name: sentences}) has polite (-요), formal (-니다, -십시오, -시다)
+    and plain sentences."""
+    for name, sentences in samples.items():
+        polite = [s for s in sentences if _POLITE_END.search(s.ko)]
+        formal = [s for s in sentences if _FORMAL_END.search(s.ko)]
+        plain = [s for s in sentences if not _POLITE_END.search(s.ko) and not _FORMAL_END.search(s.ko)]
+        assert polite and formal and plain, (name, len(polite), len(formal), len(plain))
+
+
 def assert_revision_appended(revision: int, table: dict, share: tuple[float, float]) -> None:
     """`table` is revision `revision`'s own row, drawn after every older revision's constructions in their order
     (so that the older corpora rebuild exactly), with a share of the draw within `share` and modest weights."""

@@ -14,14 +14,12 @@ from export.grammar.everyday_corpus import EVERYDAY_REVISIONS, EverydayConfig, c
 from export.grammar.everyday_rev6 import REV6_CONSTRUCTIONS
 from export.grammar.hangul import final_consonant
 from tests.test_everyday_extra import SMALL, _digest
-from tests.test_everyday_grammar import (assert_one_translation_each, assert_revision_appended, assert_well_formed,
-                                        sample_constructions)
+from tests.test_everyday_grammar import (assert_all_three_speech_levels, assert_one_translation_each,
+                                        assert_revision_appended, assert_well_formed, sample_constructions)
 
 # sha256 of generate_everyday(EverydayConfig(seed=13, train_size=3000, dev_size=50, test_size=50, revision=5)) as
 # tests.test_everyday_extra._digest writes it, computed with the code before revision 6 existed.
 REVISION_5_DIGEST = "2ad71d2bf5643e75b9b6e22c4c7b14eda8b3870504acad1cddf48785199a600f"
-_POLITE_END = re.compile(r"요[.?!]$")
-_FORMAL_END = re.compile(r"(니다|니까|십시오|ㅂ시다|읍시다|합시다|[가-힣]시다)[.?!]$")
 
 
 @pytest.fixture(scope="module")
@@ -102,11 +100,7 @@ def test_sentences_are_punctuated_and_spelled_alike(samples):
 
 
 def test_every_construction_uses_all_three_speech_levels(samples):
-    for name, sentences in samples.items():
-        polite = [s for s in sentences if _POLITE_END.search(s.ko)]
-        formal = [s for s in sentences if _FORMAL_END.search(s.ko)]
-        plain = [s for s in sentences if not _POLITE_END.search(s.ko) and not _FORMAL_END.search(s.ko)]
-        assert polite and formal and plain, (name, len(polite), len(formal), len(plain))
+    assert_all_three_speech_levels(samples)
 
 
 # --------------------------------------------------------------------------- each construction

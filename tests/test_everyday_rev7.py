@@ -13,14 +13,12 @@ from export.grammar import everyday_corpus
 from export.grammar.everyday_corpus import EVERYDAY_REVISIONS, EverydayConfig, constructions, generate_everyday
 from export.grammar.everyday_rev7 import REV7_CONSTRUCTIONS
 from tests.test_everyday_extra import SMALL, _digest
-from tests.test_everyday_grammar import (assert_one_translation_each, assert_revision_appended, assert_well_formed,
-                                        sample_constructions)
+from tests.test_everyday_grammar import (assert_all_three_speech_levels, assert_one_translation_each,
+                                        assert_revision_appended, assert_well_formed, sample_constructions)
 
 # sha256 of generate_everyday(EverydayConfig(seed=13, train_size=3000, dev_size=50, test_size=50, revision=6)) as
 # tests.test_everyday_extra._digest writes it, computed with the code before revision 7 existed.
 REVISION_6_DIGEST = "ce9462e143a7908be320ef189f7e070f3f2dd0a8387dd1ee44749995704202dc"
-_POLITE_END = re.compile(r"요[.?!]$")
-_FORMAL_END = re.compile(r"(니다|니까|십시오|ㅂ시다|읍시다|[가-힣]시다)[.?!]$")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
@@ -81,11 +79,7 @@ def test_sentences_are_punctuated_and_spelled_alike(samples):
 
 
 def test_every_construction_uses_all_three_speech_levels(samples):
-    for name, sentences in samples.items():
-        polite = [s for s in sentences if _POLITE_END.search(s.ko)]
-        formal = [s for s in sentences if _FORMAL_END.search(s.ko)]
-        plain = [s for s in sentences if not _POLITE_END.search(s.ko) and not _FORMAL_END.search(s.ko)]
-        assert polite and formal and plain, (name, len(polite), len(formal), len(plain))
+    assert_all_three_speech_levels(samples)
 
 
 def test_each_construction_makes_many_different_sentences(samples):
