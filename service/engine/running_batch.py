@@ -465,7 +465,7 @@ class RunningBatch:
                 finished.extend(self._select(k, group, slots, values, ids))
         self.positions[:n] += 1
         for s in finished:
-            if s.held_back is not None and not any(h.finished for h in s.finished):
+            if s.falls_back:
                 log.warning("a text could not place all its placeholders (numbers, names, Latin words, glossary "
                             "terms) before its length limit; it gets the ending the model wanted, without them")
         for s in self.sequences:

@@ -51,6 +51,11 @@ class Sequence:
     held_back: Hypothesis | None = None
 
     @property
+    def falls_back(self) -> bool:
+        """Whether `result` returns the held-back ending: no hypothesis met the quota before the length limit."""
+        return self.held_back is not None and not any(h.finished for h in self.finished)
+
+    @property
     def controlled(self) -> bool:
         """Whether this step's candidates come from its whole distribution (service/engine/controls.py)."""
         return self.options.reshapes or self.step < len(self.prefix)
@@ -70,6 +75,6 @@ class Sequence:
         if self.options.alternatives:
             return [h for h in self.alternatives if h is not None]
         ranked = sorted(self.finished, key=lambda h: h.score, reverse=True)
-        if self.held_back is not None and not any(h.finished for h in ranked):  # coverage never met: no junk
+        if self.falls_back:  # coverage never met: the ending it held back, not the output to the limit
             ranked.insert(0, self.held_back)
         return ranked[: self.options.n_best]
