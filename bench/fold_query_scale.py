@@ -23,6 +23,7 @@ import onnx
 import onnxruntime as ort
 from onnx import numpy_helper
 
+from model_store import ModelStore
 from service.engine.onnx_model import session_options
 
 STORE = Path(__file__).resolve().parent.parent / "model_store"
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--rounds", type=int, default=7, help="alternating rounds of 500 runs (default: %(default)s)")
     p.add_argument("--threads", type=int, default=2, help="(default: %(default)s)")
     args = p.parse_args(argv)
-    folder = max((d for d in (args.store / args.model).iterdir() if d.name.isdigit()), key=lambda d: int(d.name))
+    folder = ModelStore(args.store).open(args.model).path  # its newest version
     model = onnx.load(str(folder / "decoder.onnx"))
     folded = fold_query_scale(model.graph)
     path = Path(tempfile.mkdtemp(prefix="folded-")) / "decoder.onnx"
